@@ -1,0 +1,25 @@
+package cn.jiaozuo.biodiversity.common.events;
+
+/** The {@code type} values of {@link EventEnvelope}, with the payload record each one carries. */
+public final class EventTypes {
+
+    /** A new observation was stored; data: {@link ObservationSnapshot}. */
+    public static final String OBSERVATION_RECORDED = "ObservationRecorded";
+    /** A reviewer verified or rejected an observation; data: {@link ObservationSnapshot}. */
+    public static final String OBSERVATION_REVIEWED = "ObservationReviewed";
+
+    /** A plot was created or changed; data: {@link PlotSnapshot}. */
+    public static final String PLOT_UPSERTED = "PlotUpserted";
+    /** A plot was retired and must no longer be matched; data: {@link PlotSnapshot}. */
+    public static final String PLOT_RETIRED = "PlotRetired";
+
+    /** data: {@link AlertSnapshot} for all alert events. */
+    public static final String ALERT_RAISED = "AlertRaised";
+    public static final String ALERT_UPDATED = "AlertUpdated";
+    public static final String ALERT_ESCALATED = "AlertEscalated";
+    public static final String ALERT_ACKNOWLEDGED = "AlertAcknowledged";
+    public static final String ALERT_RESOLVED = "AlertResolved";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,10 @@
+package cn.jiaozuo.biodiversity.common.events;
+
+/**
+ * A WGS-84 point as carried on internal topics (always exact there).
+ *
+ * @param accuracyM     radius of uncertainty in metres, may be null
+ * @param originalDatum the datum the client sent (WGS84 or GCJ02); the coordinates are WGS-84
+ */
+public record GeoPoint(double lat, double lon, Double accuracyM, String originalDatum) {
+}

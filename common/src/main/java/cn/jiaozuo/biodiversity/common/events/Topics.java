@@ -1,0 +1,40 @@
+package cn.jiaozuo.biodiversity.common.events;
+
+import java.util.List;
+
+/**
+ * Every Kafka topic of the system, in one place for producers, consumers, the local stack and the
+ * test broker. The local stack and tests create them from {@link #ALL}; production declares the
+ * same names as Strimzi {@code KafkaTopic} resources.
+ */
+public final class Topics {
+
+    /** Observation events, key {@code countyCode:speciesId}. Internal: carries exact points. */
+    public static final String OBSERVATIONS = "observations";
+    /** Observation events a consumer could not process. */
+    public static final String OBSERVATIONS_DLQ = "observations.dlq";
+    /** Plot events, key = plot code; compacted so a new consumer rebuilds the current plots. */
+    public static final String PLOTS = "plots";
+    /** Plot events a consumer could not process. */
+    public static final String PLOTS_DLQ = "plots.dlq";
+    /** Alert lifecycle events, key = county code. */
+    public static final String ALERTS = "alerts";
+
+    /** Name, partition count and clean-up policy of one topic. */
+    public record TopicSpec(String name, int partitions, boolean compacted) {
+    }
+
+    public static final List<TopicSpec> ALL = List.of(
+            new TopicSpec(OBSERVATIONS, 6, false),
+            new TopicSpec(OBSERVATIONS_DLQ, 1, false),
+            new TopicSpec(PLOTS, 3, true),
+            new TopicSpec(PLOTS_DLQ, 1, false),
+            new TopicSpec(ALERTS, 3, false));
+
+    /** Header names set on every record by the outbox relay (Debezium's convention). */
+    public static final String HEADER_EVENT_ID = "eventId";
+    public static final String HEADER_EVENT_TYPE = "eventType";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,283 @@
+package cn.jiaozuo.biodiversity.common.messaging;
+
+import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
+import cn.jiaozuo.biodiversity.common.problem.ProblemMappers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs idempotent Kafka consumers: each event's effect and its id in {@code processed_event} commit
+ * in one transaction, offsets are committed only after that, and an event that cannot be applied
+ * goes to a dead-letter topic (headers {@code dlq.error}, {@code dlq.topic}, {@code dlq.partition},
+ * {@code dlq.offset}) so the consumer goes on. A poll's events are applied in one transaction for
+ * throughput; if that fails, they are applied one by one to isolate the bad one.
+ */
+@ApplicationScoped
+public class IdempotentConsumers {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumers.class);
+
+    private final Map<String, Object> kafkaConfig;
+    private final ObjectMapper json;
+    private final EntityManager em;
+    private final ConsumerConfig config;
+    private final MeterRegistry registry;
+    private final List<Loop> loops = new CopyOnWriteArrayList<>();
+
+    public IdempotentConsumers(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ObjectMapper json,
+            EntityManager em, ConsumerConfig config, MeterRegistry registry) {
+        this.kafkaConfig = kafkaConfig;
+        this.json = json;
+        this.em = em;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    /** Starts a consumer thread unless consumers are disabled by configuration. */
+    public void start(ConsumerSpec spec, EventHandler handler) {
+        if (!config.enabled()) {
+            return;
+        }
+        Loop loop = new Loop(spec, handler);
+        loops.add(loop);
+        Thread thread = new Thread(loop, "consumer-" + spec.name());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        loops.forEach(Loop::stop);
+    }
+
+    /** Records the event id; false when this consumer already applied it. Must run in a transaction. */
+    boolean markProcessed(String consumer, UUID eventId) {
+        return em.createNativeQuery("insert into processed_event (consumer, event_id, processed_at) values (?1, ?2, now())"
+                + " on conflict do nothing")
+                .setParameter(1, consumer).setParameter(2, eventId).executeUpdate() == 1;
+    }
+
+    private final class Loop implements Runnable {
+
+        private final ConsumerSpec spec;
+        private final EventHandler handler;
+        private volatile boolean running = true;
+        private volatile KafkaConsumer<String, String> consumer;
+        private KafkaProducer<String, String> deadLetters;
+
+        Loop(ConsumerSpec spec, EventHandler handler) {
+            this.spec = spec;
+            this.handler = handler;
+        }
+
+        void stop() {
+            running = false;
+            KafkaConsumer<String, String> c = consumer;
+            if (c != null) {
+                c.wakeup();
+            }
+        }
+
+        @Override
+        public void run() {
+            long backoff = 0;
+            while (running) {
+                try (KafkaConsumer<String, String> c = newConsumer()) {
+                    consumer = c;
+                    c.subscribe(spec.topics());
+                    while (running) {
+                        ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
+                        if (!records.isEmpty()) {
+                            apply(records);
+                            c.commitSync();
+                        }
+                        backoff = 0;
+                    }
+                } catch (WakeupException e) {
+                    // stopping
+                } catch (Exception e) {
+                    // Uncommitted records are read again by the next consumer: at-least-once, made
+                    // exactly-once in effect by the processed-event table.
+                    backoff = Math.min(Math.max(200, backoff * 2), config.maxBackoff().toMillis());
+                    LOG.warnf("Consumer %s restarts in %d ms: %s", spec.name(), backoff, e.toString());
+                    pause(backoff);
+                }
+            }
+            if (deadLetters != null) {
+                deadLetters.close(Duration.ofSeconds(2));
+            }
+        }
+
+        private void apply(ConsumerRecords<String, String> records) {
+            List<Parsed> parsed = new ArrayList<>(records.count());
+            for (ConsumerRecord<String, String> record : records) {
+                try {
+                    parsed.add(new Parsed(record, parse(record)));
+                } catch (PoisonEventException e) {
+                    deadLetter(record, e);
+                }
+            }
+            if (parsed.size() > 1) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> parsed.forEach(p -> applyOnce(p.envelope())));
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.debugf("Batch of %d failed (%s); applying one by one", parsed.size(), e.toString());
+                }
+            }
+            for (Parsed p : parsed) {
+                applyWithRetries(p);
+            }
+        }
+
+        private void applyWithRetries(Parsed p) {
+            int attempts = 0;
+            long backoff = 100;
+            while (running) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> applyOnce(p.envelope()));
+                    return;
+                } catch (RuntimeException e) {
+                    Throwable cause = unwrap(e);
+                    if (ProblemMappers.isDatabaseUnavailable(cause)) {
+                        // Not the event's fault: wait for the database, never dead-letter.
+                        LOG.warnf("Consumer %s waits for the database: %s", spec.name(), cause.toString());
+                        pause(backoff);
+                        backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
+                        continue;
+                    }
+                    attempts++;
+                    if (cause instanceof PoisonEventException || attempts >= config.maxAttempts()) {
+                        deadLetter(p.record(), cause);
+                        return;
+                    }
+                    pause(backoff);
+                    backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
+                }
+            }
+            throw new IllegalStateException("Consumer stopped before the event was applied");
+        }
+
+        private void applyOnce(EventEnvelope<JsonNode> envelope) {
+            if (!markProcessed(spec.name(), envelope.eventId())) {
+                return;
+            }
+            try {
+                handler.handle(envelope);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private EventEnvelope<JsonNode> parse(ConsumerRecord<String, String> record) {
+            if (record.value() == null) {
+                throw new PoisonEventException("Empty record value");
+            }
+            try {
+                JsonNode node = json.readTree(record.value());
+                EventEnvelope<JsonNode> envelope = new EventEnvelope<>(
+                        UUID.fromString(node.path("eventId").asText()),
+                        node.path("type").asText(null),
+                        node.hasNonNull("occurredAt") ? json.treeToValue(node.get("occurredAt"), java.time.Instant.class) : null,
+                        node.path("source").asText(null),
+                        node.get("data"));
+                if (envelope.type() == null || envelope.data() == null || !envelope.data().isObject()) {
+                    throw new PoisonEventException("Envelope without type or data object");
+                }
+                return envelope;
+            } catch (PoisonEventException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new PoisonEventException("Not an event envelope: " + e.getMessage(), e);
+            }
+        }
+
+        private void deadLetter(ConsumerRecord<String, String> record, Throwable error) {
+            LOG.errorf("Consumer %s sends %s-%d@%d to %s: %s", spec.name(), record.topic(), record.partition(),
+                    record.offset(), spec.deadLetterTopic(), error.toString());
+            ProducerRecord<String, String> dead = new ProducerRecord<>(spec.deadLetterTopic(), record.key(), record.value());
+            record.headers().forEach(h -> dead.headers().add(h));
+            dead.headers().add("dlq.error", String.valueOf(error.getMessage()).getBytes(StandardCharsets.UTF_8));
+            dead.headers().add("dlq.consumer", spec.name().getBytes(StandardCharsets.UTF_8));
+            dead.headers().add("dlq.topic", record.topic().getBytes(StandardCharsets.UTF_8));
+            dead.headers().add("dlq.partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+            dead.headers().add("dlq.offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+            try {
+                deadLetterProducer().send(dead).get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // Without the dead letter we must not commit past the record: restart the loop.
+                throw new IllegalStateException("Dead-letter publish failed", e);
+            }
+            registry.counter("consumer.dead.letters", "consumer", spec.name()).increment();
+        }
+
+        private KafkaConsumer<String, String> newConsumer() {
+            Map<String, Object> props = new HashMap<>(kafkaConfig);
+            props.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, spec.groupId());
+            props.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            props.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            props.put(org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+            props.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, spec.name() + "-" + UUID.randomUUID());
+            return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        }
+
+        private KafkaProducer<String, String> deadLetterProducer() {
+            if (deadLetters == null) {
+                Map<String, Object> props = new HashMap<>(kafkaConfig);
+                props.put(ProducerConfig.ACKS_CONFIG, "all");
+                props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+                deadLetters = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+            }
+            return deadLetters;
+        }
+
+        private void pause(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+    private record Parsed(ConsumerRecord<String, String> record, EventEnvelope<JsonNode> envelope) {
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof IllegalStateException || t.getClass().getName().contains("Rollback")
+                || t.getClass().getName().contains("ArcUndeclared")) && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

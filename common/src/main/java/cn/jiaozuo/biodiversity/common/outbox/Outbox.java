@@ -1,0 +1,116 @@
+package cn.jiaozuo.biodiversity.common.outbox;
+
+import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.Session;
+
+/**
+ * Writes events into table {@code outbox_event} inside the caller's transaction, so an event exists
+ * exactly when the change that caused it was committed. {@link OutboxRelay} publishes them.
+ * Every method must be called inside an active transaction.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String INSERT = "insert into outbox_event (event_id, topic, event_key, event_type, payload, created_at)"
+            + " values (?, ?, ?, ?, ?, ?)";
+    private static final Object WAKE_KEY = new Object();
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxConfig config;
+
+    public Outbox(EntityManager em, ObjectMapper json, OutboxRelay relay,
+            TransactionSynchronizationRegistry transactions, OutboxConfig config) {
+        this.em = em;
+        this.json = json;
+        this.relay = relay;
+        this.transactions = transactions;
+        this.config = config;
+    }
+
+    /** Adds one event; returns its envelope (with the event id consumers will see). */
+    public <T> EventEnvelope<T> publish(String topic, String key, String type, T data) {
+        EventEnvelope<T> envelope = EventEnvelope.of(type, config.source(), data);
+        write(List.of(new Pending(topic, key, envelope)));
+        return envelope;
+    }
+
+    /** Adds many events with one JDBC batch (station uploads write thousands at once). */
+    public List<EventEnvelope<Object>> publishAll(List<OutboxMessage> messages) {
+        List<Pending> pending = new ArrayList<>(messages.size());
+        List<EventEnvelope<Object>> envelopes = new ArrayList<>(messages.size());
+        for (OutboxMessage m : messages) {
+            EventEnvelope<Object> envelope = EventEnvelope.of(m.type(), config.source(), m.data());
+            pending.add(new Pending(m.topic(), m.key(), envelope));
+            envelopes.add(envelope);
+        }
+        write(pending);
+        return envelopes;
+    }
+
+    private record Pending(String topic, String key, EventEnvelope<?> envelope) {
+    }
+
+    private void write(List<Pending> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Session session = em.unwrap(Session.class);
+        session.flush(); // entity rows first, so the database sees the change before its event
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (Pending p : pending) {
+                    insert.setObject(1, p.envelope().eventId());
+                    insert.setString(2, p.topic());
+                    insert.setString(3, p.key());
+                    insert.setString(4, p.envelope().type());
+                    insert.setString(5, serialize(p.envelope()));
+                    insert.setTimestamp(6, Timestamp.from(p.envelope().occurredAt()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        wakeRelayAfterCommit();
+    }
+
+    private String serialize(EventEnvelope<?> envelope) {
+        try {
+            return json.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event " + envelope.type() + " cannot be serialized", e);
+        }
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_KEY) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_KEY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
+    }
+}

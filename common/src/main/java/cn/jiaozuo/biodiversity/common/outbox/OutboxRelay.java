@@ -1,0 +1,221 @@
+package cn.jiaozuo.biodiversity.common.outbox;
+
+import cn.jiaozuo.biodiversity.common.events.Topics;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows to Kafka in commit order and deletes them once the broker acknowledged
+ * them ({@code acks=all}, idempotent producer). One instance at a time relays (a transaction-scoped
+ * advisory lock), so the order per key holds with several replicas. While Kafka or the database is
+ * down the rows wait and the relay backs off; nothing is lost, and a row may be sent twice after a
+ * crash, which consumers absorb by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long ADVISORY_LOCK = 0x6f7574626f78L; // "outbox"
+
+    private final AgroalDataSource dataSource;
+    private final OutboxConfig config;
+    private final Map<String, Object> kafkaConfig;
+    private final Semaphore wake = new Semaphore(0);
+    private final AtomicLong pending = new AtomicLong();
+    private final Counter published;
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaProducer<String, String> producer;
+
+    public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.kafkaConfig = kafkaConfig;
+        this.published = Counter.builder("outbox.published").description("Events published from the outbox")
+                .register(registry);
+        registry.gauge("outbox.pending", pending);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.relayEnabled()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUp();
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeProducer();
+    }
+
+    /** Called after a commit that wrote outbox rows: publish now rather than at the next poll. */
+    public void wakeUp() {
+        wake.release();
+    }
+
+    private void run() {
+        long backoff = 0;
+        while (running) {
+            try {
+                int sent = relayOnce();
+                backoff = 0;
+                if (sent < config.batchSize()) {
+                    wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                closeProducer();
+                backoff = Math.min(Math.max(100, backoff * 2), config.maxBackoff().toMillis());
+                LOG.warnf("Outbox relay paused %d ms: %s", backoff, e.toString());
+                try {
+                    wake.tryAcquire(backoff, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One transaction: lock, read the oldest rows, publish, delete. Returns the number published. */
+    int relayOnce() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int sent = relay(connection);
+                connection.commit();
+                return sent;
+            } catch (Exception e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private record Row(long seq, UUID eventId, String topic, String key, String type, String payload) {
+    }
+
+    private int relay(Connection connection) throws Exception {
+        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, ADVISORY_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return 0; // another replica is relaying
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select seq, event_id, topic, event_key, event_type, payload from outbox_event order by seq limit ?")) {
+            select.setInt(1, config.batchSize());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6)));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            pending.set(0);
+            return 0;
+        }
+        KafkaProducer<String, String> kafka = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+            record.headers().add(Topics.HEADER_EVENT_ID, row.eventId().toString().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(Topics.HEADER_EVENT_TYPE, row.type().getBytes(StandardCharsets.UTF_8));
+            acks.add(kafka.send(record));
+        }
+        kafka.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(30, TimeUnit.SECONDS); // throws when the broker did not take it: rows stay
+        }
+        try (PreparedStatement delete = connection.prepareStatement("delete from outbox_event where seq = any(?)")) {
+            delete.setArray(1, connection.createArrayOf("bigint", rows.stream().map(Row::seq).toArray()));
+            delete.executeUpdate();
+        }
+        published.increment(rows.size());
+        pending.set(rows.size() == config.batchSize() ? rows.size() : 0);
+        return rows.size();
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Map<String, Object> props = new HashMap<>(kafkaConfig);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, config.source() + "-outbox");
+            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                LOG.debug("Closing the outbox producer failed", e);
+            }
+            producer = null;
+        }
+    }
+
+    /** Rows not yet published; for tests and the readiness of benchmarks. */
+    public long countPending() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement("select count(*) from outbox_event");
+                ResultSet rs = count.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
