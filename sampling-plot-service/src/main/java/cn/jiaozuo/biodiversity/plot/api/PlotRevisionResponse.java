@@ -1,0 +1,13 @@
+package cn.jiaozuo.biodiversity.plot.api;
+
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "PlotRevision", description = "One state of a plot, as it was after a change")
+public record PlotRevisionResponse(
+        @Schema(example = "2") int revision,
+        @Schema(example = "PlotUpserted", description = "PlotUpserted or PlotRetired") String eventType,
+        @Schema(example = "2025-04-02T08:00:00Z") Instant changedAt,
+        @Schema(example = "admin-zhang") String changedBy,
+        PlotResponse plot) {
+}

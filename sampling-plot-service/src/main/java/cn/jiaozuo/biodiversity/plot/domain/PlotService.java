@@ -1,0 +1,164 @@
+package cn.jiaozuo.biodiversity.plot.domain;
+
+import cn.jiaozuo.biodiversity.common.events.EventTypes;
+import cn.jiaozuo.biodiversity.common.events.PlotSnapshot;
+import cn.jiaozuo.biodiversity.common.problem.Problem;
+import cn.jiaozuo.biodiversity.common.problem.ProblemException;
+import cn.jiaozuo.biodiversity.plot.config.PlotConfig;
+import cn.jiaozuo.biodiversity.plot.messaging.PlotEvents;
+import cn.jiaozuo.biodiversity.plot.repository.CountyRepository;
+import cn.jiaozuo.biodiversity.plot.repository.PlotRepository;
+import cn.jiaozuo.biodiversity.plot.repository.ProtectedAreaRepository;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Creates, changes and retires plots: validation, code assignment, events and the spatial index. */
+@ApplicationScoped
+public class PlotService {
+
+    private final PlotRepository plots;
+    private final CountyRepository counties;
+    private final ProtectedAreaRepository protectedAreas;
+    private final PlotEvents events;
+    private final PlotIndex index;
+    private final PlotConfig config;
+    private final PlotSnapshots snapshots;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public PlotService(PlotRepository plots, CountyRepository counties, ProtectedAreaRepository protectedAreas,
+            PlotEvents events, PlotIndex index, PlotConfig config, PlotSnapshots snapshots,
+            TransactionSynchronizationRegistry transactions) {
+        this.plots = plots;
+        this.counties = counties;
+        this.protectedAreas = protectedAreas;
+        this.events = events;
+        this.index = index;
+        this.config = config;
+        this.snapshots = snapshots;
+        this.transactions = transactions;
+    }
+
+    @Transactional
+    public PlotSnapshot create(PlotDefinition definition, String actor) {
+        PlotGeometry geometry = validate(definition);
+        Plot plot = new Plot();
+        plot.code = String.format(Locale.ROOT, "%s-%02d", definition.countyCode(), plots.nextNumber(definition.countyCode()));
+        plot.countyCode = definition.countyCode();
+        plot.status = PlotStatus.ACTIVE;
+        plot.createdAt = now();
+        apply(plot, definition, geometry);
+        plots.persist(plot);
+        PlotSnapshot snapshot = events.publish(plot, EventTypes.PLOT_UPSERTED, actor);
+        afterCommit(() -> index.put(snapshot, geometry.geometry()));
+        return snapshot;
+    }
+
+    @Transactional
+    public PlotSnapshot update(String code, PlotDefinition definition, String actor) {
+        Plot plot = find(code);
+        if (!plot.isActive()) {
+            throw ProblemException.conflict("Plot " + code + " is retired and can no longer change");
+        }
+        if (definition.countyCode() != null && !definition.countyCode().equals(plot.countyCode)) {
+            // The code carries the county: a plot in another county is a new plot.
+            throw ProblemException.badRequest("countyCode", "cannot change from " + plot.countyCode
+                    + "; retire this plot and create a new one in the other county");
+        }
+        PlotGeometry geometry = validate(definition);
+        apply(plot, definition, geometry);
+        PlotSnapshot snapshot = events.publish(plot, EventTypes.PLOT_UPSERTED, actor);
+        afterCommit(() -> index.put(snapshot, geometry.geometry()));
+        return snapshot;
+    }
+
+    /** Retires an active plot; returns empty when it was already retired (nothing changes, no event). */
+    @Transactional
+    public Optional<PlotSnapshot> retire(String code, String actor) {
+        Plot plot = find(code);
+        if (!plot.isActive()) {
+            return Optional.empty();
+        }
+        plot.status = PlotStatus.RETIRED;
+        plot.updatedAt = now();
+        plot.retiredAt = plot.updatedAt;
+        PlotSnapshot snapshot = events.publish(plot, EventTypes.PLOT_RETIRED, actor);
+        afterCommit(() -> index.remove(code));
+        return Optional.of(snapshot);
+    }
+
+    public Plot find(String code) {
+        return plots.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("No plot has code " + code));
+    }
+
+    private void apply(Plot plot, PlotDefinition d, PlotGeometry geometry) {
+        plot.name = d.name().strip();
+        plot.ecosystem = d.ecosystem();
+        plot.methods = d.methods().stream().distinct().toList();
+        ObjectNode normalized = JsonNodeFactory.instance.objectNode();
+        normalized.put("type", d.geometry().get("type").asText());
+        normalized.set("coordinates", d.geometry().get("coordinates"));
+        plot.geometry = snapshots.toText(normalized);
+        plot.areaHa = Math.round(geometry.areaHa() * 10_000.0) / 10_000.0; // 1 m² resolution
+        plot.protectedAreaId = d.protectedAreaId();
+        plot.establishedOn = d.establishedOn();
+        plot.surveyIntervalDays = d.surveyIntervalDays() == null ? config.defaultSurveyIntervalDays() : d.surveyIntervalDays();
+        plot.updatedAt = now();
+    }
+
+    /** The rules beyond Bean Validation: county, protected area in that county, then the geometry. */
+    private PlotGeometry validate(PlotDefinition d) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        boolean countyKnown = counties.findByIdOptional(d.countyCode()).isPresent();
+        if (!countyKnown) {
+            violations.add(new Problem.Violation("countyCode", "must be the GB/T 2260 code of a Jiaozuo county (see GET /counties)"));
+        }
+        if (d.protectedAreaId() != null) {
+            protectedAreas.findByIdOptional(d.protectedAreaId()).ifPresentOrElse(area -> {
+                if (countyKnown && !area.countyCodes.contains(d.countyCode())) {
+                    violations.add(new Problem.Violation("protectedAreaId", area.chineseName + " does not lie in county "
+                            + d.countyCode() + " (it lies in " + String.join(", ", area.countyCodes) + ")"));
+                }
+            }, () -> violations.add(new Problem.Violation("protectedAreaId", "is not a known protected area (see GET /protected-areas)")));
+        }
+        try {
+            PlotGeometry geometry = PlotGeometry.parse(d.geometry());
+            if (violations.isEmpty()) {
+                return geometry;
+            }
+        } catch (ProblemException e) {
+            violations.addAll(e.violations());
+        }
+        throw ProblemException.badRequest(violations);
+    }
+
+    private void afterCommit(Runnable action) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    action.run();
+                }
+            }
+        });
+    }
+
+    private static Instant now() {
+        // Microseconds: what PostgreSQL keeps, so the event and a later read agree.
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

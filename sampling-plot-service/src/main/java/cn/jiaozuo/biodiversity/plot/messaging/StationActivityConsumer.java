@@ -1,0 +1,78 @@
+package cn.jiaozuo.biodiversity.plot.messaging;
+
+import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
+import cn.jiaozuo.biodiversity.common.events.EventTypes;
+import cn.jiaozuo.biodiversity.common.events.Topics;
+import cn.jiaozuo.biodiversity.common.messaging.ConsumerSpec;
+import cn.jiaozuo.biodiversity.common.messaging.IdempotentConsumers;
+import cn.jiaozuo.biodiversity.common.messaging.PoisonEventException;
+import cn.jiaozuo.biodiversity.plot.repository.StationRepository;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps each station's {@code lastSeenAt} from the {@code ObservationRecorded} events observation-service
+ * writes for its uploads ({@code data.stationId}, {@code data.recordedAt}). Other event types and
+ * observations without a station are skipped; an upload from a station not registered here is skipped
+ * too (stations may be registered after they start uploading, and the next upload will count).
+ */
+@ApplicationScoped
+public class StationActivityConsumer {
+
+    public static final String NAME = "station-activity";
+    public static final String GROUP_ID = "sampling-plot-service";
+
+    private static final Logger LOG = Logger.getLogger(StationActivityConsumer.class);
+
+    private final IdempotentConsumers consumers;
+    private final StationRepository stations;
+
+    public StationActivityConsumer(IdempotentConsumers consumers, StationRepository stations) {
+        this.consumers = consumers;
+        this.stations = stations;
+    }
+
+    void start(@Observes StartupEvent event) {
+        consumers.start(new ConsumerSpec(NAME, GROUP_ID, List.of(Topics.OBSERVATIONS), Topics.OBSERVATIONS_DLQ), this::handle);
+    }
+
+    void handle(EventEnvelope<JsonNode> event) {
+        if (!EventTypes.OBSERVATION_RECORDED.equals(event.type())) {
+            return;
+        }
+        JsonNode stationId = event.data().get("stationId");
+        if (stationId == null || stationId.isNull()) {
+            return;
+        }
+        if (!stationId.isTextual() || stationId.asText().isBlank()) {
+            throw new PoisonEventException("stationId must be a non-empty string");
+        }
+        Instant recordedAt = recordedAt(event.data().get("recordedAt"));
+        if (!stations.markSeen(stationId.asText(), recordedAt)) {
+            LOG.debugf("Upload from unregistered station %s skipped", stationId.asText());
+        }
+    }
+
+    private static Instant recordedAt(JsonNode node) {
+        if (node != null && node.isNumber()) {
+            // Jackson's numeric form: seconds since the epoch with a nanosecond fraction.
+            java.math.BigDecimal seconds = node.decimalValue();
+            return Instant.ofEpochSecond(seconds.longValue(),
+                    seconds.remainder(java.math.BigDecimal.ONE).movePointRight(9).intValue());
+        }
+        if (node == null || !node.isTextual()) {
+            throw new PoisonEventException("recordedAt is missing or not an ISO-8601 instant");
+        }
+        try {
+            return Instant.parse(node.asText());
+        } catch (DateTimeParseException e) {
+            throw new PoisonEventException("recordedAt is not an ISO-8601 instant: " + node.asText(), e);
+        }
+    }
+}
