@@ -1,0 +1,33 @@
+package cn.jiaozuo.biodiversity.alert.api;
+
+import cn.jiaozuo.biodiversity.alert.domain.Alert;
+import cn.jiaozuo.biodiversity.common.problem.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.UUID;
+
+/** The opaque keyset cursor of alert listings: the (createdAt, id) of the last row of a page. */
+record AlertCursor(Instant createdAt, UUID id) {
+
+    static AlertCursor after(Alert last) {
+        return new AlertCursor(last.createdAt, last.id);
+    }
+
+    String encode() {
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, createdAt);
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((micros + "|" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static AlertCursor decode(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            return new AlertCursor(Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS),
+                    UUID.fromString(parts[1]));
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest("cursor", "is not a cursor returned by this API");
+        }
+    }
+}

@@ -1,0 +1,320 @@
+package cn.jiaozuo.biodiversity.alert.api;
+
+import cn.jiaozuo.biodiversity.alert.domain.Alert;
+import cn.jiaozuo.biodiversity.alert.domain.AlertService;
+import cn.jiaozuo.biodiversity.alert.domain.AlertStatus;
+import cn.jiaozuo.biodiversity.alert.domain.RuleCode;
+import cn.jiaozuo.biodiversity.alert.domain.Severity;
+import cn.jiaozuo.biodiversity.alert.messaging.AlertStreamFeed;
+import cn.jiaozuo.biodiversity.alert.repository.AlertHistoryRepository;
+import cn.jiaozuo.biodiversity.alert.repository.AlertObservationRepository;
+import cn.jiaozuo.biodiversity.alert.repository.AlertRepository;
+import cn.jiaozuo.biodiversity.alert.repository.AlertSearch;
+import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
+import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
+import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
+import cn.jiaozuo.biodiversity.common.problem.Problem;
+import cn.jiaozuo.biodiversity.common.problem.ProblemException;
+import cn.jiaozuo.biodiversity.common.security.Roles;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Alerts", description = "Invasive and protected species alerts and their lifecycle")
+public class AlertResource {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    private final AlertRepository alerts;
+    private final AlertObservationRepository observations;
+    private final AlertHistoryRepository history;
+    private final AlertService service;
+    private final AlertStreamFeed feed;
+    private final ObjectMapper json;
+    private final JsonWebToken caller;
+
+    public AlertResource(AlertRepository alerts, AlertObservationRepository observations, AlertHistoryRepository history,
+            AlertService service, AlertStreamFeed feed, ObjectMapper json, JsonWebToken caller) {
+        this.alerts = alerts;
+        this.observations = observations;
+        this.history = history;
+        this.service = service;
+        this.feed = feed;
+        this.json = json;
+        this.caller = caller;
+    }
+
+    /** The filters shared by the listing and the stream. */
+    record Filters(AlertStatus status, Severity severity, String countyCode, Long speciesId, RuleCode rule) {
+
+        boolean matches(AlertSnapshot a) {
+            return (status == null || status.name().equals(a.status()))
+                    && (severity == null || severity.name().equals(a.severity()))
+                    && (countyCode == null || countyCode.equals(a.countyCode()))
+                    && (speciesId == null || speciesId == a.speciesId())
+                    && (rule == null || rule.name().equals(a.rule()));
+        }
+    }
+
+    @GET
+    @RolesAllowed({Roles.REVIEWER, Roles.BUREAU, Roles.ADMIN})
+    @Operation(summary = "List alerts, newest first",
+            description = "Staff only (roles reviewer, bureau, admin). Filters combine with AND; from/to select alerts"
+                    + " whose observed period overlaps [from, to). Keyset pagination: pass the page's nextCursor as cursor.")
+    @APIResponse(responseCode = "200", description = "A page of alerts",
+            content = @Content(schema = @Schema(implementation = AlertPage.class)))
+    @APIResponse(responseCode = "400", description = "An invalid filter or cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a staff role")
+    public AlertPage list(
+            @Parameter(description = "OPEN, ACKNOWLEDGED or RESOLVED", example = "OPEN") @QueryParam("status") String status,
+            @Parameter(description = "INFO, MEDIUM, HIGH or CRITICAL", example = "CRITICAL") @QueryParam("severity") String severity,
+            @Parameter(description = "GB/T 2260 county code", example = "410821") @QueryParam("countyCode") String countyCode,
+            @Parameter(example = "2101") @QueryParam("speciesId") String speciesId,
+            @Parameter(description = "INVASIVE_SPECIES or PROTECTED_SPECIES") @QueryParam("rule") String rule,
+            @Parameter(description = "ISO-8601 date-time with offset", example = "2026-06-01T00:00:00+08:00") @QueryParam("from") String from,
+            @Parameter(description = "ISO-8601 date-time with offset, exclusive", example = "2026-07-01T00:00:00+08:00") @QueryParam("to") String to,
+            @Parameter(description = "Page size, 1–200, default 50") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        Filters filters = filters(status, severity, countyCode, speciesId, rule, violations);
+        OffsetDateTime fromTime = time("from", from, violations);
+        OffsetDateTime toTime = time("to", to, violations);
+        int size = DEFAULT_LIMIT;
+        if (limit != null) {
+            try {
+                size = Integer.parseInt(limit);
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > MAX_LIMIT) {
+                violations.add(new Problem.Violation("limit", "must be between 1 and " + MAX_LIMIT));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.badRequest(violations);
+        }
+        AlertCursor after = cursor == null || cursor.isBlank() ? null : AlertCursor.decode(cursor);
+        List<Alert> rows = alerts.search(new AlertSearch(filters.status(), filters.severity(), filters.countyCode(),
+                filters.speciesId(), filters.rule(), fromTime, toTime, after == null ? null : after.createdAt(),
+                after == null ? null : after.id(), size));
+        boolean more = rows.size() > size;
+        List<Alert> page = more ? rows.subList(0, size) : rows;
+        return new AlertPage(page.stream().map(AlertView::summary).toList(),
+                more ? AlertCursor.after(page.get(page.size() - 1)).encode() : null);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.REVIEWER, Roles.BUREAU, Roles.ADMIN})
+    @Operation(summary = "One alert with its observations and history", description = "Staff only (roles reviewer, bureau, admin).")
+    @APIResponse(responseCode = "200", description = "The alert", content = @Content(schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "404", description = "No such alert",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a staff role")
+    public AlertView get(@PathParam("id") UUID id) {
+        Alert alert = alerts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No alert " + id));
+        return AlertView.detail(alert, observations.live(id), history.forAlert(id));
+    }
+
+    @POST
+    @Path("/{id}/acknowledge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.BUREAU)
+    @Operation(summary = "Acknowledge an OPEN alert",
+            description = "Role bureau. OPEN → ACKNOWLEDGED; observations keep aggregating into it. Publishes AlertAcknowledged.")
+    @APIResponse(responseCode = "200", description = "The acknowledged alert",
+            content = @Content(schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "404", description = "No such alert",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The alert is not OPEN",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not role bureau")
+    public AlertView acknowledge(@PathParam("id") UUID id, @Valid AcknowledgeRequest request) {
+        service.acknowledge(id, caller.getName(), request == null ? null : request.notes());
+        return get(id);
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.BUREAU)
+    @Operation(summary = "Resolve an ACKNOWLEDGED alert",
+            description = "Role bureau. ACKNOWLEDGED → RESOLVED with an action (ERADICATED, CONTAINED, FALSE_ALARM,"
+                    + " MONITORING). Later observations raise a new alert. Publishes AlertResolved.")
+    @APIResponse(responseCode = "200", description = "The resolved alert",
+            content = @Content(schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "400", description = "Missing or unknown action",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such alert",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The alert is not ACKNOWLEDGED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not role bureau")
+    public AlertView resolve(@PathParam("id") UUID id, @Valid @NotNull ResolveRequest request) {
+        service.resolve(id, caller.getName(), request.action(), request.notes());
+        return get(id);
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({Roles.REVIEWER, Roles.BUREAU, Roles.ADMIN})
+    @Operation(summary = "Server-Sent Events of alert events",
+            description = "Staff only (roles reviewer, bureau, admin). Each committed alert event (AlertRaised, AlertUpdated,"
+                    + " AlertEscalated, AlertAcknowledged, AlertResolved) as one SSE event: event = type, id = eventId, data ="
+                    + " the event envelope JSON. Filters as on GET /alerts. A ': connected' comment opens the stream and"
+                    + " ': heartbeat' comments keep it alive. Events published while disconnected are not replayed; use GET /alerts.")
+    @APIResponse(responseCode = "200", description = "An endless text/event-stream",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "An invalid filter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a staff role")
+    public void stream(@QueryParam("status") String status, @QueryParam("severity") String severity,
+            @QueryParam("countyCode") String countyCode, @QueryParam("speciesId") String speciesId,
+            @QueryParam("rule") String rule, @Context SseEventSink sink, @Context Sse sse) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        Filters filters = filters(status, severity, countyCode, speciesId, rule, violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.badRequest(violations);
+        }
+        feed.register(new StreamListener(filters::matches, sink, sse));
+        sink.send(sse.newEventBuilder().comment("connected").build());
+    }
+
+    /** One connected SSE client; unregisters itself once the client is gone. */
+    private final class StreamListener implements AlertStreamFeed.Listener {
+
+        private final Predicate<AlertSnapshot> filter;
+        private final SseEventSink sink;
+        private final Sse sse;
+
+        StreamListener(Predicate<AlertSnapshot> filter, SseEventSink sink, Sse sse) {
+            this.filter = filter;
+            this.sink = sink;
+            this.sse = sse;
+        }
+
+        @Override
+        public void accept(EventEnvelope<AlertSnapshot> event) {
+            if (closed() || !filter.test(event.data())) {
+                return;
+            }
+            String data;
+            try {
+                data = json.writeValueAsString(event);
+            } catch (JsonProcessingException e) {
+                return;
+            }
+            sink.send(sse.newEventBuilder().id(event.eventId().toString()).name(event.type())
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build())
+                    .whenComplete((ok, error) -> {
+                        if (error != null) {
+                            close();
+                        }
+                    });
+        }
+
+        @Override
+        public void heartbeat() {
+            if (!closed()) {
+                sink.send(sse.newEventBuilder().comment("heartbeat").build()).whenComplete((ok, error) -> {
+                    if (error != null) {
+                        close();
+                    }
+                });
+            }
+        }
+
+        private boolean closed() {
+            if (sink.isClosed()) {
+                feed.unregister(this);
+                return true;
+            }
+            return false;
+        }
+
+        private void close() {
+            feed.unregister(this);
+            sink.close();
+        }
+    }
+
+    static Filters filters(String status, String severity, String countyCode, String speciesId, String rule,
+            List<Problem.Violation> violations) {
+        Long species = null;
+        if (speciesId != null) {
+            try {
+                species = Long.parseLong(speciesId);
+            } catch (NumberFormatException e) {
+                violations.add(new Problem.Violation("speciesId", "must be a number"));
+            }
+        }
+        if (countyCode != null && !JiaozuoCounty.isValid(countyCode)) {
+            violations.add(new Problem.Violation("countyCode", "is not a Jiaozuo county code (GB/T 2260)"));
+        }
+        return new Filters(parse(AlertStatus.class, "status", status, violations),
+                parse(Severity.class, "severity", severity, violations), countyCode, species,
+                parse(RuleCode.class, "rule", rule, violations));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value,
+            List<Problem.Violation> violations) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            violations.add(new Problem.Violation(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())));
+            return null;
+        }
+    }
+
+    private static OffsetDateTime time(String field, String value, List<Problem.Violation> violations) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            violations.add(new Problem.Violation(field, "must be an ISO-8601 date-time with offset"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package cn.jiaozuo.biodiversity.alert.api;
+
+import cn.jiaozuo.biodiversity.alert.domain.Alert;
+import cn.jiaozuo.biodiversity.alert.domain.AlertHistoryEntry;
+import cn.jiaozuo.biodiversity.alert.domain.AlertObservation;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An alert as the API shows it; {@code observationUuids} and {@code history} only on GET /alerts/{id}. */
+@Schema(name = "Alert")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AlertView(
+        @Schema(example = "6f1c2a0e-2d7b-4c7e-9a55-3f0f3c1d2b11") UUID id,
+        @Schema(example = "INVASIVE_SPECIES") String rule,
+        @Schema(example = "CRITICAL", enumeration = {"INFO", "MEDIUM", "HIGH", "CRITICAL"}) String severity,
+        @Schema(example = "OPEN", enumeration = {"OPEN", "ACKNOWLEDGED", "RESOLVED"}) String status,
+        @Schema(example = "2101") long speciesId,
+        @Schema(example = "Hyphantria cunea") String scientificName,
+        @Schema(example = "美国白蛾") String chineseName,
+        @Schema(example = "INSECT") String speciesGroup,
+        @Schema(example = "410821") String countyCode,
+        @Schema(example = "XW-TH-003") String plotCode,
+        @Schema(example = "3") int observationCount,
+        @Schema(example = "2026-06-02T08:15:00+08:00") OffsetDateTime firstObservedAt,
+        @Schema(example = "2026-06-04T17:40:00+08:00") OffsetDateTime lastObservedAt,
+        Location location,
+        @Schema(example = "CONTAINED") String resolution,
+        @Schema(example = "Spraying team dispatched") String notes,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(description = "Observations counted in the alert (withdrawn ones excluded)") List<UUID> observationUuids,
+        List<HistoryEntry> history) {
+
+    /** Where the alert is; a 0.1° cell centre when {@code obscured} (sensitive species). */
+    @Schema(name = "AlertLocation")
+    public record Location(@Schema(example = "35.25") double lat, @Schema(example = "113.35") double lon,
+            @Schema(example = "7200") Double accuracyM, @Schema(example = "false") boolean obscured) {
+    }
+
+    @Schema(name = "AlertHistoryEntry")
+    public record HistoryEntry(Instant at,
+            @Schema(example = "ACKNOWLEDGED", description = "RAISED, OBSERVATION_ADDED, ESCALATED, OBSERVATION_WITHDRAWN, ACKNOWLEDGED or RESOLVED") String action,
+            @Schema(example = "bureau-zhang") String actor,
+            @Schema(example = "Field team notified") String details) {
+    }
+
+    public static AlertView summary(Alert a) {
+        return of(a, null, null);
+    }
+
+    public static AlertView detail(Alert a, List<AlertObservation> observations, List<AlertHistoryEntry> history) {
+        return of(a, observations.stream().map(o -> o.observationUuid).toList(),
+                history.stream().map(h -> new HistoryEntry(h.at, h.action, h.actor, h.details)).toList());
+    }
+
+    private static AlertView of(Alert a, List<UUID> observations, List<HistoryEntry> history) {
+        return new AlertView(a.id, a.rule.name(), a.severity.name(), a.status.name(), a.speciesId, a.scientificName,
+                a.chineseName, a.speciesGroup, a.countyCode, a.plotCode, a.observationCount, a.firstObservedAt,
+                a.lastObservedAt, new Location(a.lat, a.lon, a.accuracyM, a.obscured),
+                a.resolution == null ? null : a.resolution.name(), a.notes, a.createdAt, a.updatedAt, observations,
+                history);
+    }
+}

@@ -1,0 +1,35 @@
+package cn.jiaozuo.biodiversity.alert.api;
+
+import cn.jiaozuo.biodiversity.alert.domain.RuleCode;
+import cn.jiaozuo.biodiversity.alert.domain.Severity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "SubscriptionRequest")
+public record SubscriptionRequest(
+        @NotBlank @Size(max = 200) @Schema(example = "White moth early warning", required = true) String name,
+        @NotBlank @Size(max = 200) @Schema(example = "市林业局", required = true) String organization,
+        @Valid Filter filter,
+        @NotNull @Valid Webhook webhook) {
+
+    /** Every non-empty criterion must match; omitted criteria match everything. */
+    @Schema(name = "SubscriptionFilter")
+    public record Filter(
+            @Size(max = 500) @Schema(example = "[2101, 2102]") Set<Long> speciesIds,
+            @Size(max = 50) @Schema(example = "[\"INSECT\", \"PLANT\"]") Set<String> groups,
+            @Size(max = 10) @Schema(example = "[\"410821\", \"410882\"]") Set<String> countyCodes,
+            @Schema(example = "HIGH") Severity minSeverity,
+            @Schema(example = "[\"INVASIVE_SPECIES\"]") Set<RuleCode> rules) {
+    }
+
+    @Schema(name = "Webhook")
+    public record Webhook(
+            @NotBlank @Size(max = 2000) @Schema(example = "https://lyj.jiaozuo.gov.cn/hooks/alerts", required = true) String url,
+            @NotBlank @Size(min = 16, max = 500) @Schema(description = "HMAC-SHA256 key, at least 16 characters; never returned",
+                    example = "s3cr3t-shared-with-the-bureau", required = true) String secret) {
+    }
+}

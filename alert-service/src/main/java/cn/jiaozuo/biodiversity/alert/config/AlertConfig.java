@@ -1,0 +1,66 @@
+package cn.jiaozuo.biodiversity.alert.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the alert service (prefix {@code alerts}). */
+@ConfigMapping(prefix = "alerts")
+public interface AlertConfig {
+
+    Webhook webhook();
+
+    Stream stream();
+
+    /** Time zone whose calendar day PROTECTED_SPECIES alerts aggregate over. */
+    @WithDefault("Asia/Shanghai")
+    String zone();
+
+    interface Webhook {
+
+        /** Whether this instance dispatches webhook deliveries (rows are written regardless). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Wait after the first failed try; doubles after each further failure. */
+        @WithDefault("30s")
+        Duration retryBase();
+
+        /** Upper bound of one wait between tries. */
+        @WithDefault("1h")
+        Duration retryMax();
+
+        /**
+         * Tries before a delivery is FAILED. 10 tries with 30 s doubling (capped at 1 h) span about
+         * three hours, so a subscriber's restart or short outage loses nothing.
+         */
+        @WithDefault("10")
+        int maxAttempts();
+
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** Whole-request timeout: a slow subscriber holds one sender thread at most this long. */
+        @WithDefault("5s")
+        Duration requestTimeout();
+
+        /** Parallel sends; each delivery occupies one sender while it is in flight. */
+        @WithDefault("16")
+        int senders();
+
+        /** How often due retries are looked for when no commit woke the dispatcher. */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
+
+    interface Stream {
+
+        /** Whether this instance serves GET /alerts/stream (reads topic alerts without a group). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** SSE comment sent this often so that proxies keep idle streams open and dead ones are noticed. */
+        @WithDefault("15s")
+        Duration heartbeat();
+    }
+}

@@ -1,0 +1,106 @@
+package cn.jiaozuo.biodiversity.alert.domain;
+
+import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * An alert: the observations of one rule, species and county (and day, for protected species)
+ * aggregated while it is live. The consumer changes aggregation, REST changes the lifecycle; both
+ * lock the row ({@code SELECT … FOR UPDATE}) and {@link #version} guards against anything else.
+ */
+@Entity
+@Table(name = "alert")
+public class Alert {
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    public RuleCode rule;
+
+    @Enumerated(EnumType.STRING)
+    public Severity severity;
+
+    @Enumerated(EnumType.STRING)
+    public AlertStatus status;
+
+    @Column(name = "species_id")
+    public long speciesId;
+
+    @Column(name = "scientific_name")
+    public String scientificName;
+
+    @Column(name = "chinese_name")
+    public String chineseName;
+
+    @Column(name = "species_group")
+    public String speciesGroup;
+
+    @Column(name = "county_code")
+    public String countyCode;
+
+    @Column(name = "plot_code")
+    public String plotCode;
+
+    /** The local day (Asia/Shanghai) PROTECTED_SPECIES alerts aggregate over; null for other rules. */
+    @Column(name = "aggregation_day")
+    public LocalDate aggregationDay;
+
+    @Column(name = "observation_count")
+    public int observationCount;
+
+    @Column(name = "first_observed_at")
+    public OffsetDateTime firstObservedAt;
+
+    @Column(name = "last_observed_at")
+    public OffsetDateTime lastObservedAt;
+
+    public double lat;
+
+    public double lon;
+
+    @Column(name = "accuracy_m")
+    public Double accuracyM;
+
+    /** True when lat/lon are a generalized cell centre (sensitive species). */
+    public boolean obscured;
+
+    /** Escalation happens once per alert. */
+    public boolean escalated;
+
+    @Enumerated(EnumType.STRING)
+    public Resolution resolution;
+
+    public String notes;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public void touch() {
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public AlertSnapshot toSnapshot() {
+        return new AlertSnapshot(id, rule.name(), severity.name(), status.name(), speciesId, scientificName,
+                chineseName, speciesGroup, countyCode, plotCode, observationCount, firstObservedAt, lastObservedAt,
+                new AlertSnapshot.AlertLocation(lat, lon, accuracyM, obscured),
+                resolution == null ? null : resolution.name(), notes, createdAt, updatedAt);
+    }
+}

@@ -1,0 +1,6 @@
+package cn.jiaozuo.biodiversity.alert.domain;
+
+/** The alert rules; each is a row of {@code alert_rule} whose parameters an admin can change. */
+public enum RuleCode {
+    INVASIVE_SPECIES, PROTECTED_SPECIES
+}

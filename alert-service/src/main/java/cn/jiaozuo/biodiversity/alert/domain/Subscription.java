@@ -1,0 +1,36 @@
+package cn.jiaozuo.biodiversity.alert.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A bureau's webhook subscription; {@code filter} holds an {@link AlertFilter} as JSON. */
+@Entity
+@Table(name = "subscription")
+public class Subscription {
+
+    @Id
+    public UUID id;
+
+    public String name;
+
+    public String organization;
+
+    public String filter;
+
+    @Column(name = "webhook_url")
+    public String webhookUrl;
+
+    /** HMAC key for the signature; write-only through the API. */
+    @Column(name = "webhook_secret")
+    public String webhookSecret;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

@@ -1,0 +1,115 @@
+package cn.jiaozuo.biodiversity.alert.messaging;
+
+import cn.jiaozuo.biodiversity.alert.domain.Alert;
+import cn.jiaozuo.biodiversity.alert.domain.AlertFilter;
+import cn.jiaozuo.biodiversity.alert.domain.DeliveryStatus;
+import cn.jiaozuo.biodiversity.alert.domain.Subscription;
+import cn.jiaozuo.biodiversity.alert.domain.WebhookDelivery;
+import cn.jiaozuo.biodiversity.alert.repository.SubscriptionRepository;
+import cn.jiaozuo.biodiversity.alert.repository.WebhookDeliveryRepository;
+import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
+import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
+import cn.jiaozuo.biodiversity.common.events.Topics;
+import cn.jiaozuo.biodiversity.common.outbox.Outbox;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Publishes an alert event in the caller's transaction: one row in the Kafka outbox (topic
+ * {@code alerts}, key = county code) and one webhook delivery row per matching subscription, so the
+ * event, its deliveries and the alert change commit or vanish together.
+ */
+@ApplicationScoped
+public class AlertEventPublisher {
+
+    private static final Object WAKE_KEY = new Object();
+
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final SubscriptionRepository subscriptions;
+    private final WebhookDeliveryRepository deliveries;
+    private final WebhookDispatcher dispatcher;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public AlertEventPublisher(Outbox outbox, ObjectMapper json, SubscriptionRepository subscriptions,
+            WebhookDeliveryRepository deliveries, WebhookDispatcher dispatcher,
+            TransactionSynchronizationRegistry transactions) {
+        this.outbox = outbox;
+        this.json = json;
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.dispatcher = dispatcher;
+        this.transactions = transactions;
+    }
+
+    public EventEnvelope<AlertSnapshot> publish(String type, Alert alert) {
+        AlertSnapshot snapshot = alert.toSnapshot();
+        EventEnvelope<AlertSnapshot> envelope = outbox.publish(Topics.ALERTS, snapshot.countyCode(), type, snapshot);
+        String body = null;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (Subscription subscription : subscriptions.listAll()) {
+            if (!filterOf(subscription).matches(snapshot)) {
+                continue;
+            }
+            if (body == null) {
+                body = serialize(envelope);
+            }
+            WebhookDelivery delivery = new WebhookDelivery();
+            delivery.id = UUID.randomUUID();
+            delivery.subscriptionId = subscription.id;
+            delivery.alertId = alert.id;
+            delivery.eventId = envelope.eventId();
+            delivery.eventType = type;
+            delivery.payload = body;
+            delivery.status = DeliveryStatus.PENDING;
+            delivery.attempts = 0;
+            delivery.nextAttemptAt = now;
+            delivery.createdAt = now;
+            deliveries.persist(delivery);
+            wakeDispatcherAfterCommit();
+        }
+        return envelope;
+    }
+
+    public AlertFilter filterOf(Subscription subscription) {
+        try {
+            return json.readValue(subscription.filter, AlertFilter.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored filter of subscription " + subscription.id + " is unreadable", e);
+        }
+    }
+
+    private String serialize(EventEnvelope<AlertSnapshot> envelope) {
+        try {
+            return json.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Alert event cannot be serialized", e);
+        }
+    }
+
+    private void wakeDispatcherAfterCommit() {
+        if (transactions.getResource(WAKE_KEY) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_KEY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    dispatcher.wakeUp();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,152 @@
+package cn.jiaozuo.biodiversity.alert.messaging;
+
+import cn.jiaozuo.biodiversity.alert.config.AlertConfig;
+import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
+import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
+import cn.jiaozuo.biodiversity.common.events.Topics;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Feeds {@code GET /alerts/stream}: every instance reads all partitions of topic {@code alerts}
+ * from their end, without a consumer group, and hands each committed alert event to its own SSE
+ * listeners. Reading the topic rather than broadcasting in-process means every replica streams the
+ * events of every replica, and only committed events (the outbox publishes after commit) are shown.
+ */
+@ApplicationScoped
+public class AlertStreamFeed {
+
+    private static final Logger LOG = Logger.getLogger(AlertStreamFeed.class);
+    private static final TypeReference<EventEnvelope<AlertSnapshot>> ENVELOPE = new TypeReference<>() {
+    };
+
+    /** A connected stream: gets events and periodic heartbeats. */
+    public interface Listener extends Consumer<EventEnvelope<AlertSnapshot>> {
+        void heartbeat();
+    }
+
+    private final Map<String, Object> kafkaConfig;
+    private final ObjectMapper json;
+    private final AlertConfig.Stream config;
+    private final Set<Listener> listeners = new CopyOnWriteArraySet<>();
+    private volatile boolean running;
+    private volatile boolean ready;
+    private volatile KafkaConsumer<String, String> consumer;
+
+    public AlertStreamFeed(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ObjectMapper json,
+            AlertConfig config) {
+        this.kafkaConfig = kafkaConfig;
+        this.json = json;
+        this.config = config.stream();
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        running = true;
+        Thread thread = new Thread(this::run, "alert-stream-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        KafkaConsumer<String, String> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+    }
+
+    public void register(Listener listener) {
+        listeners.add(listener);
+    }
+
+    public void unregister(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Whether the feed is positioned on the topic, i.e. events published from now on are streamed. */
+    public boolean ready() {
+        return ready;
+    }
+
+    private void run() {
+        long pause = 0;
+        long lastHeartbeat = System.nanoTime();
+        while (running) {
+            Map<String, Object> props = new HashMap<>(kafkaConfig);
+            props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            props.put(ConsumerConfig.CLIENT_ID_CONFIG, "alert-stream-feed");
+            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(),
+                    new StringDeserializer())) {
+                consumer = c;
+                List<TopicPartition> partitions = c.partitionsFor(Topics.ALERTS, Duration.ofSeconds(10)).stream()
+                        .map(p -> new TopicPartition(Topics.ALERTS, p.partition())).toList();
+                c.assign(partitions);
+                c.seekToEnd(partitions);
+                partitions.forEach(c::position); // resolve the end offsets now, before we say we are ready
+                ready = true;
+                pause = 0;
+                while (running) {
+                    for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
+                        dispatch(record);
+                    }
+                    if (System.nanoTime() - lastHeartbeat > config.heartbeat().toNanos()) {
+                        lastHeartbeat = System.nanoTime();
+                        listeners.forEach(Listener::heartbeat);
+                    }
+                }
+            } catch (WakeupException e) {
+                return;
+            } catch (Exception e) {
+                ready = false;
+                pause = Math.min(Math.max(500, pause * 2), 10_000);
+                LOG.warnf("Alert stream feed paused %d ms: %s", pause, e.toString());
+                try {
+                    Thread.sleep(pause); // back-off while Kafka is unreachable, not test synchronisation
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void dispatch(ConsumerRecord<String, String> record) {
+        EventEnvelope<AlertSnapshot> envelope;
+        try {
+            envelope = json.readValue(record.value(), ENVELOPE);
+        } catch (Exception e) {
+            LOG.warnf("Skipping unreadable alert event at %s-%d@%d", record.topic(), record.partition(), record.offset());
+            return;
+        }
+        for (Listener listener : listeners) {
+            try {
+                listener.accept(envelope);
+            } catch (RuntimeException e) {
+                unregister(listener);
+            }
+        }
+    }
+}

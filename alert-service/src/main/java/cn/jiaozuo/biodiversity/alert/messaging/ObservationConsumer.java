@@ -1,0 +1,70 @@
+package cn.jiaozuo.biodiversity.alert.messaging;
+
+import cn.jiaozuo.biodiversity.alert.domain.AlertRuleEngine;
+import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
+import cn.jiaozuo.biodiversity.common.events.EventTypes;
+import cn.jiaozuo.biodiversity.common.events.ObservationSnapshot;
+import cn.jiaozuo.biodiversity.common.events.Topics;
+import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
+import cn.jiaozuo.biodiversity.common.messaging.ConsumerSpec;
+import cn.jiaozuo.biodiversity.common.messaging.IdempotentConsumers;
+import cn.jiaozuo.biodiversity.common.messaging.PoisonEventException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+
+/**
+ * Reads topic {@code observations} (group {@code alert-service}) and feeds the rule engine. The
+ * processed-event id and the alert changes commit together; an event that can never be applied
+ * goes to {@code observations.dlq}.
+ */
+@ApplicationScoped
+public class ObservationConsumer {
+
+    public static final String NAME = "alert-service-observations";
+    public static final String GROUP = "alert-service";
+
+    private final IdempotentConsumers consumers;
+    private final AlertRuleEngine engine;
+    private final ObjectMapper json;
+
+    public ObservationConsumer(IdempotentConsumers consumers, AlertRuleEngine engine, ObjectMapper json) {
+        this.consumers = consumers;
+        this.engine = engine;
+        this.json = json;
+    }
+
+    void start(@Observes StartupEvent event) {
+        consumers.start(new ConsumerSpec(NAME, GROUP, List.of(Topics.OBSERVATIONS), Topics.OBSERVATIONS_DLQ),
+                this::handle);
+    }
+
+    void handle(EventEnvelope<JsonNode> event) {
+        switch (event.type()) {
+            case EventTypes.OBSERVATION_RECORDED, EventTypes.OBSERVATION_REVIEWED -> engine.observed(parse(event));
+            default -> {
+                // Other observation event types carry nothing an alert depends on.
+            }
+        }
+    }
+
+    private ObservationSnapshot parse(EventEnvelope<JsonNode> event) {
+        ObservationSnapshot observation;
+        try {
+            observation = json.treeToValue(event.data(), ObservationSnapshot.class);
+        } catch (Exception e) {
+            throw new PoisonEventException("Not an ObservationSnapshot: " + e.getMessage(), e);
+        }
+        if (observation.uuid() == null || observation.species() == null || observation.observedAt() == null
+                || observation.location() == null || observation.species().scientificName() == null) {
+            throw new PoisonEventException("Observation without uuid, species, observedAt or location");
+        }
+        if (!JiaozuoCounty.isValid(observation.countyCode())) {
+            throw new PoisonEventException("Unknown county code " + observation.countyCode());
+        }
+        return observation;
+    }
+}

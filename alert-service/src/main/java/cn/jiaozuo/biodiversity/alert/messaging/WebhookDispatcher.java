@@ -1,0 +1,256 @@
+package cn.jiaozuo.biodiversity.alert.messaging;
+
+import cn.jiaozuo.biodiversity.alert.config.AlertConfig;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends webhook deliveries. A loop claims due rows ({@code FOR UPDATE SKIP LOCKED}, so several
+ * replicas share the work) and hands each to its own sender thread; the claim pushes
+ * {@code next_attempt_at} past the request timeout, so a crash mid-send only means a later retry.
+ * Slow or dead subscribers cost one sender each for at most the request timeout and never touch the
+ * Kafka consumer, which only inserts rows.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    public static final String HEADER_EVENT_ID = "X-Alert-Event-Id";
+    public static final String HEADER_EVENT_TYPE = "X-Alert-Event-Type";
+    public static final String HEADER_SIGNATURE = "X-Alert-Signature";
+
+    private static final String CLAIM = """
+            with due as (
+                select id from webhook_delivery
+                where status = 'PENDING' and next_attempt_at <= now()
+                order by next_attempt_at
+                limit ?
+                for update skip locked)
+            update webhook_delivery d
+               set attempts = d.attempts + 1, last_attempt_at = now(), next_attempt_at = now() + ?::interval
+              from due, subscription s
+             where d.id = due.id and s.id = d.subscription_id
+            returning d.id, d.event_id, d.event_type, d.payload, d.attempts, s.webhook_url, s.webhook_secret
+            """;
+
+    private final AgroalDataSource dataSource;
+    private final AlertConfig.Webhook config;
+    private final Semaphore wake = new Semaphore(0);
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean running;
+    private Thread loop;
+    private ExecutorService senders;
+    private HttpClient http;
+
+    public WebhookDispatcher(AgroalDataSource dataSource, AlertConfig config) {
+        this.dataSource = dataSource;
+        this.config = config.webhook();
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        AtomicInteger n = new AtomicInteger();
+        senders = Executors.newFixedThreadPool(config.senders(), r -> {
+            Thread t = new Thread(r, "webhook-sender-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        running = true;
+        loop = new Thread(this::run, "webhook-dispatcher");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUp();
+        if (senders != null) {
+            senders.shutdownNow();
+        }
+    }
+
+    /** Called after a commit that wrote deliveries, and when a sender frees up. */
+    public void wakeUp() {
+        wake.release();
+    }
+
+    /** The signature header value: {@code sha256=} and the hex HMAC-SHA256 of the body with the secret. */
+    public static String sign(String body, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Wait before try {@code attempt + 1} after try {@code attempt} failed: base · 2^(attempt-1), capped. */
+    Duration backoff(int attempt) {
+        long base = config.retryBase().toMillis();
+        long delay = base << Math.min(attempt - 1, 30);
+        return Duration.ofMillis(Math.min(delay < 0 ? Long.MAX_VALUE : delay, config.retryMax().toMillis()));
+    }
+
+    private void run() {
+        long pause = 0;
+        while (running) {
+            try {
+                int free = config.senders() - inFlight.get();
+                int claimed = free > 0 ? dispatch(free) : 0;
+                pause = 0;
+                if (claimed < free || free == 0) {
+                    wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                pause = Math.min(Math.max(200, pause * 2), 5_000);
+                LOG.warnf("Webhook dispatcher paused %d ms: %s", pause, e.toString());
+                try {
+                    wake.tryAcquire(pause, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private record Claimed(UUID id, UUID eventId, String eventType, String payload, int attempts, String url,
+            String secret) {
+    }
+
+    private int dispatch(int max) throws SQLException {
+        List<Claimed> claimed = claim(max);
+        for (Claimed delivery : claimed) {
+            inFlight.incrementAndGet();
+            senders.execute(() -> {
+                try {
+                    send(delivery);
+                } finally {
+                    inFlight.decrementAndGet();
+                    wakeUp();
+                }
+            });
+        }
+        return claimed.size();
+    }
+
+    private List<Claimed> claim(int max) throws SQLException {
+        Duration lease = config.requestTimeout().plus(config.connectTimeout()).plusSeconds(30);
+        List<Claimed> claimed = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(CLAIM)) {
+            statement.setInt(1, max);
+            statement.setString(2, lease.toMillis() + " milliseconds");
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7)));
+                }
+            }
+        }
+        return claimed;
+    }
+
+    private void send(Claimed delivery) {
+        Integer status = null;
+        String error = null;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
+                    .timeout(config.requestTimeout())
+                    .header("Content-Type", "application/json")
+                    .header(HEADER_EVENT_ID, delivery.eventId().toString())
+                    .header(HEADER_EVENT_TYPE, delivery.eventType())
+                    .header(HEADER_SIGNATURE, sign(delivery.payload(), delivery.secret()))
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
+                    .build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+            if (status < 200 || status >= 300) {
+                error = "HTTP " + status;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // shutting down: the lease expires and another try follows
+        } catch (Exception e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        try {
+            record(delivery, status, error);
+        } catch (SQLException e) {
+            // The lease expires and the delivery is retried: at-least-once, receivers dedupe by event id.
+            LOG.warnf("Outcome of delivery %s not stored: %s", delivery.id(), e.toString());
+        }
+    }
+
+    private void record(Claimed delivery, Integer status, String error) throws SQLException {
+        String sql;
+        Instant next = null;
+        if (error == null) {
+            sql = "update webhook_delivery set status = 'DELIVERED', delivered_at = now(), last_status = ?,"
+                    + " last_error = null where id = ?";
+        } else if (delivery.attempts() >= config.maxAttempts()) {
+            sql = "update webhook_delivery set status = 'FAILED', last_status = ?, last_error = ? where id = ?";
+        } else {
+            next = Instant.now().plus(backoff(delivery.attempts()));
+            sql = "update webhook_delivery set last_status = ?, last_error = ?, next_attempt_at = ? where id = ?";
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            int i = 1;
+            if (status == null) {
+                statement.setNull(i++, java.sql.Types.INTEGER);
+            } else {
+                statement.setInt(i++, status);
+            }
+            if (error != null) {
+                statement.setString(i++, error.length() > 500 ? error.substring(0, 500) : error);
+            }
+            if (next != null) {
+                statement.setTimestamp(i++, Timestamp.from(next));
+            }
+            statement.setObject(i, delivery.id());
+            statement.executeUpdate();
+        }
+        if (error != null) {
+            LOG.debugf("Delivery %s try %d failed: %s", delivery.id(), delivery.attempts(), error);
+        }
+    }
+}

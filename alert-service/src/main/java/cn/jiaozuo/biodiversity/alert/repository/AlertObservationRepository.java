@@ -1,0 +1,32 @@
+package cn.jiaozuo.biodiversity.alert.repository;
+
+import cn.jiaozuo.biodiversity.alert.domain.AlertObservation;
+import cn.jiaozuo.biodiversity.alert.domain.RuleCode;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class AlertObservationRepository implements PanacheRepositoryBase<AlertObservation, Long> {
+
+    /** Whether the observation is already attached to an alert of the rule (a review re-sends it). */
+    public boolean attached(UUID observationUuid, RuleCode rule) {
+        return getEntityManager().createQuery("select count(o) from AlertObservation o, Alert a"
+                + " where o.alertId = a.id and o.observationUuid = :uuid and a.rule = :rule", Long.class)
+                .setParameter("uuid", observationUuid).setParameter("rule", rule).getSingleResult() > 0;
+    }
+
+    public List<AlertObservation> liveLinks(UUID observationUuid) {
+        return list("observationUuid = ?1 and withdrawn = false", observationUuid);
+    }
+
+    public long countSince(UUID alertId, OffsetDateTime since) {
+        return count("alertId = ?1 and withdrawn = false and observedAt > ?2", alertId, since);
+    }
+
+    public List<AlertObservation> live(UUID alertId) {
+        return list("alertId = ?1 and withdrawn = false order by observedAt, id", alertId);
+    }
+}
