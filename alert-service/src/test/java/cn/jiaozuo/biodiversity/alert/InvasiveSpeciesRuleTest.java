@@ -60,6 +60,10 @@ class InvasiveSpeciesRuleTest {
 
     @Test
     void the_first_record_of_an_invasive_species_in_a_county_raises_a_critical_alert_on_topic_alerts_within_2_seconds() {
+        // Given a running consumer (its group is joined): latency is measured in steady state.
+        SpeciesSnapshot warmUp = invasive(newSpeciesId());
+        events.recorded(observation(warmUp, JIEFANG));
+        awaitAlerts(warmUp.id(), 1);
         SpeciesSnapshot species = invasive(newSpeciesId());
         ObservationSnapshot o = observation(species, JIEFANG);
 

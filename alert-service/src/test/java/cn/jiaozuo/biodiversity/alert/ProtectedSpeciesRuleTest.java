@@ -1,0 +1,60 @@
+package cn.jiaozuo.biodiversity.alert;
+
+import static cn.jiaozuo.biodiversity.alert.ObservationEvents.BOAI;
+import static cn.jiaozuo.biodiversity.alert.ObservationEvents.CST;
+import static cn.jiaozuo.biodiversity.alert.ObservationEvents.awaitAlerts;
+import static cn.jiaozuo.biodiversity.alert.ObservationEvents.newSpeciesId;
+import static cn.jiaozuo.biodiversity.alert.ObservationEvents.nationalClassOne;
+import static cn.jiaozuo.biodiversity.alert.ObservationEvents.observation;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** PROTECTED_SPECIES: national class I records become INFO alerts, one per species, county and day. */
+@QuarkusTest
+class ProtectedSpeciesRuleTest {
+
+    @Inject
+    ObjectMapper json;
+
+    ObservationEvents events;
+
+    @BeforeEach
+    void connect() {
+        events = new ObservationEvents(json);
+    }
+
+    @AfterEach
+    void close() {
+        events.close();
+    }
+
+    @Test
+    void records_of_a_national_class_one_species_are_aggregated_into_one_info_alert_per_day() {
+        SpeciesSnapshot leopard = nationalClassOne(newSpeciesId(), true);
+        OffsetDateTime morning = OffsetDateTime.now(CST).minusDays(2).withHour(7);
+        events.recorded(observation(leopard, BOAI, null, morning));
+        events.recorded(observation(leopard, BOAI, null, morning.plusHours(9)));
+        events.recorded(observation(leopard, BOAI, null, morning.plusDays(1)));
+
+        List<Map<String, Object>> alerts = awaitAlerts(leopard.id(), 2,
+                l -> l.stream().mapToInt(a -> ((Number) a.get("observationCount")).intValue()).sum() == 3);
+        assertTrue(alerts.stream().allMatch(a -> "INFO".equals(a.get("severity"))
+                && "PROTECTED_SPECIES".equals(a.get("rule")) && "OPEN".equals(a.get("status"))));
+        assertEquals(List.of(1, 2), alerts.stream().map(a -> ((Number) a.get("observationCount")).intValue()).sorted()
+                .toList(), "two records on the first day, one on the next");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> location = (Map<String, Object>) alerts.get(0).get("location");
+        assertEquals(true, location.get("obscured"), "the leopard's point is generalized");
+    }
+}
