@@ -1,0 +1,355 @@
+package cn.jiaozuo.biodiversity.observation.api;
+
+import cn.jiaozuo.biodiversity.common.problem.Problem;
+import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
+import cn.jiaozuo.biodiversity.common.problem.ProblemException;
+import cn.jiaozuo.biodiversity.common.security.Roles;
+import cn.jiaozuo.biodiversity.observation.config.IntakeConfig;
+import cn.jiaozuo.biodiversity.observation.domain.Caller;
+import cn.jiaozuo.biodiversity.observation.domain.NewObservation;
+import cn.jiaozuo.biodiversity.observation.domain.Observation;
+import cn.jiaozuo.biodiversity.observation.domain.ObservationMethod;
+import cn.jiaozuo.biodiversity.observation.domain.ObservationRules;
+import cn.jiaozuo.biodiversity.observation.domain.ObservationService;
+import cn.jiaozuo.biodiversity.observation.domain.ObservationStatus;
+import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/observations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Observations", description = "Sightings from rangers and monitoring stations, review and reads")
+public class ObservationResource {
+
+    static final String EXAMPLE_REQUEST = """
+            {"uuid": "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21", "speciesId": 3, "count": 4,
+             "observedAt": "2025-05-14T06:12:00+08:00",
+             "location": {"lat": 35.3321, "lon": 113.3604, "accuracyM": 12, "datum": "WGS84"},
+             "countyCode": "410821", "method": "SIGHTING", "notes": "Troop of four on the cliff path"}""";
+    static final String EXAMPLE_INVALID = """
+            {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "The request has 2 invalid fields",
+             "instance": "/observations",
+             "violations": [{"field": "count", "message": "must be greater than or equal to 1"},
+                            {"field": "location", "message": "lies outside Jiaozuo; latitude and longitude look swapped"}]}""";
+
+    private final ObservationRules rules;
+    private final ObservationService service;
+    private final ObservationRepository observations;
+    private final ObservationMapper mapper;
+    private final IntakeConfig config;
+    private final ObjectMapper json;
+    private final SecurityIdentity identity;
+
+    public ObservationResource(ObservationRules rules, ObservationService service, ObservationRepository observations,
+            ObservationMapper mapper, IntakeConfig config, ObjectMapper json, SecurityIdentity identity) {
+        this.rules = rules;
+        this.service = service;
+        this.observations = observations;
+        this.mapper = mapper;
+        this.config = config;
+        this.json = json;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed({Roles.RANGER, Roles.STATION})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Record one observation",
+            description = "Callers: ranger, station. The uuid is the idempotency key: send the same request again"
+                    + " (offline retry) and get 200 with the stored record, no second row or event. The same uuid with"
+                    + " other content or from another caller is a 409. GCJ02 points are converted to WGS-84.")
+    @APIResponse(responseCode = "201", description = "Stored; Location names the new record",
+            content = @Content(schema = @Schema(implementation = ObservationView.class)))
+    @APIResponse(responseCode = "200", description = "A replay of a stored record (same uuid, content and caller)",
+            content = @Content(schema = @Schema(implementation = ObservationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named in violations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = EXAMPLE_INVALID)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role other than ranger or station",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The uuid belongs to a different record or caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response record(
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = ObservationRequest.class),
+                    examples = @ExampleObject(name = "sighting", value = EXAMPLE_REQUEST))) ObservationRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("body", "an observation is required");
+        }
+        Caller caller = Caller.of(identity);
+        ObservationRules.Outcome outcome = rules.apply(request, caller, "", now());
+        if (!outcome.valid()) {
+            throw ProblemException.badRequest(outcome.violations());
+        }
+        ObservationService.Recorded recorded = service.record(outcome.observation());
+        ObservationView view = mapper.toView(recorded.observation(), caller);
+        if (recorded.created()) {
+            return Response.created(URI.create("/observations/" + view.uuid())).entity(view).build();
+        }
+        return Response.ok(view).build();
+    }
+
+    @POST
+    @Path("batch")
+    @RolesAllowed({Roles.RANGER, Roles.STATION})
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Record up to 1000 observations at once",
+            description = "Callers: station, ranger (an offline queue flushed at once). Each item follows the rules of"
+                    + " POST /observations; valid items are stored in one transaction even when others are rejected."
+                    + " Items are answered in request order as CREATED, DUPLICATE (a replay) or REJECTED with violations."
+                    + " Retry only the REJECTED items after fixing them; re-sending the whole batch is safe too.")
+    @APIResponse(responseCode = "200", description = "Every item was answered; see results",
+            content = @Content(schema = @Schema(implementation = BatchResponse.class), examples = @ExampleObject(name = "mixed",
+                    value = """
+                            {"accepted": 1, "duplicates": 1, "rejected": 1, "results": [
+                             {"index": 0, "uuid": "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21", "status": "CREATED"},
+                             {"index": 1, "uuid": "5e0f4b1e-8d0a-4a4e-9c5d-2b6f1f1f2a10", "status": "DUPLICATE"},
+                             {"index": 2, "uuid": "7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "status": "REJECTED",
+                              "violations": [{"field": "items[2].count", "message": "must be greater than or equal to 1"}]}]}""")))
+    @APIResponse(responseCode = "400", description = "The body is not a batch (no items array)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role other than ranger or station",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More than 1000 items, or a body over 8 MB: split the batch",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BatchResponse recordBatch(BatchRequest request) {
+        if (request == null || request.items() == null) {
+            throw ProblemException.badRequest("items", "is required: {\"items\": [ … ]}");
+        }
+        int size = request.items().size();
+        if (size > config.maxBatchSize()) {
+            throw ProblemException.tooLarge("A batch holds at most " + config.maxBatchSize() + " items; this one has " + size
+                    + ". Split it and send the parts one after the other.");
+        }
+        Caller caller = Caller.of(identity);
+        Instant now = now();
+        Map<Integer, NewObservation> valid = new HashMap<>();
+        Map<Integer, List<Violation>> rejected = new HashMap<>();
+        Map<Integer, UUID> uuids = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            String prefix = "items[" + i + "]";
+            JsonNode item = request.items().get(i);
+            uuids.put(i, uuidOf(item));
+            if (item == null || !item.isObject()) {
+                rejected.put(i, List.of(new Violation(prefix, "must be an observation object")));
+                continue;
+            }
+            ObservationRequest parsed;
+            try {
+                parsed = json.treeToValue(item, ObservationRequest.class);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                rejected.put(i, List.of(JsonErrorMappers.violation(prefix, e)));
+                continue;
+            }
+            ObservationRules.Outcome outcome = rules.apply(parsed, caller, prefix + ".", now);
+            if (outcome.valid()) {
+                valid.put(i, outcome.observation());
+                uuids.put(i, outcome.observation().uuid());
+            } else {
+                rejected.put(i, outcome.violations());
+            }
+        }
+        ObservationService.BatchOutcome stored = valid.isEmpty()
+                ? new ObservationService.BatchOutcome(Map.of(), Map.of(), Map.of())
+                : service.recordAll(valid);
+        List<BatchResponse.ItemResult> results = new ArrayList<>(size);
+        int accepted = 0;
+        int duplicates = 0;
+        int refused = 0;
+        for (int i = 0; i < size; i++) {
+            if (stored.created().containsKey(i)) {
+                accepted++;
+                results.add(new BatchResponse.ItemResult(i, uuids.get(i), BatchResponse.ItemStatus.CREATED, null));
+            } else if (stored.duplicates().containsKey(i)) {
+                duplicates++;
+                results.add(new BatchResponse.ItemResult(i, uuids.get(i), BatchResponse.ItemStatus.DUPLICATE, null));
+            } else {
+                refused++;
+                List<Violation> why = rejected.containsKey(i) ? rejected.get(i) : List.of(stored.clashes().get(i));
+                results.add(new BatchResponse.ItemResult(i, uuids.get(i), BatchResponse.ItemStatus.REJECTED, why));
+            }
+        }
+        return new BatchResponse(accepted, duplicates, refused, results);
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "List observations, newest first",
+            description = "Callers: anyone, also without a token (the public and partner agencies). Points of sensitive"
+                    + " species are generalized to their 0.1° cell centre unless the caller is the observer, a reviewer"
+                    + " or an admin. Keyset pagination: pass nextCursor of a page as cursor to get the next one.")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = ObservationPage.class)))
+    @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ObservationPage list(
+            @Parameter(description = "Species id", example = "3") @QueryParam("speciesId") String speciesId,
+            @Parameter(description = "GB/T 2260 county code", example = "410821") @QueryParam("countyCode") String countyCode,
+            @Parameter(description = "Sampling plot code", example = "410821-01") @QueryParam("plotCode") String plotCode,
+            @Parameter(description = "observedAt ≥ from (ISO-8601 with offset)", example = "2025-05-01T00:00:00+08:00") @QueryParam("from") String from,
+            @Parameter(description = "observedAt < to (ISO-8601 with offset)", example = "2025-06-01T00:00:00+08:00") @QueryParam("to") String to,
+            @Parameter(description = "UNVERIFIED, VERIFIED or REJECTED", schema = @Schema(implementation = ObservationStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Token subject of the observer", example = "ranger-zhang-wei") @QueryParam("observer") String observer,
+            @Parameter(description = "Detection method", schema = @Schema(implementation = ObservationMethod.class)) @QueryParam("method") String method,
+            @Parameter(description = "Page size, 1–500 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        List<Violation> violations = new ArrayList<>();
+        Long species = parse(violations, "speciesId", speciesId, "must be a number", Long::valueOf);
+        Instant fromAt = parse(violations, "from", from, "must be an ISO-8601 date-time with offset", s -> OffsetDateTime.parse(s).toInstant());
+        Instant toAt = parse(violations, "to", to, "must be an ISO-8601 date-time with offset", s -> OffsetDateTime.parse(s).toInstant());
+        ObservationStatus st = parse(violations, "status", status, "must be one of UNVERIFIED, VERIFIED, REJECTED", ObservationStatus::valueOf);
+        ObservationMethod m = parse(violations, "method", method, "must be one of SIGHTING, CAMERA_TRAP, ACOUSTIC, TRACK, SIGN, SPECIMEN, OTHER",
+                ObservationMethod::valueOf);
+        Integer size = parse(violations, "limit", limit, "must be a number", Integer::valueOf);
+        if (size != null && (size < 1 || size > config.maxPageSize())) {
+            violations.add(new Violation("limit", "must be between 1 and " + config.maxPageSize()));
+        }
+        ObservationRepository.Position after = null;
+        try {
+            after = ObservationCursor.decode(cursor);
+        } catch (ProblemException e) {
+            violations.addAll(e.violations());
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.badRequest(violations);
+        }
+        int pageSize = size == null ? config.defaultPageSize() : size;
+        List<Observation> rows = observations.list(new ObservationRepository.Filter(species, blankToNull(countyCode),
+                blankToNull(plotCode), fromAt, toAt, st == null ? null : st.name(), blankToNull(observer), m == null ? null : m.name()),
+                after, pageSize + 1);
+        Caller caller = Caller.of(identity);
+        List<ObservationView> items = rows.stream().limit(pageSize).map(o -> mapper.toView(o, caller)).toList();
+        String next = null;
+        if (rows.size() > pageSize) {
+            Observation last = rows.get(pageSize - 1);
+            next = ObservationCursor.encode(last.observedAt, last.uuid);
+        }
+        return new ObservationPage(items, next);
+    }
+
+    @GET
+    @Path("{uuid}")
+    @PermitAll
+    @Operation(summary = "Read one observation",
+            description = "Callers: anyone, also without a token. Points of sensitive species are generalized unless the"
+                    + " caller is the observer, a reviewer or an admin (coordinatesObscured says which you got).")
+    @APIResponse(responseCode = "200", description = "The observation", content = @Content(schema = @Schema(implementation = ObservationView.class)))
+    @APIResponse(responseCode = "400", description = "Not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such observation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ObservationView get(@Parameter(example = "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21") @PathParam("uuid") String uuid) {
+        Observation o = observations.find(uuidParam(uuid));
+        if (o == null) {
+            throw ProblemException.notFound("No observation " + uuid);
+        }
+        return mapper.toView(o, Caller.of(identity));
+    }
+
+    @PATCH
+    @Path("{uuid}/review")
+    @RolesAllowed(Roles.REVIEWER)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Verify or reject an observation",
+            description = "Callers: reviewer. Publishes ObservationReviewed; repeating the current decision changes nothing.")
+    @APIResponse(responseCode = "200", description = "The reviewed observation (exact point: reviewers see it)",
+            content = @Content(schema = @Schema(implementation = ObservationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid status or comment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Caller is not a reviewer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such observation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ObservationView review(@PathParam("uuid") String uuid,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = ReviewRequest.class),
+                    examples = @ExampleObject(name = "verify", value = "{\"status\": \"VERIFIED\", \"comment\": \"Clear photo\"}")))
+            @Valid @NotNull ReviewRequest request) {
+        Caller caller = Caller.of(identity);
+        Observation o = service.review(uuidParam(uuid), request.status(), request.comment(), caller);
+        return mapper.toView(o, caller);
+    }
+
+    private static UUID uuidParam(String uuid) {
+        try {
+            return UUID.fromString(uuid);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("uuid", "must be a UUID");
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps, so replays answer identically
+    }
+
+    private interface Parser<T> {
+        T parse(String value);
+    }
+
+    private static <T> T parse(List<Violation> violations, String field, String value, String message, Parser<T> parser) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.parse(value.trim());
+        } catch (RuntimeException e) {
+            violations.add(new Violation(field, message));
+            return null;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static UUID uuidOf(JsonNode item) {
+        if (item != null && item.path("uuid").isTextual()) {
+            try {
+                return UUID.fromString(item.path("uuid").asText());
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+}

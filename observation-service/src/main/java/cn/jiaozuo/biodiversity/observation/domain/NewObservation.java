@@ -1,0 +1,39 @@
+package cn.jiaozuo.biodiversity.observation.domain;
+
+import cn.jiaozuo.biodiversity.common.events.GeoPoint;
+import cn.jiaozuo.biodiversity.common.events.ObservationSnapshot;
+import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A validated observation ready to be inserted: WGS-84 point, county and plot resolved. */
+public record NewObservation(
+        UUID uuid,
+        SpeciesSnapshot species,
+        int count,
+        OffsetDateTime observedAt,
+        Instant recordedAt,
+        double lat,
+        double lon,
+        Double accuracyM,
+        Datum originalDatum,
+        double originalLat,
+        double originalLon,
+        String countyCode,
+        String plotCode,
+        ObservationMethod method,
+        String stationId,
+        String notes,
+        List<MediaRef> media,
+        String observer,
+        ObservationSource source,
+        String contentHash) {
+
+    public ObservationSnapshot snapshot() {
+        return new ObservationSnapshot(uuid, species, count, observedAt, recordedAt,
+                new GeoPoint(lat, lon, accuracyM, originalDatum.name()), countyCode, plotCode, method.name(), stationId,
+                observer, source.name(), ObservationStatus.UNVERIFIED.name(), null, null, null);
+    }
+}

@@ -1,0 +1,178 @@
+package cn.jiaozuo.biodiversity.observation.domain;
+
+import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
+import cn.jiaozuo.biodiversity.common.geo.JiaozuoArea;
+import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
+import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
+import cn.jiaozuo.biodiversity.observation.api.LocationInput;
+import cn.jiaozuo.biodiversity.observation.api.MediaInput;
+import cn.jiaozuo.biodiversity.observation.api.ObservationRequest;
+import cn.jiaozuo.biodiversity.observation.config.IntakeConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The intake rules: turns a request into a {@link NewObservation} (WGS-84 point, species, county
+ * and plot resolved) or into the list of violations, each naming its field. Used alike by single
+ * posts and batches (where fields are prefixed {@code items[i].}). Never touches the database.
+ */
+@ApplicationScoped
+public class ObservationRules {
+
+    private final Validator validator;
+    private final SpeciesCatalog catalog;
+    private final PlotIndex plots;
+    private final IntakeConfig config;
+
+    public ObservationRules(Validator validator, SpeciesCatalog catalog, PlotIndex plots, IntakeConfig config) {
+        this.validator = validator;
+        this.catalog = catalog;
+        this.plots = plots;
+        this.config = config;
+    }
+
+    /** Either the observation to store or why not. */
+    public record Outcome(NewObservation observation, List<Violation> violations) {
+
+        public boolean valid() {
+            return observation != null;
+        }
+    }
+
+    public Outcome apply(ObservationRequest request, Caller caller, String prefix, Instant now) {
+        List<Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<ObservationRequest> v : validator.validate(request)) {
+            violations.add(new Violation(prefix + field(v.getPropertyPath().toString()), v.getMessage()));
+        }
+
+        SpeciesSnapshot species = species(request, prefix, violations);
+
+        if (request.observedAt() != null && request.observedAt().toInstant().isAfter(now.plus(config.futureTolerance()))) {
+            violations.add(new Violation(prefix + "observedAt", "must not lie more than "
+                    + config.futureTolerance().toMinutes() + " minutes in the future"));
+        }
+
+        LocationInput location = request.location();
+        Gcj02.LatLon wgs = null;
+        Datum datum = location == null || location.datum() == null ? Datum.WGS84 : location.datum();
+        if (location != null && location.lat() != null && location.lon() != null) {
+            boolean onEarth = Math.abs(location.lat()) <= 90 && Math.abs(location.lon()) <= 180;
+            wgs = datum == Datum.GCJ02 && onEarth ? Gcj02.toWgs84(location.lat(), location.lon())
+                    : new Gcj02.LatLon(location.lat(), location.lon());
+            if (!JiaozuoArea.contains(wgs.lat(), wgs.lon())) {
+                // The message never repeats the point: it may be a sensitive species' location.
+                violations.add(new Violation(prefix + "location", JiaozuoArea.outsideMessage(wgs.lat(), wgs.lon())));
+                wgs = null;
+            }
+        }
+
+        String countyCode = request.countyCode();
+        if (countyCode != null && !JiaozuoCounty.isValid(countyCode)) {
+            violations.add(new Violation(prefix + "countyCode",
+                    "must be the GB/T 2260 code of one of Jiaozuo's 10 county-level divisions"));
+        }
+        Optional<PlotIndex.PlotMatch> plot = wgs == null ? Optional.empty() : plots.locate(wgs.lat(), wgs.lon());
+        if (countyCode == null && wgs != null && plot.isEmpty()) {
+            violations.add(new Violation(prefix + "countyCode", "is required unless the point lies in a sampling plot"));
+        }
+
+        if (!violations.isEmpty() || species == null || wgs == null) {
+            violations.sort(Comparator.comparing(Violation::field));
+            return new Outcome(null, violations);
+        }
+
+        List<MediaRef> media = request.media() == null ? List.of()
+                : request.media().stream().map(m -> new MediaRef(m.url(), m.sha256() == null ? null
+                        : m.sha256().toLowerCase(Locale.ROOT))).toList();
+        String county = countyCode != null ? countyCode : plot.get().countyCode();
+        UUID uuid = request.uuid() != null ? request.uuid() : UUID.randomUUID();
+        return new Outcome(new NewObservation(uuid, species, request.count(), request.observedAt(), now, wgs.lat(), wgs.lon(),
+                location.accuracyM(), datum, location.lat(), location.lon(), county, plot.map(PlotIndex.PlotMatch::code).orElse(null),
+                request.method(), request.stationId(), request.notes(), media, caller.subject(), caller.source(),
+                contentHash(request, species, datum)), List.of());
+    }
+
+    private SpeciesSnapshot species(ObservationRequest request, String prefix, List<Violation> violations) {
+        if (request.speciesId() == null && (request.scientificName() == null || request.scientificName().isBlank())) {
+            violations.add(new Violation(prefix + "speciesId", "give speciesId or scientificName"));
+            return null;
+        }
+        SpeciesSnapshot byId = null;
+        if (request.speciesId() != null) {
+            byId = catalog.byId(request.speciesId()).orElse(null);
+            if (byId == null) {
+                violations.add(new Violation(prefix + "speciesId", "is not in the species catalog"));
+                return null;
+            }
+        }
+        if (request.scientificName() != null && !request.scientificName().isBlank()) {
+            SpeciesSnapshot byName = catalog.byScientificName(request.scientificName()).orElse(null);
+            if (byName == null) {
+                violations.add(new Violation(prefix + "scientificName", "is not in the species catalog"));
+                return null;
+            }
+            if (byId != null && byId.id() != byName.id()) {
+                violations.add(new Violation(prefix + "scientificName", "names another species than speciesId"));
+                return null;
+            }
+            return byName;
+        }
+        return byId;
+    }
+
+    /**
+     * Fingerprint of what the client sent (species normalized to its id), so a replay can be told
+     * from a different record that reuses the uuid. The server-made fields (recordedAt, plot) are
+     * left out: they may differ between the original and its replay.
+     */
+    static String contentHash(ObservationRequest r, SpeciesSnapshot species, Datum datum) {
+        StringBuilder canonical = new StringBuilder();
+        OffsetDateTime at = r.observedAt();
+        append(canonical, species.id());
+        append(canonical, r.count());
+        append(canonical, at.toInstant());
+        append(canonical, at.getOffset().getTotalSeconds());
+        append(canonical, r.location().lat());
+        append(canonical, r.location().lon());
+        append(canonical, r.location().accuracyM());
+        append(canonical, datum);
+        append(canonical, r.countyCode());
+        append(canonical, r.method());
+        append(canonical, r.stationId());
+        append(canonical, r.notes());
+        if (r.media() != null) {
+            for (MediaInput m : r.media()) {
+                append(canonical, m.url());
+                append(canonical, m.sha256() == null ? null : m.sha256().toLowerCase(Locale.ROOT));
+            }
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void append(StringBuilder canonical, Object value) {
+        canonical.append(value == null ? "\u0000" : value.toString()).append('\u001f');
+    }
+
+    /** {@code media[0].<list element>} → {@code media[0]}. */
+    private static String field(String path) {
+        return path.replace(".<list element>", "").replace("<list element>", "");
+    }
+}
