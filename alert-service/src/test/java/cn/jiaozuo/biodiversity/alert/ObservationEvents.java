@@ -35,6 +35,7 @@ final class ObservationEvents implements AutoCloseable {
     static final String JIEFANG = "410802";    // urban district, no priority area
     static final String SHANYANG = "410811";   // urban district, no priority area
     static final String BOAI = "410822";       // Taihang priority area
+    static final String MENGZHOU = "410883";   // Yellow River priority area
     static final ZoneOffset CST = ZoneOffset.ofHours(8);
 
     private final ObjectMapper json;
