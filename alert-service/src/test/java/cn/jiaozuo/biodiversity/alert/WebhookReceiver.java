@@ -1,0 +1,86 @@
+package cn.jiaozuo.biodiversity.alert;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real subscriber endpoint on a free local port: records every request and answers with the
+ * configured status codes (the last one repeats), or holds requests until released (a slow subscriber).
+ */
+final class WebhookReceiver implements AutoCloseable {
+
+    record Received(Map<String, List<String>> headers, String body) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+    private final List<Integer> statuses;
+    private final AtomicInteger calls = new AtomicInteger();
+    private final CountDownLatch hold;
+
+    private WebhookReceiver(List<Integer> statuses, boolean slow) {
+        this.statuses = statuses;
+        this.hold = new CountDownLatch(slow ? 1 : 0);
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body));
+            int call = calls.getAndIncrement();
+            try {
+                hold.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            int status = statuses.get(Math.min(call, statuses.size() - 1));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** Answers with these statuses in turn, repeating the last. */
+    static WebhookReceiver answering(Integer... statuses) {
+        return new WebhookReceiver(List.of(statuses), false);
+    }
+
+    /** Accepts requests but answers only after {@link #close()}. */
+    static WebhookReceiver hanging() {
+        return new WebhookReceiver(List.of(200), true);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    @Override
+    public void close() {
+        hold.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
