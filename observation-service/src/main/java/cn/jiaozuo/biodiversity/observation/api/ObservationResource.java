@@ -249,6 +249,7 @@ public class ObservationResource {
             violations.addAll(e.violations());
         }
         if (!violations.isEmpty()) {
+            violations.sort(java.util.Comparator.comparing(Violation::field));
             throw ProblemException.badRequest(violations);
         }
         int pageSize = size == null ? config.defaultPageSize() : size;
