@@ -3,6 +3,7 @@ package cn.jiaozuo.biodiversity.plot.api;
 import cn.jiaozuo.biodiversity.common.events.PlotSnapshot;
 import cn.jiaozuo.biodiversity.common.geo.PriorityArea;
 import cn.jiaozuo.biodiversity.common.problem.Problem;
+import cn.jiaozuo.biodiversity.common.problem.ProblemException;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.plot.config.PlotConfig;
 import cn.jiaozuo.biodiversity.plot.domain.Ecosystem;
@@ -21,14 +22,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -110,11 +106,13 @@ public class PlotResource {
             @Parameter(example = "TAIHANG", description = "TAIHANG or YELLOW_RIVER") @QueryParam("priorityArea") String priorityAreaName,
             @Parameter(example = "FOREST") @QueryParam("ecosystem") String ecosystemName,
             @Parameter(example = "ACTIVE", description = "ACTIVE or RETIRED; both when absent") @QueryParam("status") String statusName,
-            @Parameter(description = "0-based page") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "page size, at most 500") @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        PriorityArea priorityArea = QueryEnums.parse(PriorityArea.class, priorityAreaName, "priorityArea");
-        Ecosystem ecosystem = QueryEnums.parse(Ecosystem.class, ecosystemName, "ecosystem");
-        PlotStatus status = QueryEnums.parse(PlotStatus.class, statusName, "status");
+            @Parameter(description = "0-based page; default 0") @QueryParam("page") String pageText,
+            @Parameter(description = "page size; default 100, at most 500") @QueryParam("size") String sizeText) {
+        int page = QueryParams.integer(pageText, "page", 0, 1_000_000, 0);
+        int size = QueryParams.integer(sizeText, "size", 1, config.maxPageSize(), 100);
+        PriorityArea priorityArea = QueryParams.enumValue(PriorityArea.class, priorityAreaName, "priorityArea");
+        Ecosystem ecosystem = QueryParams.enumValue(Ecosystem.class, ecosystemName, "ecosystem");
+        PlotStatus status = QueryParams.enumValue(PlotStatus.class, statusName, "status");
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (countyCode != null) {
@@ -135,7 +133,7 @@ public class PlotResource {
             params.and("status", status);
         }
         return snapshots.of(plots.find(where.toString(), Sort.by("code"), params)
-                        .page(Page.of(page, Math.min(size, config.maxPageSize()))).list())
+                        .page(Page.of(page, size)).list())
                 .stream().map(PlotResponse::of).toList();
     }
 
@@ -149,8 +147,14 @@ public class PlotResource {
     @APIResponse(responseCode = "400", description = "lat or lon missing or out of range", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = PROBLEM))
     public List<PlotResponse> locate(
-            @Parameter(example = "35.405") @QueryParam("lat") @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
-            @Parameter(example = "113.205") @QueryParam("lon") @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon) {
+            @Parameter(example = "35.405", required = true) @QueryParam("lat") String latText,
+            @Parameter(example = "113.205", required = true) @QueryParam("lon") String lonText) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        double lat = QueryParams.number(latText, "lat", -90, 90, violations);
+        double lon = QueryParams.number(lonText, "lon", -180, 180, violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.badRequest(violations);
+        }
         return index.locate(lat, lon).stream().map(PlotResponse::of).toList();
     }
 

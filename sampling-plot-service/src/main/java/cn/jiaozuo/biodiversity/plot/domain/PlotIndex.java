@@ -79,14 +79,17 @@ public class PlotIndex {
      * as {@link #put}/{@link #remove}, so a commit that lands meanwhile is either in the read or applied after it.
      */
     public synchronized void reload() {
-        Map<String, Entry> loaded = new HashMap<>();
-        for (Entry e : loader.activePlots()) {
-            loaded.put(e.plot().code(), e);
-        }
+        replaceAll(loader.activePlots());
+        LOG.debugf("Plot index holds %d active plots", entries.size());
+    }
+
+    /** Replaces the whole index with the given plots (one tree build, however many plots). */
+    public synchronized void replaceAll(Collection<Entry> plots) {
         entries.clear();
-        entries.putAll(loaded);
+        for (Entry e : plots) {
+            entries.put(e.plot().code(), e);
+        }
         rebuild();
-        LOG.debugf("Plot index holds %d active plots", loaded.size());
     }
 
     /** Adds or replaces an active plot (call after its transaction committed). */
@@ -125,7 +128,7 @@ public class PlotIndex {
     }
 
     private void rebuild() {
-        STRtree next = emptyTree();
+        STRtree next = new STRtree();
         Collection<Entry> all = entries.values();
         for (Entry e : all) {
             next.insert(e.geometry().getEnvelopeInternal(), e);
