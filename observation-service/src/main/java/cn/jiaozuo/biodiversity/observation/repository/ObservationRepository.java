@@ -184,7 +184,8 @@ public class ObservationRepository {
         condition(where, params, filter.method() == null ? null
                 : ObservationMethod.valueOf(filter.method()), "o.method = :method", "method");
         if (after != null) {
-            where.append(" and (o.observedAt < :afterAt or (o.observedAt = :afterAt and o.uuid < :afterUuid))");
+            // A row-value comparison, so PostgreSQL walks the (…, observed_at desc, uuid desc) index from the cursor.
+            where.append(" and (o.observedAt, o.uuid) < (:afterAt, :afterUuid)");
             params.put("afterAt", after.observedAt());
             params.put("afterUuid", after.uuid());
         }
