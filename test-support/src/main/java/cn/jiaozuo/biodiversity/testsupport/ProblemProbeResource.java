@@ -1,0 +1,80 @@
+package cn.jiaozuo.biodiversity.testsupport;
+
+import cn.jiaozuo.biodiversity.common.problem.ProblemException;
+import cn.jiaozuo.biodiversity.common.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLTransientConnectionException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Exists only in test applications (it lives in test-support): endpoints that fail in each way a
+ * real endpoint can, so {@link ProblemDetailsSpec} checks the shared error mapping once per service.
+ */
+@Path("/test-probe")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProblemProbeResource {
+
+    public enum Kind { CAMERA_TRAP, SIGHTING }
+
+    public record Point(@NotNull @Min(-90) @Max(90) Double lat, @NotNull Double lon) {
+    }
+
+    public record Probe(@NotNull @Size(max = 20) String name, @Min(1) int count, @Valid @NotNull Point location,
+            List<@Valid Point> track, OffsetDateTime at, Kind kind) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(hidden = true)
+    public Probe echo(@Valid @NotNull Probe probe) {
+        return probe;
+    }
+
+    @GET
+    @Path("/limit")
+    @PermitAll
+    @Operation(hidden = true)
+    public int limit(@QueryParam("limit") @Min(1) @Max(500) int limit) {
+        return limit;
+    }
+
+    @GET
+    @Path("/conflict")
+    @PermitAll
+    @Operation(hidden = true)
+    public void conflict() {
+        throw ProblemException.conflict("Already exists");
+    }
+
+    @GET
+    @Path("/database-down")
+    @PermitAll
+    @Operation(hidden = true)
+    public void databaseDown() {
+        throw new IllegalStateException(new SQLTransientConnectionException("Connection refused", "08001"));
+    }
+
+    @GET
+    @Path("/bug")
+    @PermitAll
+    @Operation(hidden = true)
+    public void bug() {
+        throw new IllegalStateException("internal detail org.secret.Thing at line 42");
+    }
+}
