@@ -92,6 +92,23 @@ class AlertLifecycleTest {
     }
 
     @Test
+    void acknowledging_while_observations_stream_in_loses_neither_the_acknowledgement_nor_an_observation() {
+        SpeciesSnapshot species = invasive(newSpeciesId());
+        String id = openAlert(species);
+        for (int i = 0; i < 30; i++) {
+            events.recorded(observation(species, MENGZHOU));
+        }
+
+        acknowledge(id).then().statusCode(200);
+
+        awaitAlerts(species.id(), 1, l -> ((Number) l.get(0).get("observationCount")).intValue() == 31);
+        assertEquals("ACKNOWLEDGED", ObservationEvents.alert(id).getString("status"));
+        assertEquals(0, events.kafka().await(Topics.OBSERVATIONS_DLQ,
+                r -> r.value().contains("\"id\":" + species.id()), 1, Duration.ofSeconds(1)).size(),
+                "no observation was dead-lettered by a lock conflict");
+    }
+
+    @Test
     void illegal_transitions_are_409_problems() {
         String id = openAlert(invasive(newSpeciesId()));
 
