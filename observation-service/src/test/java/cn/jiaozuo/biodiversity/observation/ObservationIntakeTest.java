@@ -257,6 +257,30 @@ class ObservationIntakeTest {
     }
 
     @Test
+    void observed_at_may_not_lie_before_1900() {
+        assertViolation(with(sighting(MACAQUE), "observedAt", "+20000-01-01T00:00:00+08:00"), "observedAt", "future");
+        assertViolation(with(sighting(MACAQUE), "observedAt", "1899-12-31T00:00:00+08:00"), "observedAt", "1900");
+        assertViolation(with(sighting(MACAQUE), "observedAt", "-5000-01-01T00:00:00+08:00"), "observedAt", "1900");
+    }
+
+    @Test
+    void text_with_a_nul_character_is_refused_on_its_field() {
+        assertViolation(with(sighting(MACAQUE), "notes", "before\u0000after"), "notes", "NUL");
+        assertViolation(with(sighting(MACAQUE), "stationId", "CT\u0000"), "stationId", "NUL");
+    }
+
+    @Test
+    void the_longest_allowed_media_list_is_stored() {
+        List<Map<String, String>> media = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            media.add(Map.of("url", "https://media.example/" + "m".repeat(470) + i, "sha256", "a".repeat(64)));
+        }
+        postAsRanger(with(sighting(MACAQUE), "media", media)).statusCode(201).body("media.size()", equalTo(20));
+        media.add(Map.of("url", "https://media.example/21"));
+        assertViolation(with(sighting(MACAQUE), "media", media), "media", "20");
+    }
+
+    @Test
     void a_malformed_uuid_is_a_400_naming_the_field() {
         postAsRanger(with(sighting(MACAQUE), "uuid", "not-a-uuid")).statusCode(400).body("violations.field", hasItem("uuid"));
     }

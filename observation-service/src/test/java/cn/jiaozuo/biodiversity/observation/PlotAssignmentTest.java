@@ -98,17 +98,25 @@ class PlotAssignmentTest {
     }
 
     @Test
-    void a_retired_plot_is_no_longer_matched() {
+    void a_retired_plot_is_no_longer_matched_but_earlier_records_still_replay() {
         TestPlot plot = newPlot();
+        String bearer = TestTokens.bearer(Roles.RANGER, "ranger-" + UUID.randomUUID());
+        Map<String, Object> earlier = sightingAt(plot);
         try (KafkaTestClient kafka = KafkaTestClient.create()) {
             kafka.send(Topics.PLOTS, plot.code(), envelope("PlotUpserted", plot, "ACTIVE", Instant.now().minusSeconds(5)));
             awaitPlotKnown(plot, true);
+            given().header("Authorization", bearer).contentType(ContentType.JSON).body(earlier)
+                    .when().post("/observations").then().statusCode(201).body("plotCode", equalTo(plot.code()));
             kafka.send(Topics.PLOTS, plot.code(), envelope("PlotRetired", plot, "RETIRED", Instant.now()));
         }
         awaitPlotKnown(plot, false);
 
-        given().header("Authorization", TestTokens.bearer(Roles.RANGER)).contentType(ContentType.JSON).body(sightingAt(plot))
+        given().header("Authorization", bearer).contentType(ContentType.JSON).body(sightingAt(plot))
                 .when().post("/observations").then().statusCode(400).body("violations.field", hasItem("countyCode"));
+        // An offline client re-sending the earlier record gets its stored record, not a 400.
+        given().header("Authorization", bearer).contentType(ContentType.JSON).body(earlier)
+                .when().post("/observations").then().statusCode(200)
+                .body("uuid", equalTo(earlier.get("uuid"))).body("plotCode", equalTo(plot.code()));
     }
 
     @Test

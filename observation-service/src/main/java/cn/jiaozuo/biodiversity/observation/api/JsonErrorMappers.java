@@ -2,6 +2,7 @@ package cn.jiaozuo.biodiversity.observation.api;
 
 import cn.jiaozuo.biodiversity.common.problem.Problem;
 import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
+import cn.jiaozuo.biodiversity.observation.config.JsonConfig;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.core.Response;
@@ -42,6 +43,9 @@ public class JsonErrorMappers {
                     }
                     field.append(ref.getFieldName());
                 }
+            }
+            if (mapping instanceof JsonConfig.NulCharacterException) {
+                return new Violation(field.toString(), JsonConfig.NulCharacterException.MESSAGE);
             }
             Class<?> target = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
             return new Violation(field.toString(), target == null ? "is invalid" : "cannot be read as " + describe(target));

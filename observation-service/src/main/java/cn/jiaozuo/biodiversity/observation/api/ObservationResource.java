@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -116,6 +117,12 @@ public class ObservationResource {
         Caller caller = Caller.of(identity);
         ObservationRules.Outcome outcome = rules.apply(request, caller, "", now());
         if (!outcome.valid()) {
+            if (request.uuid() != null && outcome.contentHash() != null) {
+                Optional<Observation> replayed = service.storedReplay(request.uuid(), caller.subject(), outcome.contentHash());
+                if (replayed.isPresent()) {
+                    return Response.ok(mapper.toView(replayed.get(), caller)).build();
+                }
+            }
             throw ProblemException.badRequest(outcome.violations());
         }
         ObservationService.Recorded recorded = service.record(outcome.observation());
@@ -239,6 +246,12 @@ public class ObservationResource {
         ObservationMethod m = parse(violations, "method", method, "must be one of SIGHTING, CAMERA_TRAP, ACOUSTIC, TRACK, SIGN, SPECIMEN, OTHER",
                 ObservationMethod::valueOf);
         Integer size = parse(violations, "limit", limit, "must be a number", Integer::valueOf);
+        for (Map.Entry<String, String> text : Map.of("countyCode", String.valueOf(countyCode), "plotCode",
+                String.valueOf(plotCode), "observer", String.valueOf(observer)).entrySet()) {
+            if (text.getValue().indexOf('\u0000') >= 0 || text.getValue().length() > 200) {
+                violations.add(new Violation(text.getKey(), "must be at most 200 characters without NUL"));
+            }
+        }
         if (size != null && (size < 1 || size > config.maxPageSize())) {
             violations.add(new Violation("limit", "must be between 1 and " + config.maxPageSize()));
         }

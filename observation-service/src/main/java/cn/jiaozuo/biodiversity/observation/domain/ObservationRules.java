@@ -32,6 +32,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ObservationRules {
 
+    /** Older records are data-entry mistakes (and far-off years overflow PostgreSQL's timestamps). */
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
     private final Validator validator;
     private final SpeciesCatalog catalog;
     private final PlotIndex plots;
@@ -45,7 +48,12 @@ public class ObservationRules {
     }
 
     /** Either the observation to store or why not. */
-    public record Outcome(NewObservation observation, List<Violation> violations) {
+    /**
+     * @param contentHash fingerprint of the request when species and point could be read, also for
+     *                    an invalid request (a replay of a record accepted earlier may no longer pass,
+     *                    e.g. when the plot that supplied its county was retired since)
+     */
+    public record Outcome(NewObservation observation, List<Violation> violations, String contentHash) {
 
         public boolean valid() {
             return observation != null;
@@ -63,6 +71,8 @@ public class ObservationRules {
         if (request.observedAt() != null && request.observedAt().toInstant().isAfter(now.plus(config.futureTolerance()))) {
             violations.add(new Violation(prefix + "observedAt", "must not lie more than "
                     + config.futureTolerance().toMinutes() + " minutes in the future"));
+        } else if (request.observedAt() != null && request.observedAt().toInstant().isBefore(EARLIEST)) {
+            violations.add(new Violation(prefix + "observedAt", "must not lie before 1900"));
         }
 
         LocationInput location = request.location();
@@ -91,7 +101,10 @@ public class ObservationRules {
 
         if (!violations.isEmpty() || species == null || wgs == null) {
             violations.sort(Comparator.comparing(Violation::field));
-            return new Outcome(null, violations);
+            String hash = species != null && location != null && location.lat() != null && location.lon() != null
+                    && request.count() != null && request.observedAt() != null && request.method() != null
+                    ? contentHash(request, species, datum) : null;
+            return new Outcome(null, violations, hash);
         }
 
         List<MediaRef> media = request.media() == null ? List.of()
@@ -102,7 +115,7 @@ public class ObservationRules {
         return new Outcome(new NewObservation(uuid, species, request.count(), request.observedAt(), now, wgs.lat(), wgs.lon(),
                 location.accuracyM(), datum, location.lat(), location.lon(), county, plot.map(PlotIndex.PlotMatch::code).orElse(null),
                 request.method(), request.stationId(), request.notes(), media, caller.subject(), caller.source(),
-                contentHash(request, species, datum)), List.of());
+                contentHash(request, species, datum)), List.of(), null);
     }
 
     private SpeciesSnapshot species(ObservationRequest request, String prefix, List<Violation> violations) {

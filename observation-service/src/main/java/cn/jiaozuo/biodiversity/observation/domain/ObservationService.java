@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -61,6 +62,17 @@ public class ObservationService {
                     + " a new observation needs a new uuid");
         }
         return new Recorded(stored, false);
+    }
+
+    /**
+     * The stored record when {@code uuid} was already stored by {@code observer} with this content:
+     * the answer to a replay that would no longer pass validation.
+     */
+    @Transactional
+    public Optional<Observation> storedReplay(UUID uuid, String observer, String contentHash) {
+        Observation stored = observations.find(uuid);
+        return stored != null && Objects.equals(stored.observer, observer) && stored.contentHash.equals(contentHash)
+                ? Optional.of(stored) : Optional.empty();
     }
 
     /** Per-item outcome of a batch, by request index. */
