@@ -7,13 +7,24 @@ import static cn.jiaozuo.biodiversity.plot.PlotFixtures.retire;
 import static cn.jiaozuo.biodiversity.plot.PlotFixtures.ring;
 import static cn.jiaozuo.biodiversity.plot.PlotFixtures.square;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
+import cn.jiaozuo.biodiversity.plot.domain.Ecosystem;
+import cn.jiaozuo.biodiversity.plot.domain.Plot;
+import cn.jiaozuo.biodiversity.plot.domain.PlotStatus;
+import cn.jiaozuo.biodiversity.plot.domain.SurveyMethod;
+import cn.jiaozuo.biodiversity.plot.repository.PlotRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +33,9 @@ import org.junit.jupiter.api.Test;
 /** {@code GET /plots/locate}: the active plots whose polygon covers a point. */
 @QuarkusTest
 class PlotLocateTest {
+
+    @Inject
+    PlotRepository plots;
 
     private static ValidatableResponse locate(double lat, double lon) {
         return given().header("Authorization", TestTokens.bearer(Roles.RANGER)).queryParam("lat", lat).queryParam("lon", lon)
@@ -96,6 +110,30 @@ class PlotLocateTest {
         locate(c[1] + 0.0005, c[0] + 0.0005).body("code", hasItem(code));
         retire(code);
         locate(c[1] + 0.0005, c[0] + 0.0005).body("code", not(hasItem(code)));
+    }
+
+    @Test
+    void a_plot_written_by_another_instance_is_located_after_the_periodic_reload() {
+        double[] c = freshCorner();
+        String code = "410803-" + UUID.randomUUID().toString().substring(0, 8);
+        // Written straight to the database, as another instance would: this instance's commit hook never sees it.
+        QuarkusTransaction.requiringNew().run(() -> {
+            Plot plot = new Plot();
+            plot.code = code;
+            plot.name = "另一实例写入的样地";
+            plot.countyCode = "410803";
+            plot.ecosystem = Ecosystem.FOREST;
+            plot.methods = List.of(SurveyMethod.QUADRAT);
+            plot.geometry = "{\"type\":\"Polygon\",\"coordinates\":[[[" + c[0] + "," + c[1] + "],[" + (c[0] + 0.001) + ","
+                    + c[1] + "],[" + (c[0] + 0.001) + "," + (c[1] + 0.001) + "],[" + c[0] + "," + c[1] + "]]]}";
+            plot.areaHa = 5;
+            plot.surveyIntervalDays = 90;
+            plot.status = PlotStatus.ACTIVE;
+            plot.createdAt = Instant.now();
+            plot.updatedAt = plot.createdAt;
+            plots.persist(plot);
+        });
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> locate(c[1] + 0.0002, c[0] + 0.0008).body("code", hasItem(code)));
     }
 
     @Test

@@ -32,6 +32,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -88,7 +89,7 @@ public class PlotResource {
                             + "\"violations\":[{\"field\":\"geometry\",\"message\":\"exterior ring is not closed: its first and last positions must be identical\"}]}")))
     @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = PROBLEM))
-    public Response create(@NotNull @Valid PlotRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+    public Response create(@NotNull @Valid PlotRequest request, @Context UriInfo uri) {
         PlotSnapshot created = service.create(definition(request), actor());
         return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build())
                 .entity(PlotResponse.of(created)).build();

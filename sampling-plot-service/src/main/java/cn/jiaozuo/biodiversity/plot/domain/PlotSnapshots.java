@@ -62,14 +62,6 @@ public class PlotSnapshots {
         return entries;
     }
 
-    public String toText(JsonNode node) {
-        try {
-            return json.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     public String toText(Object value) {
         try {
             return json.writeValueAsString(value);
