@@ -117,6 +117,9 @@ class PlotAssignmentTest {
         given().header("Authorization", bearer).contentType(ContentType.JSON).body(earlier)
                 .when().post("/observations").then().statusCode(200)
                 .body("uuid", equalTo(earlier.get("uuid"))).body("plotCode", equalTo(plot.code()));
+        given().header("Authorization", bearer).contentType(ContentType.JSON).body(Map.of("items", java.util.List.of(earlier)))
+                .when().post("/observations/batch").then().statusCode(200)
+                .body("duplicates", equalTo(1)).body("results[0].status", equalTo("DUPLICATE"));
     }
 
     @Test

@@ -40,6 +40,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -172,6 +173,7 @@ public class ObservationResource {
         Map<Integer, NewObservation> valid = new HashMap<>();
         Map<Integer, List<Violation>> rejected = new HashMap<>();
         Map<Integer, UUID> uuids = new HashMap<>();
+        Map<Integer, ObservationRepository.Stored> replayCandidates = new HashMap<>();
         for (int i = 0; i < size; i++) {
             String prefix = "items[" + i + "]";
             JsonNode item = request.items().get(i);
@@ -193,8 +195,13 @@ public class ObservationResource {
                 uuids.put(i, outcome.observation().uuid());
             } else {
                 rejected.put(i, outcome.violations());
+                if (parsed.uuid() != null && outcome.contentHash() != null) {
+                    replayCandidates.put(i, new ObservationRepository.Stored(parsed.uuid(), caller.subject(), outcome.contentHash()));
+                }
             }
         }
+        // Items stored earlier that no longer pass (e.g. their plot was retired) are replays, not rejects.
+        Set<Integer> replays = replayCandidates.isEmpty() ? Set.of() : service.storedReplays(replayCandidates);
         ObservationService.BatchOutcome stored = valid.isEmpty()
                 ? new ObservationService.BatchOutcome(Map.of(), Map.of(), Map.of())
                 : service.recordAll(valid);
@@ -206,7 +213,7 @@ public class ObservationResource {
             if (stored.created().containsKey(i)) {
                 accepted++;
                 results.add(new BatchResponse.ItemResult(i, uuids.get(i), BatchResponse.ItemStatus.CREATED, null));
-            } else if (stored.duplicates().containsKey(i)) {
+            } else if (stored.duplicates().containsKey(i) || replays.contains(i)) {
                 duplicates++;
                 results.add(new BatchResponse.ItemResult(i, uuids.get(i), BatchResponse.ItemStatus.DUPLICATE, null));
             } else {

@@ -16,10 +16,12 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -73,6 +75,21 @@ public class ObservationService {
         Observation stored = observations.find(uuid);
         return stored != null && Objects.equals(stored.observer, observer) && stored.contentHash.equals(contentHash)
                 ? Optional.of(stored) : Optional.empty();
+    }
+
+    /** The batch indexes among {@code candidates} (index → uuid, caller, fingerprint) whose record is stored as sent. */
+    @Transactional
+    public Set<Integer> storedReplays(Map<Integer, Stored> candidates) {
+        Map<UUID, Stored> found = observations.findStored(candidates.values().stream().map(Stored::uuid).toList());
+        Set<Integer> replays = new HashSet<>();
+        candidates.forEach((index, candidate) -> {
+            Stored existing = found.get(candidate.uuid());
+            if (existing != null && Objects.equals(existing.observer(), candidate.observer())
+                    && existing.contentHash().equals(candidate.contentHash())) {
+                replays.add(index);
+            }
+        });
+        return replays;
     }
 
     /** Per-item outcome of a batch, by request index. */
