@@ -54,6 +54,12 @@ public class ProblemMappers {
         return respond(jsonProblem(e), uri);
     }
 
+    /** quarkus-rest-jackson maps this exact type itself (plain JSON); a mapper for the exact type wins. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return respond(jsonProblem(e), uri);
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return unauthorized(uri);

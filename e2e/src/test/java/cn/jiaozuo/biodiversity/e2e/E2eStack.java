@@ -1,0 +1,104 @@
+package cn.jiaozuo.biodiversity.e2e;
+
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged system as the e2e suites see it: the stack started by
+ * {@code STACK_INSTANCE=e2e deploy/local/stack up} (services on 18081–18083, Kafka on 19092, its own
+ * PostgreSQL on 15432), tokens signed with the local dev key, and the stack command for faults.
+ */
+public final class E2eStack {
+
+    public static final Path REPOSITORY = Path.of(System.getProperty("e2e.repository", "..")).toAbsolutePath().normalize();
+    public static final String OBSERVATIONS = System.getProperty("e2e.observation-url", "http://127.0.0.1:18081");
+    public static final String PLOTS = System.getProperty("e2e.plot-url", "http://127.0.0.1:18082");
+    public static final String ALERTS = System.getProperty("e2e.alert-url", "http://127.0.0.1:18083");
+    public static final String KAFKA = System.getProperty("e2e.kafka", "127.0.0.1:19092");
+    public static final String ISSUER = "https://local.jiaozuo-biodiversity";
+
+    private static final PrivateKey DEV_KEY = loadDevKey();
+
+    static {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    private E2eStack() {
+    }
+
+    public static String token(String role) {
+        return token(role, role + "-e2e");
+    }
+
+    public static String token(String role, String subject) {
+        return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(role)).expiresIn(Duration.ofHours(2))
+                .jws().keyId("local-dev").sign(DEV_KEY);
+    }
+
+    /** A request to {@code baseUrl} as {@code role} (null: anonymous), JSON in and out. */
+    public static RequestSpecification as(String role, String baseUrl) {
+        RequestSpecBuilder spec = new RequestSpecBuilder().setBaseUri(baseUrl).setContentType(ContentType.JSON)
+                .setAccept(ContentType.JSON);
+        if (role != null) {
+            spec.addHeader("Authorization", "Bearer " + token(role));
+        }
+        return RestAssured.given().spec(spec.build());
+    }
+
+    /** Runs {@code deploy/local/stack ARGS} on the e2e instance; fails the test when it fails. */
+    public static String stack(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(REPOSITORY.resolve("deploy/local/stack").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("STACK_INSTANCE", "e2e");
+        try {
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException("stack " + String.join(" ", args) + " failed:\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The pid the stack recorded for a component. */
+    public static long pidOf(String component) {
+        try {
+            return Long.parseLong(Files.readString(REPOSITORY.resolve("deploy/local/var/e2e/pids/" + component + ".pid")).trim());
+        } catch (IOException e) {
+            throw new IllegalStateException("No pid for " + component, e);
+        }
+    }
+
+    private static PrivateKey loadDevKey() {
+        try {
+            String pem = Files.readString(REPOSITORY.resolve("deploy/local/keys/jwt-private.pem"))
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (Exception e) {
+            throw new IllegalStateException("The local dev key is missing under deploy/local/keys", e);
+        }
+    }
+}
