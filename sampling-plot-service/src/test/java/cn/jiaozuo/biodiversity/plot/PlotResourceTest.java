@@ -83,6 +83,26 @@ class PlotResourceTest {
     }
 
     @Test
+    void concurrent_changes_of_one_plot_all_succeed_one_after_another() throws Exception {
+        String code = createPlot("410803");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                statuses.add(pool.submit(() -> given().header("Authorization", ADMIN).contentType("application/json")
+                        .body(plotBody("410803")).when().put("/plots/" + code).then().extract().statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertEquals(200, status.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        given().header("Authorization", READER).when().get("/plots/" + code + "/history").then().statusCode(200)
+                .body("revision", contains(1, 2, 3, 4, 5, 6, 7));
+    }
+
+    @Test
     void an_unknown_plot_is_a_404_problem() {
         given().header("Authorization", READER).when().get("/plots/410821-9999").then().statusCode(404)
                 .contentType("application/problem+json");

@@ -29,9 +29,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,6 +94,28 @@ class StationResourceTest {
                 .body("type", equalTo("CAMERA_TRAP")).body("location.lat", equalTo(35.41f));
         given().header("Authorization", ADMIN).contentType("application/json").body(station(id, plot, today().toString()))
                 .when().post("/stations").then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void of_concurrent_registrations_of_one_id_one_wins_and_the_others_get_409() throws Exception {
+        String plot = createPlot("410821");
+        String id = "CT-" + UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                statuses.add(pool.submit(() -> given().header("Authorization", ADMIN).contentType("application/json")
+                        .body(station(id, plot, today().toString())).when().post("/stations").then().extract().statusCode()));
+            }
+            List<Integer> answers = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answers.add(status.get());
+            }
+            assertEquals(1, answers.stream().filter(s -> s == 201).count(), answers.toString());
+            assertEquals(5, answers.stream().filter(s -> s == 409).count(), answers.toString());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -73,9 +73,7 @@ public class StationResource {
         if (!JiaozuoArea.contains(lat, lon)) {
             throw ProblemException.badRequest("location", JiaozuoArea.outsideMessage(lat, lon));
         }
-        if (stations.findByIdOptional(request.id()).isPresent()) {
-            throw ProblemException.conflict("Station " + request.id() + " is already registered");
-        }
+
         Station s = new Station();
         s.id = request.id();
         s.type = request.type();
@@ -84,7 +82,9 @@ public class StationResource {
         s.lon = lon;
         s.installedOn = request.installedOn();
         s.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        stations.persist(s);
+        if (!stations.insertIfAbsent(s)) {
+            throw ProblemException.conflict("Station " + request.id() + " is already registered");
+        }
         return Response.status(Response.Status.CREATED).entity(StationResponse.of(s)).build();
     }
 

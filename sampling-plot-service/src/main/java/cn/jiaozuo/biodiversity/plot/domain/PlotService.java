@@ -12,6 +12,7 @@ import cn.jiaozuo.biodiversity.plot.repository.ProtectedAreaRepository;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -69,7 +70,7 @@ public class PlotService {
 
     @Transactional
     public PlotSnapshot update(String code, PlotDefinition definition, String actor) {
-        Plot plot = find(code);
+        Plot plot = findForChange(code);
         if (!plot.isActive()) {
             throw ProblemException.conflict("Plot " + code + " is retired and can no longer change");
         }
@@ -88,7 +89,7 @@ public class PlotService {
     /** Retires an active plot; returns empty when it was already retired (nothing changes, no event). */
     @Transactional
     public Optional<PlotSnapshot> retire(String code, String actor) {
-        Plot plot = find(code);
+        Plot plot = findForChange(code);
         if (!plot.isActive()) {
             return Optional.empty();
         }
@@ -102,6 +103,15 @@ public class PlotService {
 
     public Plot find(String code) {
         return plots.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("No plot has code " + code));
+    }
+
+    /**
+     * Locks the plot's row: concurrent changes of one plot queue here instead of failing at commit, and
+     * each event's snapshot is the state its change produced.
+     */
+    private Plot findForChange(String code) {
+        return plots.findByIdOptional(code, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("No plot has code " + code));
     }
 
     private void apply(Plot plot, PlotDefinition d, PlotGeometry geometry) {
