@@ -1,0 +1,140 @@
+package cn.jiaozuo.biodiversity.e2e.faults;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.jiaozuo.biodiversity.e2e.E2eStack;
+import cn.jiaozuo.biodiversity.e2e.OpenApiOperations;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile and broken input against every endpoint the services document: malformed JSON, wrong
+ * types, bodies over 1 MB, huge strings, odd Unicode, SQL- and script-like strings, NaN/Infinity
+ * and out-of-range numbers, in bodies, query parameters and path parameters. The answer is always
+ * a 4xx problem+json (or a success where the input happens to be acceptable), never a 5xx. URLs stay
+ * under Vert.x's 4 KB request-line limit, beyond which the HTTP layer answers a bare 414.
+ */
+class BadInputSweepIT {
+
+    /** Raw JSON values (not strings of JSON), to put in place of a field or as the whole body. */
+    private static final List<String> HOSTILE_VALUES = List.of(
+            "\"'; DROP TABLE observation; --\"",
+            "\"<script>alert('x')</script>\"",
+            "\"" + "長".repeat(100_000) + "\"",
+            "\"\\u0000\\u202e\\ud800 🐆 e\\u0301\"",
+            "NaN", "Infinity", "-Infinity", "1e309", "-1e309", "99999999999999999999999999",
+            "-1", "0", "2147483648", "9223372036854775808", "1.5",
+            "true", "null", "[]", "{}", "[1,2,3]", "{\"nested\":{\"deeper\":[{}]}}",
+            "\"2026-13-45T25:61:00+08:00\"", "\"not-a-uuid\"");
+
+    /** Paths configured with a limit above 1 MB (biodiversity.http.large-body-paths). */
+    private static final List<String> LARGE_BODY_PATHS = List.of("/observations/batch", "/imports/");
+
+    private static final List<String> HOSTILE_BODIES = List.of(
+            "{\"a\":", "{,}", "[", "\"just a string\"", "42", "null", "[]", "{\"a\":NaN}", "\u00ff\u00fe", "{\"a\":\"\\x\"}");
+
+    private static final List<String> HOSTILE_QUERY = List.of(
+            "' OR 1=1 --", "<script>alert(1)</script>", "NaN", "Infinity", "-1", "0", "99999999999999999999",
+            "2026-13-45", "not-a-date", "\u202e🐆\u0000", "%", "長".repeat(300), "410821' OR '1'='1");
+
+    @Test
+    void no_hostile_body_gets_a_server_error() {
+        List<String> failures = new ArrayList<>();
+        for (OpenApiOperations.Operation op : OpenApiOperations.all()) {
+            if (!op.hasJsonBody()) {
+                continue;
+            }
+            for (String body : HOSTILE_BODIES) {
+                check(failures, op, "body " + abbreviate(body), send(op, body));
+            }
+            JsonNode schema = op.resolve(op.requestSchema());
+            for (String field : propertyNames(schema)) {
+                for (String value : HOSTILE_VALUES) {
+                    check(failures, op, field + "=" + abbreviate(value), send(op, "{\"" + field + "\":" + value + "}"));
+                }
+            }
+            // Over 1 MB is refused, except on the upload paths, which are refused over their own limit.
+            int size = LARGE_BODY_PATHS.stream().anyMatch(op.path()::startsWith) ? 9_000_000 : 1_100_000;
+            Response huge = send(op, "{\"notes\":\"" + "x".repeat(size) + "\"}");
+            if (huge.statusCode() != 413) {
+                failures.add(op + ": a " + size + " byte body answered " + huge.statusCode() + " instead of 413");
+            }
+            check(failures, op, size + " byte body", huge);
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    @Test
+    void no_hostile_query_or_path_parameter_gets_a_server_error() {
+        List<String> failures = new ArrayList<>();
+        for (OpenApiOperations.Operation op : OpenApiOperations.all()) {
+            if (op.streams()) {
+                continue; // an accepted filter would open the event stream
+            }
+            for (String parameter : op.queryParameters()) {
+                for (String value : HOSTILE_QUERY) {
+                    Response response = request(op).queryParam(parameter, value).request(op.method(), op.concretePath());
+                    check(failures, op, "?" + parameter + "=" + abbreviate(value), response);
+                }
+            }
+            if (op.path().contains("{")) {
+                for (String value : List.of("' OR 1=1 --", "..%2F..%2Fetc%2Fpasswd", "長".repeat(300), "-1", "NaN", "%00")) {
+                    String path = op.path().replaceAll("\\{[^}]*}", java.util.regex.Matcher.quoteReplacement(
+                            java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+                    check(failures, op, "path " + abbreviate(value), request(op).urlEncodingEnabled(false)
+                            .request(op.method(), path));
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    private static RequestSpecification request(OpenApiOperations.Operation op) {
+        RequestSpecification request = given().baseUri(op.service()).contentType("application/json");
+        if (op.allowedRole() != null) {
+            request.header("Authorization", "Bearer " + E2eStack.token(op.allowedRole()));
+        }
+        if (op.hasJsonBody()) {
+            request.body("{}");
+        }
+        return request;
+    }
+
+    private static Response send(OpenApiOperations.Operation op, String body) {
+        RequestSpecification request = given().baseUri(op.service()).contentType("application/json; charset=UTF-8").body(body);
+        if (op.allowedRole() != null) {
+            request.header("Authorization", "Bearer " + E2eStack.token(op.allowedRole()));
+        }
+        return request.request(op.method(), op.concretePath());
+    }
+
+    private static void check(List<String> failures, OpenApiOperations.Operation op, String input, Response response) {
+        int status = response.statusCode();
+        if (status >= 500) {
+            failures.add(op + " with " + input + " answered " + status + ": " + abbreviate(response.asString()));
+        } else if (status >= 400 && !String.valueOf(response.contentType()).startsWith("application/problem+json")) {
+            failures.add(op + " with " + input + " answered " + status + " without problem+json ("
+                    + response.contentType() + ")");
+        }
+    }
+
+    private static List<String> propertyNames(JsonNode schema) {
+        List<String> names = new ArrayList<>();
+        if (schema != null) {
+            for (Iterator<String> it = schema.path("properties").fieldNames(); it.hasNext(); ) {
+                names.add(it.next());
+            }
+        }
+        return names;
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 60 ? value.substring(0, 60) + "…(" + value.length() + ")" : value;
+    }
+}
