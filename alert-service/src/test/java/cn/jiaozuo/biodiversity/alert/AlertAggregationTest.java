@@ -140,6 +140,23 @@ class AlertAggregationTest {
         assertEquals("reviewer-chen", detail.getString("history[-1].actor"));
     }
 
+    @Test
+    void a_later_verifying_review_counts_a_withdrawn_observation_again() {
+        SpeciesSnapshot species = invasive(newSpeciesId());
+        ObservationSnapshot disputed = observation(species, JIEFANG);
+        events.recorded(disputed);
+        Object id = awaitAlerts(species.id(), 1).get(0).get("id");
+        events.reviewed(ObservationEvents.rejected(disputed));
+        awaitAlerts(species.id(), 1, l -> ((Number) l.get(0).get("observationCount")).intValue() == 0);
+
+        events.reviewed(ObservationEvents.verified(disputed));
+
+        awaitAlerts(species.id(), 1, l -> ((Number) l.get(0).get("observationCount")).intValue() == 1);
+        var detail = alert(id);
+        assertEquals(List.of(disputed.uuid().toString()), detail.getList("observationUuids"));
+        assertEquals(List.of("RAISED", "OBSERVATION_WITHDRAWN", "OBSERVATION_RESTORED"), detail.getList("history.action"));
+    }
+
     /**
      * Given the species' first record in the county (a CRITICAL alert) acknowledged and resolved:
      * the next observation raises a fresh alert whose severity follows the area.

@@ -78,6 +78,12 @@ final class ObservationEvents implements AutoCloseable {
                 "reviewer-chen", "Misidentified: native Spilosoma", Instant.now());
     }
 
+    static ObservationSnapshot verified(ObservationSnapshot o) {
+        return new ObservationSnapshot(o.uuid(), o.species(), o.count(), o.observedAt(), o.recordedAt(), o.location(),
+                o.countyCode(), o.plotCode(), o.method(), o.stationId(), o.observer(), o.source(), "VERIFIED",
+                "reviewer-liu", "Confirmed from the photo", Instant.now());
+    }
+
     /** Sends ObservationRecorded; returns the envelope (to send it again). */
     EventEnvelope<ObservationSnapshot> recorded(ObservationSnapshot o) {
         EventEnvelope<ObservationSnapshot> envelope = EventEnvelope.of(EventTypes.OBSERVATION_RECORDED,

@@ -57,6 +57,7 @@ public class AlertRuleEngine {
             withdraw(observation);
             return;
         }
+        restore(observation);
         boolean firstInCounty = records.recordFirst(observation.species().id(), observation.countyCode(),
                 observation.uuid(), observation.observedAt());
         if (observation.species().invasive()) {
@@ -78,6 +79,20 @@ public class AlertRuleEngine {
             history.persist(AlertHistoryEntry.of(alert, "OBSERVATION_WITHDRAWN", reviewer, "Observation "
                     + observation.uuid() + " was rejected in review"
                     + (observation.reviewComment() == null ? "" : ": " + observation.reviewComment())));
+            events.publish(EventTypes.ALERT_UPDATED, alert);
+        }
+    }
+
+    /** A review that no longer rejects the observation counts it again where it was withdrawn. */
+    private void restore(ObservationSnapshot observation) {
+        for (AlertObservation link : links.withdrawnLinks(observation.uuid())) {
+            Alert alert = alerts.findForUpdate(link.alertId).orElseThrow();
+            link.withdrawn = false;
+            alert.observationCount++;
+            alert.touch();
+            String reviewer = observation.reviewer() == null ? AlertHistoryEntry.SYSTEM : observation.reviewer();
+            history.persist(AlertHistoryEntry.of(alert, "OBSERVATION_RESTORED", reviewer, "Observation "
+                    + observation.uuid() + " is " + observation.status() + " again after a rejection"));
             events.publish(EventTypes.ALERT_UPDATED, alert);
         }
     }

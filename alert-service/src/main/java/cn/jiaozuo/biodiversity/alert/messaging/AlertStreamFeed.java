@@ -49,7 +49,6 @@ public class AlertStreamFeed {
     private final AlertConfig.Stream config;
     private final Set<Listener> listeners = new CopyOnWriteArraySet<>();
     private volatile boolean running;
-    private volatile boolean ready;
     private volatile KafkaConsumer<String, String> consumer;
 
     public AlertStreamFeed(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ObjectMapper json,
@@ -85,11 +84,6 @@ public class AlertStreamFeed {
         listeners.remove(listener);
     }
 
-    /** Whether the feed is positioned on the topic, i.e. events published from now on are streamed. */
-    public boolean ready() {
-        return ready;
-    }
-
     private void run() {
         long pause = 0;
         long lastHeartbeat = System.nanoTime();
@@ -103,10 +97,12 @@ public class AlertStreamFeed {
                 consumer = c;
                 List<TopicPartition> partitions = c.partitionsFor(Topics.ALERTS, Duration.ofSeconds(10)).stream()
                         .map(p -> new TopicPartition(Topics.ALERTS, p.partition())).toList();
+                if (partitions.isEmpty()) {
+                    throw new IllegalStateException("Topic " + Topics.ALERTS + " does not exist yet");
+                }
                 c.assign(partitions);
                 c.seekToEnd(partitions);
-                partitions.forEach(c::position); // resolve the end offsets now, before we say we are ready
-                ready = true;
+                partitions.forEach(c::position); // resolve the end offsets now: later events are all streamed
                 pause = 0;
                 while (running) {
                     for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
@@ -120,7 +116,6 @@ public class AlertStreamFeed {
             } catch (WakeupException e) {
                 return;
             } catch (Exception e) {
-                ready = false;
                 pause = Math.min(Math.max(500, pause * 2), 10_000);
                 LOG.warnf("Alert stream feed paused %d ms: %s", pause, e.toString());
                 try {

@@ -22,6 +22,10 @@ public class AlertObservationRepository implements PanacheRepositoryBase<AlertOb
         return list("observationUuid = ?1 and withdrawn = false", observationUuid);
     }
 
+    public List<AlertObservation> withdrawnLinks(UUID observationUuid) {
+        return list("observationUuid = ?1 and withdrawn = true", observationUuid);
+    }
+
     public long countSince(UUID alertId, OffsetDateTime since) {
         return count("alertId = ?1 and withdrawn = false and observedAt > ?2", alertId, since);
     }
