@@ -4,19 +4,12 @@ import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,9 +24,9 @@ public final class E2eStack {
     public static final String PLOTS = System.getProperty("e2e.plot-url", "http://127.0.0.1:18082");
     public static final String ALERTS = System.getProperty("e2e.alert-url", "http://127.0.0.1:18083");
     public static final String KAFKA = System.getProperty("e2e.kafka", "127.0.0.1:19092");
-    public static final String ISSUER = "https://local.jiaozuo-biodiversity";
+    public static final String ISSUER = DevTokens.ISSUER;
 
-    private static final PrivateKey DEV_KEY = loadDevKey();
+    private static final DevTokens TOKENS = new DevTokens(REPOSITORY);
 
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -47,8 +40,7 @@ public final class E2eStack {
     }
 
     public static String token(String role, String subject) {
-        return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(role)).expiresIn(Duration.ofHours(2))
-                .jws().keyId("local-dev").sign(DEV_KEY);
+        return TOKENS.token(role, subject);
     }
 
     /** A request to {@code baseUrl} as {@code role} (null: anonymous), JSON in and out. */
@@ -89,16 +81,6 @@ public final class E2eStack {
             return Long.parseLong(Files.readString(REPOSITORY.resolve("deploy/local/var/e2e/pids/" + component + ".pid")).trim());
         } catch (IOException e) {
             throw new IllegalStateException("No pid for " + component, e);
-        }
-    }
-
-    private static PrivateKey loadDevKey() {
-        try {
-            String pem = Files.readString(REPOSITORY.resolve("deploy/local/keys/jwt-private.pem"))
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        } catch (Exception e) {
-            throw new IllegalStateException("The local dev key is missing under deploy/local/keys", e);
         }
     }
 }

@@ -1,0 +1,34 @@
+package cn.jiaozuo.biodiversity.e2e;
+
+import io.smallrye.jwt.build.Jwt;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+
+/** Tokens the local and e2e stacks accept: RS256, signed with the dev key under deploy/local/keys. */
+public final class DevTokens {
+
+    public static final String ISSUER = "https://local.jiaozuo-biodiversity";
+
+    private final PrivateKey key;
+
+    public DevTokens(Path repository) {
+        try {
+            String pem = Files.readString(repository.resolve("deploy/local/keys/jwt-private.pem"))
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (Exception e) {
+            throw new IllegalStateException("The local dev key is missing under " + repository + "/deploy/local/keys", e);
+        }
+    }
+
+    public String token(String role, String subject) {
+        return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(role)).expiresIn(Duration.ofHours(2))
+                .jws().keyId("local-dev").sign(key);
+    }
+}
