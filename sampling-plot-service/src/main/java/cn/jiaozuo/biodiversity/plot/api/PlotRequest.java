@@ -20,7 +20,7 @@ public record PlotRequest(
         @NotBlank @Schema(example = "410821", description = "GB/T 2260 code of a Jiaozuo county; cannot change on PUT")
         String countyCode,
         @NotNull @Schema(example = "FOREST") Ecosystem ecosystem,
-        @NotNull @Schema(description = "GeoJSON Polygon or MultiPolygon, WGS-84, positions [longitude, latitude]; closed rings of at least 4 positions, no self-intersection, every vertex in Jiaozuo or its surroundings",
+        @NotNull @Schema(implementation = GeoJsonGeometry.class, description = "GeoJSON Polygon or MultiPolygon, WGS-84, positions [longitude, latitude]; closed rings of at least 4 positions, no self-intersection, every vertex in Jiaozuo or its surroundings",
                 example = "{\"type\":\"Polygon\",\"coordinates\":[[[113.20,35.40],[113.21,35.40],[113.21,35.41],[113.20,35.41],[113.20,35.40]]]}")
         JsonNode geometry,
         @NotEmpty @Size(max = 5) @Schema(example = "[\"QUADRAT\",\"CAMERA_TRAP_GRID\"]") List<@NotNull SurveyMethod> methods,

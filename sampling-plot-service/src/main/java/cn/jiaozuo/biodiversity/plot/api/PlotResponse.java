@@ -16,7 +16,7 @@ public record PlotResponse(
         @Schema(example = "FOREST") String ecosystem,
         @Schema(example = "[\"QUADRAT\",\"CAMERA_TRAP_GRID\"]") List<String> methods,
         @Schema(example = "ACTIVE", description = "ACTIVE or RETIRED") String status,
-        @Schema(description = "GeoJSON Polygon or MultiPolygon, WGS-84",
+        @Schema(implementation = GeoJsonGeometry.class, description = "GeoJSON Polygon or MultiPolygon, WGS-84",
                 example = "{\"type\":\"Polygon\",\"coordinates\":[[[113.20,35.40],[113.21,35.40],[113.21,35.41],[113.20,35.41],[113.20,35.40]]]}")
         JsonNode geometry,
         @Schema(example = "101.39", description = "Geodesic area on the WGS-84 ellipsoid, hectares") double areaHa,
