@@ -134,6 +134,8 @@ class WebhookDeliveryTest {
             assertEquals(500, delivery.get("lastStatus"));
             assertEquals("HTTP 500", delivery.get("lastError"));
             assertEquals(4, receiver.received().size());
+            given().when().get("/q/metrics").then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString("webhook_deliveries_total{outcome=\"failed\"}"));
         }
     }
 

@@ -2,6 +2,7 @@ package cn.jiaozuo.biodiversity.alert.messaging;
 
 import cn.jiaozuo.biodiversity.alert.config.AlertConfig;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,6 +65,7 @@ public class WebhookDispatcher {
 
     private final AgroalDataSource dataSource;
     private final AlertConfig.Webhook config;
+    private final MeterRegistry registry;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
@@ -71,9 +73,11 @@ public class WebhookDispatcher {
     private ExecutorService senders;
     private HttpClient http;
 
-    public WebhookDispatcher(AgroalDataSource dataSource, AlertConfig config) {
+    public WebhookDispatcher(AgroalDataSource dataSource, AlertConfig config, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.config = config.webhook();
+        this.registry = registry;
+        registry.gauge("webhook.deliveries.in.flight", inFlight);
     }
 
     void start(@Observes StartupEvent event) {
@@ -223,6 +227,7 @@ public class WebhookDispatcher {
     private void record(Claimed delivery, Integer status, String error) throws SQLException {
         String sql;
         Instant next = null;
+        String outcome = error == null ? "delivered" : delivery.attempts() >= config.maxAttempts() ? "failed" : "retry";
         if (error == null) {
             sql = "update webhook_delivery set status = 'DELIVERED', delivered_at = now(), last_status = ?,"
                     + " last_error = null where id = ?";
@@ -249,6 +254,7 @@ public class WebhookDispatcher {
             statement.setObject(i, delivery.id());
             statement.executeUpdate();
         }
+        registry.counter("webhook.deliveries", "outcome", outcome).increment();
         if (error != null) {
             LOG.debugf("Delivery %s try %d failed: %s", delivery.id(), delivery.attempts(), error);
         }
