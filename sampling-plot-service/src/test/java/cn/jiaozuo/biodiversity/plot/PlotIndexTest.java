@@ -20,6 +20,10 @@ class PlotIndexTest {
     private static final int SIDE = 80; // 80 × 80 = 6 400 plots
 
     private static PlotIndex.Entry plot(int row, int column) {
+        return plot(row, column, Instant.now());
+    }
+
+    private static PlotIndex.Entry plot(int row, int column, Instant updatedAt) {
         double lon = 112.5 + column * 0.01;
         double lat = 34.8 + row * 0.01;
         double size = 0.008; // 0.002° gaps between neighbours
@@ -27,7 +31,7 @@ class PlotIndexTest {
                 new Coordinate(lon + size, lat), new Coordinate(lon + size, lat + size), new Coordinate(lon, lat + size),
                 new Coordinate(lon, lat)});
         PlotSnapshot snapshot = new PlotSnapshot(row + "-" + column, "grid", "410821", "TAIHANG", "FOREST", List.of("QUADRAT"),
-                "ACTIVE", null, 60, null, null, 90, Instant.now());
+                "ACTIVE", null, 60, null, null, 90, updatedAt);
         return PlotIndex.entry(snapshot, square);
     }
 
@@ -82,8 +86,30 @@ class PlotIndexTest {
     void a_removed_plot_is_no_longer_located() {
         PlotIndex index = grid();
         assertEquals(1, index.locate(34.804, 112.504).size());
-        index.remove("0-0");
+        index.remove("0-0", Instant.now());
         assertTrue(index.locate(34.804, 112.504).isEmpty());
         assertEquals(SIDE * SIDE - 1, index.size());
+    }
+
+    @Test
+    void an_older_change_applied_late_does_not_overwrite_a_newer_one_nor_revive_a_retired_plot() {
+        PlotIndex index = new PlotIndex(null, null);
+        Instant t1 = Instant.parse("2025-05-01T00:00:00Z");
+        Instant t2 = t1.plusSeconds(1);
+        Instant t3 = t2.plusSeconds(1);
+        PlotIndex.Entry atOrigin = plot(0, 0, t1);
+        PlotIndex.Entry moved = plot(5, 5, t2);
+        // The same code at a new place: rename the moved entry's snapshot to the original code.
+        PlotSnapshot movedSnapshot = new PlotSnapshot("0-0", "grid", "410821", "TAIHANG", "FOREST", List.of("QUADRAT"), "ACTIVE",
+                null, 60, null, null, 90, t2);
+        index.put(movedSnapshot, moved.geometry());
+        index.put(atOrigin.plot(), atOrigin.geometry()); // the older change's hook runs last
+        assertEquals(List.of("0-0"), index.locate(34.854, 112.554).stream().map(PlotSnapshot::code).toList());
+        assertTrue(index.locate(34.804, 112.504).isEmpty());
+
+        index.remove("0-0", t3);
+        index.put(movedSnapshot, moved.geometry()); // a late hook of the change before retirement
+        assertTrue(index.locate(34.854, 112.554).isEmpty());
+        assertEquals(0, index.size());
     }
 }

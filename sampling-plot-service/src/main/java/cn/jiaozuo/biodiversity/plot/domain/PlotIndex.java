@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -42,6 +43,8 @@ public class PlotIndex {
     private final PlotConfig config;
     private final PlotSnapshots loader;
     private final Map<String, Entry> entries = new HashMap<>();
+    /** The newest change time applied per plot code, active or retired. */
+    private final Map<String, Instant> known = new HashMap<>();
     private volatile STRtree tree = emptyTree();
     private ScheduledExecutorService refresher;
 
@@ -88,21 +91,41 @@ public class PlotIndex {
         entries.clear();
         for (Entry e : plots) {
             entries.put(e.plot().code(), e);
+            if (e.plot().updatedAt() != null) {
+                known.merge(e.plot().code(), e.plot().updatedAt(), (a, b) -> b.isAfter(a) ? b : a);
+            }
         }
         rebuild();
     }
 
-    /** Adds or replaces an active plot (call after its transaction committed). */
+    /**
+     * Adds or replaces an active plot (call after its transaction committed). Commit hooks of two quick
+     * changes to one plot may run out of order, so a snapshot older than what the index already knows
+     * of that plot — including its retirement — is ignored.
+     */
     public synchronized void put(PlotSnapshot plot, Geometry geometry) {
+        if (isStale(plot.code(), plot.updatedAt())) {
+            return;
+        }
+        known.put(plot.code(), plot.updatedAt());
         entries.put(plot.code(), entry(plot, geometry));
         rebuild();
     }
 
-    /** Drops a retired plot (call after its transaction committed). */
-    public synchronized void remove(String code) {
+    /** Drops a plot retired at {@code retiredAt} (call after its transaction committed). */
+    public synchronized void remove(String code, Instant retiredAt) {
+        if (isStale(code, retiredAt)) {
+            return;
+        }
+        known.put(code, retiredAt);
         if (entries.remove(code) != null) {
             rebuild();
         }
+    }
+
+    private boolean isStale(String code, Instant changedAt) {
+        Instant newest = known.get(code);
+        return newest != null && changedAt != null && newest.isAfter(changedAt);
     }
 
     /** The active plots covering the point, by code. */

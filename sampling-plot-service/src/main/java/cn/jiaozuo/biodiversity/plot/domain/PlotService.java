@@ -97,7 +97,8 @@ public class PlotService {
         plot.updatedAt = now();
         plot.retiredAt = plot.updatedAt;
         PlotSnapshot snapshot = events.publish(plot, EventTypes.PLOT_RETIRED, actor);
-        afterCommit(() -> index.remove(code));
+        Instant retiredAt = plot.retiredAt;
+        afterCommit(() -> index.remove(code, retiredAt));
         return Optional.of(snapshot);
     }
 
