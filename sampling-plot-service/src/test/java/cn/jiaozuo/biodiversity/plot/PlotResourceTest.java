@@ -131,6 +131,16 @@ class PlotResourceTest {
     }
 
     @Test
+    void a_nul_character_in_a_name_is_a_400_on_its_field_not_a_database_error() {
+        Map<String, Object> body = plotBody("410821");
+        body.put("name", "样地\u0000一");
+        body.put("protectedAreaId", "yuntaishan\u0000");
+        given().header("Authorization", ADMIN).contentType("application/json").body(body).when().post("/plots").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("name", "protectedAreaId"));
+    }
+
+    @Test
     void an_unknown_filter_value_is_a_400_not_a_404() {
         given().header("Authorization", READER).queryParam("status", "DELETED").when().get("/plots").then()
                 .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("status"));

@@ -78,6 +78,16 @@ class SurveyResourceTest {
     }
 
     @Test
+    void a_nul_character_in_the_notes_is_a_400_on_notes() {
+        String code = createPlot("410821");
+        Map<String, Object> body = visit(today().toString());
+        body.put("notes", "a\u0000b");
+        given().header("Authorization", RANGER).contentType("application/json").body(body)
+                .when().post("/plots/" + code + "/surveys").then().statusCode(400)
+                .body("violations.field", contains("notes"));
+    }
+
+    @Test
     void a_retired_plot_takes_no_more_visits_but_keeps_its_old_ones() {
         String code = createPlot("410821");
         survey(code, today().minusDays(1));
