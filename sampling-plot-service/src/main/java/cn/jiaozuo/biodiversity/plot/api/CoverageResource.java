@@ -32,7 +32,8 @@ public class CoverageResource {
                     + "requirement is met (a priority-area county needs 1–2 active plots), the newest survey visit and the "
                     + "plots overdue for a visit (none within their surveyIntervalDays, judged in Asia/Shanghai).")
     @APIResponse(responseCode = "200", description = "Ten entries")
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<CoverageEntry> coverage() {
         return coverage.coverage().stream().map(c -> new CoverageEntry(c.county().code, c.county().chineseName,
                 c.county().priorityArea == null ? null : c.county().priorityArea.name(), c.activePlots(),

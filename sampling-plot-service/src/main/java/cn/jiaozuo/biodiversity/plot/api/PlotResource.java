@@ -85,11 +85,15 @@ public class PlotResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the plot",
             content = @Content(schema = @Schema(implementation = PlotResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid field; geometry failures are violations on geometry",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "ring not closed",
-                    value = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"The request has 1 invalid field\",\"instance\":\"/plots\","
-                            + "\"violations\":[{\"field\":\"geometry\",\"message\":\"exterior ring is not closed: its first and last positions must be identical\"}]}")))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "ring not closed", value = "{\"type\":\"about:blank\","
+                            + "\"title\":\"Bad Request\",\"status\":400,\"detail\":\"The request has 1 invalid field\","
+                            + "\"instance\":\"/plots\",\"violations\":[{\"field\":\"geometry\",\"message\":"
+                            + "\"exterior ring is not closed: its first and last positions must be identical\"}]}")))
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid PlotRequest request, @Context UriInfo uri) {
         PlotSnapshot created = service.create(definition(request), actor());
         return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build())
@@ -101,15 +105,21 @@ public class PlotResource {
     @Transactional
     @Operation(summary = "List plots", description = "Any authenticated caller. Filters combine; ordered by code.")
     @APIResponse(responseCode = "200", description = "The matching plots (one page)")
-    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<PlotResponse> list(
             @Parameter(example = "410821") @QueryParam("countyCode") String countyCode,
-            @Parameter(example = "TAIHANG", schema = @Schema(implementation = PriorityArea.class)) @QueryParam("priorityArea") String priorityAreaName,
+            @Parameter(example = "TAIHANG", schema = @Schema(implementation = PriorityArea.class))
+                @QueryParam("priorityArea") String priorityAreaName,
             @Parameter(example = "FOREST", schema = @Schema(implementation = Ecosystem.class)) @QueryParam("ecosystem") String ecosystemName,
-            @Parameter(example = "ACTIVE", description = "both when absent", schema = @Schema(implementation = PlotStatus.class)) @QueryParam("status") String statusName,
-            @Parameter(description = "0-based page; default 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("page") String pageText,
-            @Parameter(description = "page size; default 100, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String sizeText) {
+            @Parameter(example = "ACTIVE", description = "both when absent", schema = @Schema(implementation = PlotStatus.class))
+                @QueryParam("status") String statusName,
+            @Parameter(description = "0-based page; default 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+                @QueryParam("page") String pageText,
+            @Parameter(description = "page size; default 100, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+                @QueryParam("size") String sizeText) {
         int page = QueryParams.integer(pageText, "page", 0, 1_000_000, 0);
         int size = QueryParams.integer(sizeText, "size", 1, config.maxPageSize(), 100);
         PriorityArea priorityArea = QueryParams.enumValue(PriorityArea.class, priorityAreaName, "priorityArea");
@@ -146,11 +156,15 @@ public class PlotResource {
             description = "Any authenticated caller. Answered from an in-memory spatial index (STR-tree plus exact "
                     + "covers test; a point on a plot's boundary belongs to it). Retired plots are never returned.")
     @APIResponse(responseCode = "200", description = "The active plots covering the point; empty when none")
-    @APIResponse(responseCode = "400", description = "lat or lon missing or out of range", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "lat or lon missing or out of range",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<PlotResponse> locate(
-            @Parameter(example = "35.405", required = true, schema = @Schema(type = SchemaType.NUMBER, minimum = "-90", maximum = "90")) @QueryParam("lat") String latText,
-            @Parameter(example = "113.205", required = true, schema = @Schema(type = SchemaType.NUMBER, minimum = "-180", maximum = "180")) @QueryParam("lon") String lonText) {
+            @Parameter(example = "35.405", required = true, schema = @Schema(type = SchemaType.NUMBER, minimum = "-90", maximum = "90"))
+                @QueryParam("lat") String latText,
+            @Parameter(example = "113.205", required = true, schema = @Schema(type = SchemaType.NUMBER, minimum = "-180", maximum = "180"))
+                @QueryParam("lon") String lonText) {
         List<Problem.Violation> violations = new ArrayList<>();
         double lat = QueryParams.number(latText, "lat", -90, 90, violations);
         double lon = QueryParams.number(lonText, "lon", -180, 180, violations);
@@ -166,8 +180,10 @@ public class PlotResource {
     @Transactional
     @Operation(summary = "One plot, active or retired", description = "Any authenticated caller.")
     @APIResponse(responseCode = "200", description = "The plot")
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such plot", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plot",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public PlotResponse get(@Parameter(example = "410821-01") @PathParam("code") String code) {
         return PlotResponse.of(snapshots.of(service.find(code)));
     }
@@ -179,8 +195,10 @@ public class PlotResource {
     @Operation(summary = "Every state the plot has been in, oldest first",
             description = "Any authenticated caller. One entry per create, change and retirement; kept after retirement.")
     @APIResponse(responseCode = "200", description = "The revisions")
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such plot", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plot",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<PlotRevisionResponse> history(@PathParam("code") String code) {
         service.find(code);
         List<PlotRevisionResponse> revisions = new ArrayList<>();
@@ -197,11 +215,16 @@ public class PlotResource {
             description = "Role admin. Same body and rules as create; the county cannot change (the code carries it). "
                     + "Publishes PlotUpserted.")
     @APIResponse(responseCode = "200", description = "The changed plot")
-    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such plot", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The plot is retired", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plot",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The plot is retired",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public PlotResponse update(@PathParam("code") String code, @NotNull @Valid PlotRequest request) {
         return PlotResponse.of(service.update(code, definition(request), actor()));
     }
@@ -213,9 +236,12 @@ public class PlotResource {
             description = "Role admin. The plot becomes RETIRED: kept with its surveys and history, no longer located or "
                     + "counted for coverage. Publishes PlotRetired once; retiring a retired plot changes nothing.")
     @APIResponse(responseCode = "204", description = "Retired (or already retired)")
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such plot", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plot",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public void retire(@PathParam("code") String code) {
         service.retire(code, actor());
     }

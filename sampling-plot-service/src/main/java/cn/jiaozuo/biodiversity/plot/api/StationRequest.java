@@ -17,7 +17,8 @@ public record StationRequest(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}", message = "must be 1–100 letters, digits, '.', '_' or '-'")
         @Schema(example = "CT-XW-0007", description = "The id the station's uploads carry as stationId") String id,
         @NotNull @Schema(example = "CAMERA_TRAP") StationType type,
-        @NotBlank @Size(max = 20) @Pattern(regexp = "[^\\u0000]*", message = "must not contain NUL characters") @Schema(example = "410821-01", description = "An active plot") String plotCode,
+        @NotBlank @Size(max = 20) @Pattern(regexp = "[^\\u0000]*", message = "must not contain NUL characters")
+        @Schema(example = "410821-01", description = "An active plot") String plotCode,
         @NotNull @Valid Location location,
         @NotNull @PastOrPresent @Schema(example = "2025-03-20") LocalDate installedOn) {
 

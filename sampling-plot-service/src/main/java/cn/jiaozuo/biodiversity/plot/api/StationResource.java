@@ -60,10 +60,14 @@ public class StationResource {
     @Operation(summary = "Register a monitoring station on an active plot",
             description = "Role admin. The id is the stationId its uploads carry; lastSeenAt follows from those uploads.")
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = StationResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A station with this id exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A station with this id exists",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@NotNull @Valid StationRequest request) {
         Plot plot = plots.findByIdOptional(request.plotCode()).orElse(null);
         if (plot == null || !plot.isActive()) {
@@ -97,10 +101,13 @@ public class StationResource {
                     + "whose last upload is older than that are listed; a station that never uploaded counts from the start "
                     + "of its installation day (Asia/Shanghai), so a station installed today is not yet silent.")
     @APIResponse(responseCode = "200", description = "The stations, by id")
-    @APIResponse(responseCode = "400", description = "silentFor is not a positive ISO-8601 duration", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "silentFor is not a positive ISO-8601 duration",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<StationResponse> list(
-            @Parameter(example = "PT48H", description = "ISO-8601 duration", schema = @Schema(type = SchemaType.STRING, format = "duration")) @QueryParam("silentFor") String silentFor,
+            @Parameter(example = "PT48H", description = "ISO-8601 duration", schema = @Schema(type = SchemaType.STRING, format = "duration"))
+                @QueryParam("silentFor") String silentFor,
             @Parameter(example = "410821-01") @QueryParam("plotCode") String plotCode) {
         Duration silence = parse(silentFor);
         Instant now = Instant.now();
@@ -117,8 +124,10 @@ public class StationResource {
     @Transactional
     @Operation(summary = "One station", description = "Any authenticated caller.")
     @APIResponse(responseCode = "200", description = "The station")
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such station", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such station",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public StationResponse get(@PathParam("id") String id) {
         return stations.findByIdOptional(id).map(StationResponse::of)
                 .orElseThrow(() -> ProblemException.notFound("No station has id " + id));
