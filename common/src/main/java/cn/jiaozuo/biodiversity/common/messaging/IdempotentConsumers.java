@@ -4,7 +4,17 @@ import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.problem.ProblemMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.jiaozuo.biodiversity.common.outbox.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -27,6 +37,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
@@ -48,15 +59,17 @@ public class IdempotentConsumers {
     private final EntityManager em;
     private final ConsumerConfig config;
     private final MeterRegistry registry;
+    private final Tracer tracer;
     private final List<Loop> loops = new CopyOnWriteArrayList<>();
 
     public IdempotentConsumers(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ObjectMapper json,
-            EntityManager em, ConsumerConfig config, MeterRegistry registry) {
+            EntityManager em, ConsumerConfig config, MeterRegistry registry, OpenTelemetry openTelemetry) {
         this.kafkaConfig = kafkaConfig;
         this.json = json;
         this.em = em;
         this.config = config;
         this.registry = registry;
+        this.tracer = openTelemetry.getTracer("cn.jiaozuo.biodiversity.consumer");
     }
 
     /** Starts a consumer thread unless consumers are disabled by configuration. */
@@ -107,8 +120,12 @@ public class IdempotentConsumers {
         public void run() {
             long backoff = 0;
             while (running) {
+                KafkaClientMetrics metrics = null;
                 try (KafkaConsumer<String, String> c = newConsumer()) {
                     consumer = c;
+                    // Consumer lag (kafka.consumer.fetch.manager.records.lag.max etc.), tagged by consumer name.
+                    metrics = new KafkaClientMetrics(c, Tags.of("consumer", spec.name()));
+                    metrics.bindTo(registry);
                     c.subscribe(spec.topics());
                     while (running) {
                         ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
@@ -126,6 +143,10 @@ public class IdempotentConsumers {
                     backoff = Math.min(Math.max(200, backoff * 2), config.maxBackoff().toMillis());
                     LOG.warnf("Consumer %s restarts in %d ms: %s", spec.name(), backoff, e.toString());
                     pause(backoff);
+                } finally {
+                    if (metrics != null) {
+                        metrics.close();
+                    }
                 }
             }
             if (deadLetters != null) {
@@ -144,7 +165,7 @@ public class IdempotentConsumers {
             }
             if (parsed.size() > 1) {
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> parsed.forEach(p -> applyOnce(p.envelope())));
+                    QuarkusTransaction.requiringNew().run(() -> parsed.forEach(this::applyOnce));
                     return;
                 } catch (RuntimeException e) {
                     LOG.debugf("Batch of %d failed (%s); applying one by one", parsed.size(), e.toString());
@@ -160,7 +181,7 @@ public class IdempotentConsumers {
             long backoff = 100;
             while (running) {
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> applyOnce(p.envelope()));
+                    QuarkusTransaction.requiringNew().run(() -> applyOnce(p));
                     return;
                 } catch (RuntimeException e) {
                     Throwable cause = unwrap(e);
@@ -183,16 +204,29 @@ public class IdempotentConsumers {
             throw new IllegalStateException("Consumer stopped before the event was applied");
         }
 
-        private void applyOnce(EventEnvelope<JsonNode> envelope) {
+        private void applyOnce(Parsed p) {
+            EventEnvelope<JsonNode> envelope = p.envelope();
             if (!markProcessed(spec.name(), envelope.eventId())) {
                 return;
             }
-            try {
+            // Continue the producer's trace: outbox rows the handler writes carry it on.
+            Span span = tracer.spanBuilder(p.record().topic() + " process").setSpanKind(SpanKind.CONSUMER)
+                    .setParent(TraceContext.parentOf(header(p.record(), TraceContext.TRACEPARENT)))
+                    .setAttribute(AttributeKey.stringKey("messaging.system"), "kafka")
+                    .setAttribute(AttributeKey.stringKey("messaging.destination.name"), p.record().topic())
+                    .setAttribute(AttributeKey.stringKey("messaging.consumer.group.name"), spec.groupId())
+                    .setAttribute(AttributeKey.stringKey("messaging.message.id"), envelope.eventId().toString())
+                    .startSpan();
+            try (Scope scope = span.makeCurrent()) {
                 handler.handle(envelope);
             } catch (RuntimeException e) {
+                span.setStatus(StatusCode.ERROR, e.toString());
                 throw e;
             } catch (Exception e) {
+                span.setStatus(StatusCode.ERROR, e.toString());
                 throw new IllegalStateException(e);
+            } finally {
+                span.end();
             }
         }
 
@@ -270,6 +304,11 @@ public class IdempotentConsumers {
     }
 
     private record Parsed(ConsumerRecord<String, String> record, EventEnvelope<JsonNode> envelope) {
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -3,6 +3,7 @@ package cn.jiaozuo.biodiversity.common.outbox;
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -11,7 +12,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.Session;
 
 /**
@@ -22,8 +25,8 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = "insert into outbox_event (event_id, topic, event_key, event_type, payload, created_at)"
-            + " values (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "insert into outbox_event (event_id, topic, event_key, event_type, payload, created_at, trace_parent)"
+            + " values (?, ?, ?, ?, ?, ?, ?)";
     private static final Object WAKE_KEY = new Object();
 
     private final EntityManager em;
@@ -31,14 +34,16 @@ public class Outbox {
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxConfig config;
+    private final MeterRegistry registry;
 
     public Outbox(EntityManager em, ObjectMapper json, OutboxRelay relay,
-            TransactionSynchronizationRegistry transactions, OutboxConfig config) {
+            TransactionSynchronizationRegistry transactions, OutboxConfig config, MeterRegistry registry) {
         this.em = em;
         this.json = json;
         this.relay = relay;
         this.transactions = transactions;
         this.config = config;
+        this.registry = registry;
     }
 
     /** Adds one event; returns its envelope (with the event id consumers will see). */
@@ -70,6 +75,7 @@ public class Outbox {
         }
         Session session = em.unwrap(Session.class);
         session.flush(); // entity rows first, so the database sees the change before its event
+        String traceparent = TraceContext.current(); // the relay continues this trace into Kafka
         session.doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (Pending p : pending) {
@@ -79,12 +85,38 @@ public class Outbox {
                     insert.setString(4, p.envelope().type());
                     insert.setString(5, serialize(p.envelope()));
                     insert.setTimestamp(6, Timestamp.from(p.envelope().occurredAt()));
+                    insert.setString(7, traceparent);
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
         });
         wakeRelayAfterCommit();
+        countAfterCommit(pending);
+    }
+
+    /**
+     * Counter {@code outbox.written} by topic and event type, counted on commit only: its rate by type
+     * is the business rate (e.g. ObservationRecorded = intake rate, AlertRaised = alerts raised).
+     */
+    private void countAfterCommit(List<Pending> pending) {
+        Map<List<String>, Integer> counts = new LinkedHashMap<>();
+        for (Pending p : pending) {
+            counts.merge(List.of(p.topic(), p.envelope().type()), 1, Integer::sum);
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    counts.forEach((tags, n) -> registry.counter("outbox.written", "topic", tags.get(0), "type",
+                            tags.get(1)).increment(n));
+                }
+            }
+        });
     }
 
     private String serialize(EventEnvelope<?> envelope) {

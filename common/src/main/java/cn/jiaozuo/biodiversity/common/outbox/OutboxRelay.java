@@ -4,6 +4,13 @@ import cn.jiaozuo.biodiversity.common.events.Topics;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -49,19 +56,25 @@ public class OutboxRelay {
     private final Map<String, Object> kafkaConfig;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong oldestAgeSeconds = new AtomicLong();
     private final Counter published;
+    private final Tracer tracer;
     private volatile boolean running;
     private Thread thread;
     private KafkaProducer<String, String> producer;
 
     public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry,
+            OpenTelemetry openTelemetry) {
         this.dataSource = dataSource;
         this.config = config;
         this.kafkaConfig = kafkaConfig;
         this.published = Counter.builder("outbox.published").description("Events published from the outbox")
                 .register(registry);
         registry.gauge("outbox.pending", pending);
+        // Lag as time: a full table is harmless if it drains, an old row is not.
+        registry.gauge("outbox.oldest.age.seconds", oldestAgeSeconds);
+        this.tracer = openTelemetry.getTracer("cn.jiaozuo.biodiversity.outbox");
     }
 
     void start(@Observes StartupEvent event) {
@@ -134,7 +147,8 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(long seq, UUID eventId, String topic, String key, String type, String payload) {
+    private record Row(long seq, UUID eventId, String topic, String key, String type, String payload,
+            String traceparent, java.sql.Timestamp createdAt) {
     }
 
     private int relay(Connection connection) throws Exception {
@@ -148,30 +162,45 @@ public class OutboxRelay {
         }
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select seq, event_id, topic, event_key, event_type, payload from outbox_event order by seq limit ?")) {
+                "select seq, event_id, topic, event_key, event_type, payload, trace_parent, created_at"
+                        + " from outbox_event order by seq limit ?")) {
             select.setInt(1, config.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6)));
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8)));
                 }
             }
         }
         if (rows.isEmpty()) {
             pending.set(0);
+            oldestAgeSeconds.set(0);
             return 0;
         }
+        oldestAgeSeconds.set(Math.max(0, (System.currentTimeMillis() - rows.get(0).createdAt().getTime()) / 1000));
         KafkaProducer<String, String> kafka = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-            record.headers().add(Topics.HEADER_EVENT_ID, row.eventId().toString().getBytes(StandardCharsets.UTF_8));
-            record.headers().add(Topics.HEADER_EVENT_TYPE, row.type().getBytes(StandardCharsets.UTF_8));
-            acks.add(kafka.send(record));
-        }
-        kafka.flush();
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(30, TimeUnit.SECONDS); // throws when the broker did not take it: rows stay
+        List<Span> spans = new ArrayList<>();
+        try {
+            for (Row row : rows) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+                record.headers().add(Topics.HEADER_EVENT_ID, row.eventId().toString().getBytes(StandardCharsets.UTF_8));
+                record.headers().add(Topics.HEADER_EVENT_TYPE, row.type().getBytes(StandardCharsets.UTF_8));
+                String traceparent = publishSpan(row, spans);
+                if (traceparent != null) {
+                    record.headers().add(TraceContext.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+                }
+                acks.add(kafka.send(record));
+            }
+            kafka.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS); // throws when the broker did not take it: rows stay
+            }
+        } catch (Exception e) {
+            spans.forEach(span -> span.setStatus(StatusCode.ERROR, e.toString()));
+            throw e;
+        } finally {
+            spans.forEach(Span::end);
         }
         try (PreparedStatement delete = connection.prepareStatement("delete from outbox_event where seq = any(?)")) {
             delete.setArray(1, connection.createArrayOf("bigint", rows.stream().map(Row::seq).toArray()));
@@ -180,6 +209,25 @@ public class OutboxRelay {
         published.increment(rows.size());
         pending.set(rows.size() == config.batchSize() ? rows.size() : 0);
         return rows.size();
+    }
+
+    /**
+     * A producer span, child of the transaction that wrote the row; its traceparent goes into the
+     * record. Rows written outside a trace get none: the relay's polling starts no traces of its own.
+     */
+    private String publishSpan(Row row, List<Span> spans) {
+        if (row.traceparent() == null) {
+            return null;
+        }
+        Context parent = TraceContext.parentOf(row.traceparent());
+        Span span = tracer.spanBuilder(row.topic() + " publish").setSpanKind(SpanKind.PRODUCER).setParent(parent)
+                .setAttribute(AttributeKey.stringKey("messaging.system"), "kafka")
+                .setAttribute(AttributeKey.stringKey("messaging.destination.name"), row.topic())
+                .setAttribute(AttributeKey.stringKey("messaging.message.id"), row.eventId().toString())
+                .startSpan();
+        spans.add(span);
+        String traceparent = TraceContext.traceparentOf(parent.with(span));
+        return traceparent != null ? traceparent : row.traceparent();
     }
 
     private KafkaProducer<String, String> producer() {
