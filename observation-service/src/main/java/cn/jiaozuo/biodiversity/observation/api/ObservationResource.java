@@ -49,7 +49,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/observations")
@@ -90,7 +89,6 @@ public class ObservationResource {
 
     @POST
     @RolesAllowed({Roles.RANGER, Roles.STATION})
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Record one observation",
             description = "Callers: ranger, station. The uuid is the idempotency key: send the same request again"
                     + " (offline retry) and get 200 with the stored record, no second row or event. The same uuid with"
@@ -137,7 +135,6 @@ public class ObservationResource {
     @POST
     @Path("batch")
     @RolesAllowed({Roles.RANGER, Roles.STATION})
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Record up to 1000 observations at once",
             description = "Callers: station, ranger (an offline queue flushed at once). Each item follows the rules of"
                     + " POST /observations; valid items are stored in one transaction even when others are rejected."
@@ -308,7 +305,6 @@ public class ObservationResource {
     @PATCH
     @Path("{uuid}/review")
     @RolesAllowed(Roles.REVIEWER)
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Verify or reject an observation",
             description = "Callers: reviewer. Publishes ObservationReviewed; repeating the current decision changes nothing.")
     @APIResponse(responseCode = "200", description = "The reviewed observation (exact point: reviewers see it)",

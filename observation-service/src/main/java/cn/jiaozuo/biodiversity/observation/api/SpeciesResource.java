@@ -35,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/species")
@@ -107,7 +106,6 @@ public class SpeciesResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Add a species", description = "Callers: admin. Ids and names (Latin, Chinese) are unique.")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = SpeciesView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields",
@@ -129,7 +127,6 @@ public class SpeciesResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
-    @SecurityRequirement(name = "bearer")
     @Operation(summary = "Change a species", description = "Callers: admin. Replaces every field; the id stays.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = SpeciesView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields",
