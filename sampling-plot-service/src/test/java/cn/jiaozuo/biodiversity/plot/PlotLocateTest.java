@@ -137,6 +137,15 @@ class PlotLocateTest {
     }
 
     @Test
+    void the_index_size_is_a_metric() {
+        createPlot("410821");
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        double size = metrics.lines().filter(l -> l.startsWith("plots_index_size")).mapToDouble(
+                l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
+        org.junit.jupiter.api.Assertions.assertTrue(size >= 1, "plots_index_size is " + size);
+    }
+
+    @Test
     void missing_or_out_of_range_coordinates_are_400_problems() {
         given().header("Authorization", TestTokens.bearer(Roles.RANGER)).queryParam("lat", 35.2)
                 .when().get("/plots/locate").then().statusCode(400).contentType("application/problem+json")
