@@ -57,6 +57,11 @@ for (const d of docs) {
   }
 }
 
+// The rules below read fields the schemas require: with a schema error they would only fail obscurely.
+if (errors.length) {
+  report();
+}
+
 // --- topics: exactly Topics.java --------------------------------------------------------------
 const java = readFileSync(args.topics, 'utf8');
 const constants = Object.fromEntries([...java.matchAll(/public static final String (\w+) = "([^"]+)";/g)].map((m) => [m[1], m[2]]));
@@ -208,10 +213,13 @@ for (const s of ofKind('Secret')) {
   fail(id(s), 'Secrets must not be part of the manifests: reference an externally created Secret');
 }
 
-if (errors.length) {
+function report() {
   errors.forEach((e) => console.error(`  ${e}`));
   console.error(`${overlay}: ${errors.length} problem(s) in ${docs.length} documents`);
   process.exit(1);
+}
+if (errors.length) {
+  report();
 }
 const kinds = [...new Set(docs.map((d) => d.kind))].sort().join(', ');
 console.log(`${overlay}: ${docs.length} documents valid (${kinds}); ${expected.length} topics match Topics.java`);
