@@ -25,18 +25,27 @@ public class ObservationMapper {
         this.observations = observations;
     }
 
+    /** A point as a caller may see it; {@code generalized} when it was moved to its cell centre. */
+    public record Point(double lat, double lon, Double accuracyM, boolean generalized) {
+    }
+
+    /** The geoprivacy rule itself, also used by the streaming exports (GeoJSON, CSV, Darwin Core Archive). */
+    public static Point pointFor(SpeciesSnapshot species, String observer, double lat, double lon, Double accuracyM,
+            Caller caller) {
+        if (species.sensitive() && !caller.seesExactPointOf(observer)) {
+            Geoprivacy.GeneralizedPoint cell = Geoprivacy.generalize(lat, lon, accuracyM);
+            return new Point(cell.lat(), cell.lon(), cell.accuracyM(), true);
+        }
+        return new Point(lat, lon, accuracyM, false);
+    }
+
     public ObservationView toView(Observation o, Caller caller) {
         SpeciesSnapshot species = catalog.byId(o.speciesId)
                 .orElseThrow(() -> new IllegalStateException("Species " + o.speciesId + " missing from the catalog"));
-        boolean obscure = species.sensitive() && !caller.seesExactPointOf(o.observer);
-        ObservationView.LocationView location;
-        if (obscure) {
-            Geoprivacy.GeneralizedPoint cell = Geoprivacy.generalize(o.lat, o.lon, o.accuracyM);
-            location = new ObservationView.LocationView(cell.lat(), cell.lon(), cell.accuracyM(), Datum.WGS84.name(),
-                    o.originalDatum.name());
-        } else {
-            location = new ObservationView.LocationView(o.lat, o.lon, o.accuracyM, Datum.WGS84.name(), o.originalDatum.name());
-        }
+        Point point = pointFor(species, o.observer, o.lat, o.lon, o.accuracyM, caller);
+        boolean obscure = point.generalized();
+        ObservationView.LocationView location = new ObservationView.LocationView(point.lat(), point.lon(), point.accuracyM(),
+                Datum.WGS84.name(), o.originalDatum.name());
         return new ObservationView(o.uuid, SpeciesView.of(species), o.count, o.observedAtWithOffset(), o.recordedAt, location,
                 o.countyCode, o.plotCode, o.method.name(), o.stationId, o.notes,
                 observations.media(o).stream().map(m -> new ObservationView.MediaView(m.url(), m.sha256())).toList(),

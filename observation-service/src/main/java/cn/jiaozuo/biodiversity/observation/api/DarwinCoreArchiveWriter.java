@@ -1,0 +1,271 @@
+package cn.jiaozuo.biodiversity.observation.api;
+
+import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
+import cn.jiaozuo.biodiversity.common.geo.JiaozuoArea;
+import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
+import cn.jiaozuo.biodiversity.observation.config.ExportConfig;
+import cn.jiaozuo.biodiversity.observation.domain.Caller;
+import cn.jiaozuo.biodiversity.observation.domain.SpeciesCatalog;
+import cn.jiaozuo.biodiversity.observation.repository.ObservationStreamRepository;
+import cn.jiaozuo.biodiversity.observation.repository.ObservationStreamRepository.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Writes a Darwin Core Archive (DwC text guidelines): {@code meta.xml} (core rowType Occurrence),
+ * {@code eml.xml} and {@code occurrence.txt} (UTF-8, tab-separated, one header line), zipped
+ * straight into the response. Rows come from a database cursor, so memory does not grow with the
+ * archive. The archive is for publication: sensitive species are always generalized, whoever asks.
+ */
+@ApplicationScoped
+public class DarwinCoreArchiveWriter {
+
+    static final String DWC = "http://rs.tdwg.org/dwc/terms/";
+    static final String DCTERMS = "http://purl.org/dc/terms/";
+    /** occurrence.txt columns, in order: term name and namespace. */
+    static final List<String[]> COLUMNS = List.of(
+            t(DWC, "occurrenceID"), t(DWC, "basisOfRecord"), t(DWC, "eventDate"), t(DWC, "scientificName"),
+            t(DWC, "vernacularName"), t(DWC, "kingdom"), t(DWC, "taxonRank"), t(DWC, "decimalLatitude"),
+            t(DWC, "decimalLongitude"), t(DWC, "geodeticDatum"), t(DWC, "coordinateUncertaintyInMeters"),
+            t(DWC, "individualCount"), t(DWC, "occurrenceStatus"), t(DWC, "countryCode"), t(DWC, "stateProvince"),
+            t(DWC, "county"), t(DWC, "locationID"), t(DWC, "samplingProtocol"), t(DWC, "recordedBy"),
+            t(DWC, "identificationVerificationStatus"), t(DWC, "dataGeneralizations"), t(DWC, "informationWithheld"),
+            t(DWC, "eventID"), t(DCTERMS, "license"));
+    static final String GENERALIZED = "Coordinates generalized to the centre of their 0.1° grid cell (sensitive species)";
+    static final String WITHHELD = "Exact coordinates withheld to protect a sensitive species; available to researchers"
+            + " from the publisher on request";
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Caller PUBLIC = new Caller(null, Set.of());
+
+    private final ObservationStreamRepository rows;
+    private final SpeciesCatalog catalog;
+    private final ExportConfig config;
+
+    public DarwinCoreArchiveWriter(ObservationStreamRepository rows, SpeciesCatalog catalog, ExportConfig config) {
+        this.rows = rows;
+        this.catalog = catalog;
+        this.config = config;
+    }
+
+    private static String[] t(String namespace, String name) {
+        return new String[] {namespace, name};
+    }
+
+    /** Writes the whole archive for {@code query}; returns the number of occurrences. */
+    public long write(ObservationQuery query, OutputStream out) throws IOException {
+        ObservationStreamRepository.Range range = rows.range(query.filter());
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        zip.putNextEntry(new ZipEntry("meta.xml"));
+        zip.write(metaXml().getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        zip.putNextEntry(new ZipEntry("eml.xml"));
+        zip.write(emlXml(query, range).getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        zip.putNextEntry(new ZipEntry("occurrence.txt"));
+        BufferedWriter text = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8), 64 * 1024);
+        text.write(String.join("\t", COLUMNS.stream().map(c -> c[1]).toList()));
+        text.write('\n');
+        Mac hmac = pseudonymizer();
+        long count = rows.stream(query.filter(), null, null, row -> {
+            text.write(line(row, hmac));
+            text.write('\n');
+        });
+        text.flush();
+        zip.closeEntry();
+        zip.finish();
+        zip.flush();
+        return count;
+    }
+
+    private String line(Row row, Mac hmac) {
+        SpeciesSnapshot species = catalog.byId(row.speciesId())
+                .orElseThrow(() -> new IllegalStateException("Species " + row.speciesId() + " missing from the catalog"));
+        ObservationMapper.Point point = ObservationMapper.pointFor(species, row.observer(), row.lat(), row.lon(),
+                row.accuracyM(), PUBLIC);
+        String[] values = {
+            "urn:uuid:" + row.uuid(),
+            "STATION".equals(row.source()) ? "MachineObservation" : "HumanObservation",
+            row.observedAt().toString(),
+            species.scientificName(),
+            species.chineseName(),
+            kingdom(species.group()),
+            taxonRank(species.scientificName()),
+            number(point.lat()),
+            number(point.lon()),
+            "EPSG:4326",
+            point.accuracyM() == null ? "" : number(point.accuracyM()),
+            Integer.toString(row.count()),
+            "present",
+            "CN",
+            "河南省",
+            JiaozuoCounty.byCode(row.countyCode()).map(JiaozuoCounty::chineseName).orElse(row.countyCode()),
+            row.plotCode() == null ? "" : row.plotCode(),
+            samplingProtocol(row.method()),
+            pseudonym(hmac, row.observer()),
+            row.status().toLowerCase(Locale.ROOT),
+            point.generalized() ? GENERALIZED : "",
+            point.generalized() ? WITHHELD : "",
+            row.stationId() == null ? "" : row.stationId(),
+            config.dataset().licenceUrl()};
+        StringBuilder line = new StringBuilder(256);
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                line.append('\t');
+            }
+            line.append(clean(values[i]));
+        }
+        return line.toString();
+    }
+
+    /** The archive has no quote character: tabs and line breaks inside a value would split it. */
+    private static String clean(String value) {
+        return value.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    }
+
+    static String number(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    static String kingdom(String group) {
+        return switch (group) {
+            case "PLANT" -> "Plantae";
+            case "OTHER" -> "";
+            default -> "Animalia";
+        };
+    }
+
+    static String taxonRank(String scientificName) {
+        if (scientificName.contains(" var. ")) {
+            return "variety";
+        }
+        if (scientificName.contains(" subsp. ")) {
+            return "subspecies";
+        }
+        int words = scientificName.trim().split("\\s+").length;
+        return words >= 3 ? "subspecies" : words == 2 ? "species" : "genus";
+    }
+
+    static String samplingProtocol(String method) {
+        return switch (method) {
+            case "SIGHTING" -> "visual encounter survey";
+            case "CAMERA_TRAP" -> "camera trap";
+            case "ACOUSTIC" -> "acoustic recorder";
+            case "TRACK" -> "track survey";
+            case "SIGN" -> "sign survey";
+            case "SPECIMEN" -> "specimen collection";
+            default -> "other";
+        };
+    }
+
+    private Mac pseudonymizer() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(config.pseudonymSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stable per person (so a publisher can count observers) but not the token subject itself. */
+    static String pseudonym(Mac hmac, String observer) {
+        byte[] digest = hmac.doFinal(observer.getBytes(StandardCharsets.UTF_8));
+        return "observer-" + HexFormat.of().formatHex(digest, 0, 8);
+    }
+
+    static String metaXml() {
+        StringBuilder xml = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <archive xmlns="http://rs.tdwg.org/dwc/text/" metadata="eml.xml">
+                  <core encoding="UTF-8" fieldsTerminatedBy="\\t" linesTerminatedBy="\\n" fieldsEnclosedBy=""
+                        ignoreHeaderLines="1" rowType="http://rs.tdwg.org/dwc/terms/Occurrence">
+                    <files>
+                      <location>occurrence.txt</location>
+                    </files>
+                    <id index="0"/>
+                """);
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            xml.append("    <field index=\"").append(i).append("\" term=\"").append(COLUMNS.get(i)[0])
+                    .append(COLUMNS.get(i)[1]).append("\"/>\n");
+        }
+        xml.append("  </core>\n</archive>\n");
+        return xml.toString();
+    }
+
+    String emlXml(ObservationQuery query, ObservationStreamRepository.Range range) {
+        ExportConfig.Dataset d = config.dataset();
+        Instant begin = range.first(); // the filter already bounds both
+        Instant end = range.last();
+        String scope = query.filter().countyCode() == null ? "焦作市 (Jiaozuo City), Henan, China"
+                : JiaozuoCounty.byCode(query.filter().countyCode()).map(c -> c.chineseName() + " (" + c.englishName() + "), 焦作市, Henan, China")
+                        .orElse(query.filter().countyCode());
+        StringBuilder xml = new StringBuilder();
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<eml:eml xmlns:eml=\"https://eml.ecoinformatics.org/eml-2.2.0\"")
+                .append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
+                .append(" xsi:schemaLocation=\"https://eml.ecoinformatics.org/eml-2.2.0 https://rs.gbif.org/schema/eml-gbif-profile/1.3/eml.xsd\"")
+                .append(" packageId=\"jiaozuo-biodiversity-occurrences\" system=\"http://gbif.org\" scope=\"system\" xml:lang=\"zh\">\n")
+                .append("<dataset>\n")
+                .append("  <title xml:lang=\"zh\">").append(esc(d.title())).append("</title>\n")
+                .append("  <creator>").append(party(d.publisher(), d.contactEmail())).append("</creator>\n")
+                .append("  <metadataProvider>").append(party(d.publisher(), d.contactEmail())).append("</metadataProvider>\n")
+                .append("  <pubDate>").append(LocalDate.now(CHINA)).append("</pubDate>\n")
+                .append("  <language>zho</language>\n")
+                .append("  <abstract><para>").append(esc("Species occurrences recorded by rangers and monitoring stations"
+                        + " of the Jiaozuo biodiversity monitoring network (焦作市生物多样性保护规划 2025–2030) in "
+                        + scope + ". Rejected records are excluded; points of sensitive species are generalized to"
+                        + " their 0.1° grid cell.")).append("</para></abstract>\n")
+                .append("  <intellectualRights><para>This work is licensed under a <ulink url=\"")
+                .append(esc(d.licenceUrl())).append("\"><citetitle>").append(esc(d.licenceName()))
+                .append("</citetitle></ulink>.</para></intellectualRights>\n")
+                .append("  <coverage>\n")
+                .append("    <geographicCoverage>\n")
+                .append("      <geographicDescription>").append(esc(scope)).append("</geographicDescription>\n")
+                .append("      <boundingCoordinates>\n")
+                .append("        <westBoundingCoordinate>").append(JiaozuoArea.MIN_LON).append("</westBoundingCoordinate>\n")
+                .append("        <eastBoundingCoordinate>").append(JiaozuoArea.MAX_LON).append("</eastBoundingCoordinate>\n")
+                .append("        <northBoundingCoordinate>").append(JiaozuoArea.MAX_LAT).append("</northBoundingCoordinate>\n")
+                .append("        <southBoundingCoordinate>").append(JiaozuoArea.MIN_LAT).append("</southBoundingCoordinate>\n")
+                .append("      </boundingCoordinates>\n")
+                .append("    </geographicCoverage>\n");
+        if (begin != null && end != null) {
+            xml.append("    <temporalCoverage><rangeOfDates>\n")
+                    .append("      <beginDate><calendarDate>").append(LocalDate.ofInstant(begin, CHINA)).append("</calendarDate></beginDate>\n")
+                    .append("      <endDate><calendarDate>").append(LocalDate.ofInstant(end, CHINA)).append("</calendarDate></endDate>\n")
+                    .append("    </rangeOfDates></temporalCoverage>\n");
+        }
+        xml.append("  </coverage>\n")
+                .append("  <contact>").append(party(d.contactName(), d.contactEmail())).append("</contact>\n")
+                .append("  <publisher>").append(party(d.publisher(), d.contactEmail())).append("</publisher>\n")
+                .append("</dataset>\n")
+                .append("</eml:eml>\n");
+        return xml.toString();
+    }
+
+    private static String party(String organisation, String email) {
+        return "<organizationName>" + esc(organisation) + "</organizationName><electronicMailAddress>" + esc(email)
+                + "</electronicMailAddress>";
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

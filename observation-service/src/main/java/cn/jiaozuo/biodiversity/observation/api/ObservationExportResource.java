@@ -1,0 +1,265 @@
+package cn.jiaozuo.biodiversity.observation.api;
+
+import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
+import cn.jiaozuo.biodiversity.common.problem.Problem;
+import cn.jiaozuo.biodiversity.common.security.Roles;
+import cn.jiaozuo.biodiversity.observation.config.ExportConfig;
+import cn.jiaozuo.biodiversity.observation.domain.Caller;
+import cn.jiaozuo.biodiversity.observation.domain.SpeciesCatalog;
+import cn.jiaozuo.biodiversity.observation.repository.ObservationStreamRepository;
+import cn.jiaozuo.biodiversity.observation.repository.ObservationStreamRepository.Row;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Observations in open formats: GeoJSON for maps, CSV for spreadsheets, a Darwin Core Archive for
+ * GBIF and the national platforms. All stream from a database cursor and never include rejected
+ * records; geoprivacy is the same as for {@code GET /observations}.
+ */
+@Path("/")
+@Tag(name = "Exports", description = "Observations as GeoJSON, CSV and Darwin Core Archive")
+public class ObservationExportResource {
+
+    static final String GEOJSON = "application/geo+json";
+    static final String CSV = "text/csv";
+    static final String EXAMPLE_GEOJSON = """
+            {"type": "FeatureCollection", "features": [
+              {"type": "Feature", "id": "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21",
+               "geometry": {"type": "Point", "coordinates": [113.35, 35.35]},
+               "properties": {"uuid": "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21", "speciesId": 1,
+                 "scientificName": "Panthera pardus japonensis", "chineseName": "华北豹",
+                 "observedAt": "2025-05-14T06:12:00+08:00", "countyCode": "410821", "plotCode": "410821-01",
+                 "stationId": "CT-017", "individualCount": 1, "reviewStatus": "VERIFIED", "invasive": false,
+                 "sensitive": true, "generalized": true, "accuracyM": 7144, "method": "CAMERA_TRAP"}}],
+             "nextCursor": null}""";
+    static final String EXAMPLE_CSV = """
+            uuid,speciesId,scientificName,chineseName,observedAt,lat,lon,accuracyM,generalized,countyCode,plotCode,stationId,method,individualCount,reviewStatus,invasive,sensitive
+            0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21,3,Macaca mulatta,猕猴,2025-05-14T06:12:00+08:00,35.3321,113.3604,12,false,410821,410821-01,,SIGHTING,4,VERIFIED,false,false
+            """;
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final ObservationStreamRepository rows;
+    private final SpeciesCatalog catalog;
+    private final DarwinCoreArchiveWriter dwca;
+    private final ExportConfig config;
+    private final ObjectMapper json;
+    private final SecurityIdentity identity;
+
+    public ObservationExportResource(ObservationStreamRepository rows, SpeciesCatalog catalog, DarwinCoreArchiveWriter dwca,
+            ExportConfig config, ObjectMapper json, SecurityIdentity identity) {
+        this.rows = rows;
+        this.catalog = catalog;
+        this.dwca = dwca;
+        this.config = config;
+        this.json = json;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("observations.geojson")
+    @PermitAll
+    @Produces({GEOJSON, "application/json"})
+    @Operation(summary = "Observations as an RFC 7946 GeoJSON FeatureCollection, newest first",
+            description = "Callers: anyone, also without a token. The filters of GET /observations; rejected records are"
+                    + " never included. Points of sensitive species are generalized to their 0.1° cell centre unless the"
+                    + " caller is the observer, a reviewer or an admin (properties.generalized says which). Streamed;"
+                    + " limit up to 10000 per request, nextCursor (a foreign member) fetches the next features.")
+    @APIResponse(responseCode = "200", description = "A FeatureCollection of Points [lon, lat] (WGS-84)",
+            content = @Content(mediaType = GEOJSON, examples = @ExampleObject(name = "leopard", value = EXAMPLE_GEOJSON)))
+    @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response geojson(
+            @Parameter(description = "Species id", example = "3") @QueryParam("speciesId") String speciesId,
+            @Parameter(description = "GB/T 2260 county code", example = "410821") @QueryParam("countyCode") String countyCode,
+            @Parameter(description = "Sampling plot code", example = "410821-01") @QueryParam("plotCode") String plotCode,
+            @Parameter(description = "observedAt ≥ from (ISO-8601 with offset)", example = "2025-05-01T00:00:00+08:00") @QueryParam("from") String from,
+            @Parameter(description = "observedAt < to (ISO-8601 with offset)", example = "2025-06-01T00:00:00+08:00") @QueryParam("to") String to,
+            @Parameter(description = "UNVERIFIED or VERIFIED (rejected records are never exported)", example = "VERIFIED") @QueryParam("status") String status,
+            @Parameter(description = "Token subject of the observer", example = "ranger-zhang-wei") @QueryParam("observer") String observer,
+            @Parameter(description = "SIGHTING, CAMERA_TRAP, ACOUSTIC, TRACK, SIGN, SPECIMEN or OTHER", example = "CAMERA_TRAP") @QueryParam("method") String method,
+            @Parameter(description = "Features per response, 1–10000 (default 1000)", example = "1000") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous response") @QueryParam("cursor") String cursor) {
+        ObservationQuery query = ObservationQuery.parse(new ObservationQuery.Params(speciesId, countyCode, plotCode, from, to,
+                status, observer, method, limit, cursor), config.defaultFeatureLimit(), config.maxFeatureLimit());
+        Caller caller = Caller.of(identity);
+        int pageSize = query.limit();
+        StreamingOutput body = out -> {
+            try (JsonGenerator g = json.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                g.writeStartObject();
+                g.writeStringField("type", "FeatureCollection");
+                g.writeArrayFieldStart("features");
+                Row[] last = new Row[1];
+                boolean[] more = new boolean[1];
+                int[] written = new int[1];
+                // One row more than the page tells whether there is a next page.
+                rows.stream(query.filter(), query.after(), pageSize + 1, row -> {
+                    if (written[0] == pageSize) {
+                        more[0] = true;
+                        return;
+                    }
+                    feature(g, row, caller);
+                    last[0] = row;
+                    written[0]++;
+                });
+                g.writeEndArray();
+                g.writeStringField("nextCursor", more[0] ? ObservationCursor.encode(last[0].observedAt().toInstant(),
+                        last[0].uuid()) : null);
+                g.writeEndObject();
+            }
+        };
+        return Response.ok(body, GEOJSON).build();
+    }
+
+    private void feature(JsonGenerator g, Row row, Caller caller) throws java.io.IOException {
+        SpeciesSnapshot species = species(row);
+        ObservationMapper.Point point = ObservationMapper.pointFor(species, row.observer(), row.lat(), row.lon(),
+                row.accuracyM(), caller);
+        g.writeStartObject();
+        g.writeStringField("type", "Feature");
+        g.writeStringField("id", row.uuid().toString());
+        g.writeObjectFieldStart("geometry");
+        g.writeStringField("type", "Point");
+        g.writeArrayFieldStart("coordinates");
+        g.writeNumber(point.lon());
+        g.writeNumber(point.lat());
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("uuid", row.uuid().toString());
+        g.writeNumberField("speciesId", species.id());
+        g.writeStringField("scientificName", species.scientificName());
+        g.writeStringField("chineseName", species.chineseName());
+        g.writeStringField("observedAt", row.observedAt().toString());
+        g.writeStringField("countyCode", row.countyCode());
+        g.writeStringField("plotCode", row.plotCode());
+        g.writeStringField("stationId", row.stationId());
+        g.writeNumberField("individualCount", row.count());
+        g.writeStringField("reviewStatus", row.status());
+        g.writeBooleanField("invasive", species.invasive());
+        g.writeBooleanField("sensitive", species.sensitive());
+        g.writeBooleanField("generalized", point.generalized());
+        if (point.accuracyM() == null) {
+            g.writeNullField("accuracyM");
+        } else {
+            g.writeNumberField("accuracyM", point.accuracyM());
+        }
+        g.writeStringField("method", row.method());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    @GET
+    @Path("observations.csv")
+    @PermitAll
+    @Produces(CSV)
+    @Operation(summary = "Observations as CSV (UTF-8, RFC 4180), newest first",
+            description = "Callers: anyone, also without a token. The filters and geoprivacy of GET /observations;"
+                    + " rejected records are never included. Streamed; without limit every matching record is written.")
+    @APIResponse(responseCode = "200", description = "One header line, one line per observation",
+            content = @Content(mediaType = CSV, examples = @ExampleObject(name = "macaques", value = EXAMPLE_CSV)))
+    @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response csv(
+            @Parameter(description = "Species id", example = "3") @QueryParam("speciesId") String speciesId,
+            @Parameter(description = "GB/T 2260 county code", example = "410821") @QueryParam("countyCode") String countyCode,
+            @Parameter(description = "Sampling plot code", example = "410821-01") @QueryParam("plotCode") String plotCode,
+            @Parameter(description = "observedAt ≥ from (ISO-8601 with offset)", example = "2025-05-01T00:00:00+08:00") @QueryParam("from") String from,
+            @Parameter(description = "observedAt < to (ISO-8601 with offset)", example = "2025-06-01T00:00:00+08:00") @QueryParam("to") String to,
+            @Parameter(description = "UNVERIFIED or VERIFIED (rejected records are never exported)", example = "VERIFIED") @QueryParam("status") String status,
+            @Parameter(description = "Token subject of the observer", example = "ranger-zhang-wei") @QueryParam("observer") String observer,
+            @Parameter(description = "SIGHTING, CAMERA_TRAP, ACOUSTIC, TRACK, SIGN, SPECIMEN or OTHER", example = "SIGHTING") @QueryParam("method") String method,
+            @Parameter(description = "At most this many rows, 1–10000 (default: all)", example = "5000") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of GET /observations or /observations.geojson: continue after it") @QueryParam("cursor") String cursor) {
+        ObservationQuery query = ObservationQuery.parse(new ObservationQuery.Params(speciesId, countyCode, plotCode, from, to,
+                status, observer, method, limit, cursor), null, config.maxFeatureLimit());
+        Caller caller = Caller.of(identity);
+        StreamingOutput body = out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+            w.write("uuid,speciesId,scientificName,chineseName,observedAt,lat,lon,accuracyM,generalized,countyCode,plotCode,"
+                    + "stationId,method,individualCount,reviewStatus,invasive,sensitive\r\n");
+            rows.stream(query.filter(), query.after(), query.limit(), row -> {
+                SpeciesSnapshot species = species(row);
+                ObservationMapper.Point p = ObservationMapper.pointFor(species, row.observer(), row.lat(), row.lon(),
+                        row.accuracyM(), caller);
+                w.write(String.join(",", row.uuid().toString(), Long.toString(species.id()), csv(species.scientificName()),
+                        csv(species.chineseName()), row.observedAt().toString(), DarwinCoreArchiveWriter.number(p.lat()),
+                        DarwinCoreArchiveWriter.number(p.lon()), p.accuracyM() == null ? "" : DarwinCoreArchiveWriter.number(p.accuracyM()),
+                        Boolean.toString(p.generalized()), csv(row.countyCode()), csv(row.plotCode()), csv(row.stationId()),
+                        row.method(), Integer.toString(row.count()), row.status(), Boolean.toString(species.invasive()),
+                        Boolean.toString(species.sensitive())));
+                w.write("\r\n");
+            });
+            w.flush();
+        };
+        return Response.ok(body, CSV + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"observations.csv\"").build();
+    }
+
+    /** RFC 4180: quote a value with a comma, quote or line break; double the quotes inside. */
+    static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            return '"' + value.replace("\"", "\"\"") + '"';
+        }
+        return value;
+    }
+
+    @GET
+    @Path("exports/dwca")
+    @RolesAllowed({Roles.BUREAU, Roles.ADMIN})
+    @Produces("application/zip")
+    @Operation(summary = "A Darwin Core Archive of observations for GBIF and the national platforms",
+            description = "Callers: bureau, admin. A zip with meta.xml (core rowType Occurrence), eml.xml (title, publisher,"
+                    + " contact, licence, coverage) and occurrence.txt (UTF-8, tab-separated). Rejected records are left"
+                    + " out; sensitive species are always generalized (dataGeneralizations, informationWithheld), whoever"
+                    + " asks, because the archive is for publication. recordedBy is a pseudonym. Streamed.")
+    @APIResponse(responseCode = "200", description = "The archive (application/zip)",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", description = "A filter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Role other than bureau or admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response darwinCoreArchive(
+            @Parameter(description = "observedAt ≥ from (ISO-8601 with offset)", example = "2025-01-01T00:00:00+08:00") @QueryParam("from") String from,
+            @Parameter(description = "observedAt < to (ISO-8601 with offset)", example = "2026-01-01T00:00:00+08:00") @QueryParam("to") String to,
+            @Parameter(description = "GB/T 2260 county code", example = "410821") @QueryParam("countyCode") String countyCode,
+            @Parameter(description = "Species id", example = "1") @QueryParam("speciesId") String speciesId) {
+        ObservationQuery query = ObservationQuery.parse(new ObservationQuery.Params(speciesId, countyCode, null, from, to,
+                null, null, null, null, null), null, 1);
+        StreamingOutput body = out -> dwca.write(query, out);
+        String name = "jiaozuo-occurrences-" + LocalDate.now(CHINA) + ".zip";
+        return Response.ok(body, "application/zip").header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    private SpeciesSnapshot species(Row row) {
+        return catalog.byId(row.speciesId())
+                .orElseThrow(() -> new IllegalStateException("Species " + row.speciesId() + " missing from the catalog"));
+    }
+}

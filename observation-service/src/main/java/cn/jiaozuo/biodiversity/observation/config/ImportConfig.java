@@ -1,0 +1,18 @@
+package cn.jiaozuo.biodiversity.observation.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Camtrap DP import limits (the upload itself is capped by biodiversity.http.large-body-paths). */
+@ConfigMapping(prefix = "biodiversity.imports")
+public interface ImportConfig {
+
+    /** Largest total size of the unpacked files: a small zip may unpack to gigabytes. */
+    @WithDefault("256M")
+    MemorySize maxUnpackedSize();
+
+    /** Observations stored per transaction. */
+    @WithDefault("1000")
+    int chunkSize();
+}
