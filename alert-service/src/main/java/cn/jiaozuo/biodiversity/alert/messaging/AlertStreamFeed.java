@@ -92,6 +92,7 @@ public class AlertStreamFeed {
             props.remove(ConsumerConfig.GROUP_ID_CONFIG);
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             props.put(ConsumerConfig.CLIENT_ID_CONFIG, "alert-stream-feed");
+            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, Topics.ISOLATION_LEVEL);
             try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(),
                     new StringDeserializer())) {
                 consumer = c;

@@ -35,6 +35,12 @@ public final class Topics {
     public static final String HEADER_EVENT_ID = "eventId";
     public static final String HEADER_EVENT_TYPE = "eventType";
 
+    /**
+     * Every reader's {@code isolation.level}: the outbox publishes each batch in a Kafka transaction,
+     * and only a committed batch is the truth (an aborted one is sent again).
+     */
+    public static final String ISOLATION_LEVEL = "read_committed";
+
     private Topics() {
     }
 }

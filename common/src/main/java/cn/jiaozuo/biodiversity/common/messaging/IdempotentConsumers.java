@@ -1,5 +1,6 @@
 package cn.jiaozuo.biodiversity.common.messaging;
 
+import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.problem.ProblemMappers;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -277,6 +278,7 @@ public class IdempotentConsumers {
             props.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, spec.groupId());
             props.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             props.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            props.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, Topics.ISOLATION_LEVEL);
             props.put(org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
             props.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, spec.name() + "-" + UUID.randomUUID());
             return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());

@@ -39,11 +39,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox rows to Kafka in commit order and deletes them once the broker acknowledged
- * them ({@code acks=all}, idempotent producer). One instance at a time relays (a transaction-scoped
- * advisory lock), so the order per key holds with several replicas. While Kafka or the database is
- * down the rows wait and the relay backs off; nothing is lost, and a row may be sent twice after a
- * crash, which consumers absorb by event id.
+ * Publishes outbox rows to Kafka in commit order and deletes them once the broker committed them.
+ * One instance at a time relays (a transaction-scoped advisory lock), so the order per key holds
+ * with several replicas. Each batch is one Kafka transaction: a batch cut off by a broker outage is
+ * aborted, so a {@code read_committed} consumer never sees its records, and the rows, still in the
+ * table, go out again in a later transaction. Without that, records the broker appended but never
+ * acknowledged were published twice after an outage. While Kafka or the database is down the rows
+ * wait and the relay backs off; nothing is lost. A crash between the Kafka commit and the database
+ * commit can still resend a batch, which consumers absorb by event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -182,6 +185,7 @@ public class OutboxRelay {
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         List<Span> spans = new ArrayList<>();
         try {
+            kafka.beginTransaction();
             for (Row row : rows) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
                 record.headers().add(Topics.HEADER_EVENT_ID, row.eventId().toString().getBytes(StandardCharsets.UTF_8));
@@ -192,12 +196,16 @@ public class OutboxRelay {
                 }
                 acks.add(kafka.send(record));
             }
+            // Throws when the broker did not take every record (rows stay); a send that failed
+            // alone would not make the commit throw, so the futures are checked first.
             kafka.flush();
             for (Future<RecordMetadata> ack : acks) {
-                ack.get(30, TimeUnit.SECONDS); // throws when the broker did not take it: rows stay
+                ack.get(30, TimeUnit.SECONDS);
             }
+            kafka.commitTransaction();
         } catch (Exception e) {
             spans.forEach(span -> span.setStatus(StatusCode.ERROR, e.toString()));
+            // The caller closes the producer; the next one's initTransactions aborts what is open.
             throw e;
         } finally {
             spans.forEach(Span::end);
@@ -241,9 +249,33 @@ public class OutboxRelay {
             props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
             props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
             props.put(ProducerConfig.CLIENT_ID_CONFIG, config.source() + "-outbox");
-            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+            // Stable per instance, so a restarted instance aborts what its predecessor left open at
+            // once; the timeout bounds how long a vanished instance's transaction holds back readers.
+            props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.source() + "-outbox-" + instanceName());
+            props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
+            KafkaProducer<String, String> created = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+            try {
+                created.initTransactions();
+            } catch (RuntimeException e) {
+                created.close(Duration.ZERO);
+                throw e;
+            }
+            producer = created;
         }
         return producer;
+    }
+
+    /** The pod or host name: one relay per instance, and the same name again after a restart. */
+    private static String instanceName() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "local";
+            }
+        }
+        return host;
     }
 
     private void closeProducer() {

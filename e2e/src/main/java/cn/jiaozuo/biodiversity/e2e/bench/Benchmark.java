@@ -426,7 +426,8 @@ public final class Benchmark {
         Map<Instant, Long> alerted = new ConcurrentHashMap<>();
         OffsetDateTime base = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).withNano(0);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA,
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, Topics.ISOLATION_LEVEL),
                 new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS).stream()
                     .map(p -> new TopicPartition(Topics.ALERTS, p.partition())).toList();
