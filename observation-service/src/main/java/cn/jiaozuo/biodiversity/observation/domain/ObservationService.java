@@ -9,6 +9,7 @@ import cn.jiaozuo.biodiversity.common.outbox.Outbox;
 import cn.jiaozuo.biodiversity.common.outbox.OutboxMessage;
 import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
+import cn.jiaozuo.biodiversity.observation.config.IntakeMetrics;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository.Stored;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,11 +39,13 @@ public class ObservationService {
     private final ObservationRepository observations;
     private final SpeciesCatalog catalog;
     private final Outbox outbox;
+    private final IntakeMetrics metrics;
 
-    public ObservationService(ObservationRepository observations, SpeciesCatalog catalog, Outbox outbox) {
+    public ObservationService(ObservationRepository observations, SpeciesCatalog catalog, Outbox outbox, IntakeMetrics metrics) {
         this.observations = observations;
         this.catalog = catalog;
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     /** The outcome of one post: created, or the stored record of an earlier identical post. */
@@ -55,6 +58,7 @@ public class ObservationService {
         if (observations.insertAll(List.of(o))[0]) {
             ObservationSnapshot snapshot = o.snapshot();
             outbox.publish(Topics.OBSERVATIONS, snapshot.key(), EventTypes.OBSERVATION_RECORDED, snapshot);
+            metrics.countOnCommit(List.of(o));
             return new Recorded(observations.asStored(o), true); // no read back: we know what we wrote
         }
         // The uuid exists (committed, possibly by a concurrent twin we waited for): replay or clash.
@@ -133,6 +137,7 @@ public class ObservationService {
 
         boolean[] inserted = observations.insertAll(inserts);
         List<OutboxMessage> events = new ArrayList<>();
+        List<NewObservation> storedNow = new ArrayList<>();
         List<UUID> raced = new ArrayList<>();
         for (int i = 0; i < inserts.size(); i++) {
             NewObservation o = inserts.get(i);
@@ -140,6 +145,7 @@ public class ObservationService {
                 created.put(insertIndexes.get(i), o.uuid());
                 ObservationSnapshot snapshot = o.snapshot();
                 events.add(new OutboxMessage(Topics.OBSERVATIONS, snapshot.key(), EventTypes.OBSERVATION_RECORDED, snapshot));
+                storedNow.add(o);
             } else {
                 raced.add(o.uuid());
             }
@@ -160,6 +166,7 @@ public class ObservationService {
             }
         }
         outbox.publishAll(events);
+        metrics.countOnCommit(storedNow);
         return new BatchOutcome(created, duplicates, clashes);
     }
 

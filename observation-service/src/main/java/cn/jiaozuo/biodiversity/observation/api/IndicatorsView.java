@@ -1,0 +1,58 @@
+package cn.jiaozuo.biodiversity.observation.api;
+
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Indicators", description = "The plan's monitoring indicators (表1, 行动18–19) for the city or one county;"
+        + " rejected observations never count")
+public record IndicatorsView(
+        @Schema(example = "410821", description = "\"city\" or the county code") String scope,
+        Instant generatedAt,
+        Richness speciesRichness,
+        List<CountyRichness> richnessByCounty,
+        @Schema(description = "National class I and II species with at least one record in scope, by group")
+        List<ProtectedGroup> protectedSpeciesRecorded,
+        @Schema(example = "0.6154", description = "protectedRecorded / protectedInCatalog, 0..1") double protectionRate,
+        @Schema(example = "0.95") double protectionRateTarget,
+        ProtectionRateDetail protectionRateDetail,
+        NotRecorded notRecordedForYears,
+        List<InvasiveDetections> invasiveDetectionsByMonth) {
+
+    @Schema(name = "SpeciesRichness", description = "Distinct species recorded")
+    public record Richness(@Schema(example = "27") int allTime, @Schema(example = "19") int last12Months) {
+    }
+
+    @Schema(name = "CountyRichness")
+    public record CountyRichness(@Schema(example = "410821") String countyCode, @Schema(example = "修武县") String countyName,
+            @Schema(example = "15") int allTime, @Schema(example = "9") int last12Months) {
+    }
+
+    @Schema(name = "ProtectedSpeciesGroup")
+    public record ProtectedGroup(@Schema(example = "MAMMAL") String group, List<SpeciesLastSeen> species) {
+    }
+
+    @Schema(name = "SpeciesLastSeen")
+    public record SpeciesLastSeen(@Schema(example = "4") long id, @Schema(example = "狼") String chineseName,
+            @Schema(example = "Canis lupus") String scientificName, @Schema(example = "NATIONAL_II") String protectionLevel,
+            @Schema(example = "2019-04-02T05:10:00Z", description = "Latest record in scope; null: never recorded")
+            Instant lastRecordedAt) {
+    }
+
+    @Schema(name = "ProtectionRateDetail", description = "National class I and II species of the catalog, and those among"
+            + " them recorded inside a sampling plot within the last windowYears years")
+    public record ProtectionRateDetail(@Schema(example = "26") int protectedInCatalog, @Schema(example = "16") int protectedRecorded,
+            @Schema(example = "3") int windowYears) {
+    }
+
+    @Schema(name = "NotRecordedForYears", description = "Early warning: protected species (national I, II and provincial)"
+            + " without a record in scope for at least `years` years, or never")
+    public record NotRecorded(@Schema(example = "3") int years, List<SpeciesLastSeen> species) {
+    }
+
+    @Schema(name = "InvasiveDetections", description = "Records of an invasive species in a county and month (China time)")
+    public record InvasiveDetections(@Schema(example = "410823") String countyCode, @Schema(example = "2026-05") String month,
+            @Schema(example = "60") long speciesId, @Schema(example = "美国白蛾") String chineseName,
+            @Schema(example = "14") long detections) {
+    }
+}
