@@ -1,0 +1,144 @@
+// Sign-in: a pasted token (local stack: deploy/local/stack token bureau) or OIDC authorization code + PKCE.
+// The token stays in sessionStorage, so it is gone when the tab closes. Its claims are only read to
+// show what the role may do; the services verify it.
+
+const KEY = 'console.token';
+const PKCE_KEY = 'console.pkce';
+const listeners = new Set();
+
+export const ROLE_NAMES = {
+  ranger: ['护林员', 'ranger', '记录观测、样地巡查 / records sightings and surveys'],
+  station: ['监测站', 'station', '上传自动监测数据 / uploads station data'],
+  reviewer: ['审核员', 'reviewer', '审核观测、查看预警 / reviews records, reads alerts'],
+  bureau: ['主管部门', 'bureau', '查看、确认、办结预警 / reads, acknowledges and resolves alerts'],
+  admin: ['管理员', 'admin', '管理样地、物种、规则 / manages plots, species, rules'],
+};
+
+function decode(token) {
+  try {
+    const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const json = decodeURIComponent(Array.from(atob(part), (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''));
+    return JSON.parse(json);
+  } catch {
+    return null;
+  }
+}
+
+export const auth = {
+  token() {
+    const token = sessionStorage.getItem(KEY);
+    if (!token) return null;
+    const claims = decode(token);
+    if (claims && claims.exp && claims.exp * 1000 < Date.now()) {
+      sessionStorage.removeItem(KEY);
+      return null;
+    }
+    return token;
+  },
+  claims() {
+    const token = this.token();
+    return token ? decode(token) : null;
+  },
+  role() {
+    const claims = this.claims();
+    const groups = (claims && claims.groups) || [];
+    return groups.find((g) => g in ROLE_NAMES) || null;
+  },
+  subject() {
+    const claims = this.claims();
+    return claims ? claims.upn || claims.preferred_username || claims.sub : null;
+  },
+  /** Staff roles may read alerts; only the bureau acts on them (docs/alert-service.md). */
+  mayReadAlerts() {
+    return ['reviewer', 'bureau', 'admin'].includes(this.role());
+  },
+  mayActOnAlerts() {
+    return this.role() === 'bureau';
+  },
+  signIn(token) {
+    const trimmed = token.trim().replace(/^Bearer\s+/i, '');
+    if (!decode(trimmed)) throw new Error('这不是有效的令牌 / Not a JWT');
+    sessionStorage.setItem(KEY, trimmed);
+    listeners.forEach((l) => l());
+  },
+  signOut() {
+    sessionStorage.removeItem(KEY);
+    listeners.forEach((l) => l());
+  },
+  /** A service answered 401: the token is no longer accepted. */
+  expired() {
+    if (sessionStorage.getItem(KEY)) {
+      sessionStorage.removeItem(KEY);
+      listeners.forEach((l) => l());
+    }
+  },
+  onChange(listener) {
+    listeners.add(listener);
+  },
+};
+
+// ---- OIDC authorization code flow with PKCE (public client, no secret in the page)
+
+function randomString(bytes = 32) {
+  const a = new Uint8Array(bytes);
+  crypto.getRandomValues(a);
+  return base64url(a);
+}
+
+function base64url(bytes) {
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+async function discovery(issuer) {
+  const response = await fetch(`${issuer}/.well-known/openid-configuration`);
+  if (!response.ok) throw new Error(`OIDC discovery: HTTP ${response.status}`);
+  return response.json();
+}
+
+function redirectUri() {
+  return `${location.origin}${location.pathname}`;
+}
+
+export async function startOidc(oidc) {
+  const meta = await discovery(oidc.issuer);
+  const verifier = randomString(48);
+  const state = randomString(16);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state }));
+  const params = new URLSearchParams({
+    response_type: 'code',
+    client_id: oidc.clientId,
+    redirect_uri: redirectUri(),
+    scope: oidc.scope || 'openid',
+    state,
+    code_challenge: base64url(digest),
+    code_challenge_method: 'S256',
+  });
+  location.assign(`${meta.authorization_endpoint}?${params}`);
+}
+
+/** Back from the identity provider with ?code=&state=: exchange the code for a token. */
+export async function completeOidc(oidc) {
+  const params = new URLSearchParams(location.search);
+  const pending = JSON.parse(sessionStorage.getItem(PKCE_KEY) || 'null');
+  if (!oidc || !params.has('code') || !pending) return false;
+  sessionStorage.removeItem(PKCE_KEY);
+  history.replaceState(null, '', redirectUri());
+  if (params.get('state') !== pending.state) throw new Error('OIDC: state mismatch');
+  const meta = await discovery(oidc.issuer);
+  const response = await fetch(meta.token_endpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code: params.get('code'),
+      redirect_uri: redirectUri(),
+      client_id: oidc.clientId,
+      code_verifier: pending.verifier,
+    }),
+  });
+  if (!response.ok) throw new Error(`OIDC token: HTTP ${response.status}`);
+  const tokens = await response.json();
+  auth.signIn(tokens.access_token);
+  return true;
+}
