@@ -1,0 +1,195 @@
+package cn.jiaozuo.biodiversity.observation;
+
+import static cn.jiaozuo.biodiversity.observation.Sightings.LEOPARD;
+import static cn.jiaozuo.biodiversity.observation.Sightings.MACAQUE;
+import static cn.jiaozuo.biodiversity.observation.Sightings.location;
+import static cn.jiaozuo.biodiversity.observation.Sightings.sighting;
+import static cn.jiaozuo.biodiversity.observation.Sightings.with;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.jiaozuo.biodiversity.common.security.Roles;
+import cn.jiaozuo.biodiversity.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * GET /exports/dwca gives a Darwin Core Archive that a reader following the DwC text guidelines
+ * understands: meta.xml maps columns to term URIs, occurrence.txt holds every required term, eml.xml
+ * describes the dataset, sensitive points are generalized and say so, rejected records are absent.
+ * (GBIF's dwca-io is not on Maven Central, so the reader here resolves columns through meta.xml the way it does.)
+ */
+@QuarkusTest
+class DarwinCoreArchiveExportTest {
+
+    static final String DWC = "http://rs.tdwg.org/dwc/terms/";
+    static final List<String> REQUIRED = List.of("occurrenceID", "basisOfRecord", "eventDate", "scientificName",
+            "vernacularName", "kingdom", "taxonRank", "decimalLatitude", "decimalLongitude", "geodeticDatum",
+            "coordinateUncertaintyInMeters", "individualCount", "occurrenceStatus", "countryCode", "stateProvince", "county",
+            "locationID", "samplingProtocol", "recordedBy", "identificationVerificationStatus", "dataGeneralizations",
+            "informationWithheld");
+
+    /** A day of its own, years back, so the archive holds exactly this test's records. */
+    private static OffsetDateTime freshDay() {
+        return OffsetDateTime.of(1990 + ThreadLocalRandom.current().nextInt(30), 1 + ThreadLocalRandom.current().nextInt(12),
+                1 + ThreadLocalRandom.current().nextInt(28), 0, 0, 0, 0, ZoneOffset.ofHours(8))
+                .plusMinutes(ThreadLocalRandom.current().nextInt(24 * 60 - 10));
+    }
+
+    private static String post(String bearer, Map<String, Object> body) {
+        return given().header("Authorization", bearer).contentType(ContentType.JSON).body(body)
+                .when().post("/observations").then().statusCode(201).extract().path("uuid");
+    }
+
+    /** An archive as a DwC-A reader sees it: the core rows as maps from term URI to value, and eml.xml. */
+    record Archive(String rowType, List<Map<String, String>> rows, Document eml) {
+    }
+
+    static Archive read(byte[] zip) throws Exception {
+        Map<String, byte[]> files = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                files.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        Document meta = xml(files.get("meta.xml"));
+        Element core = (Element) meta.getElementsByTagNameNS("http://rs.tdwg.org/dwc/text/", "core").item(0);
+        assertEquals("UTF-8", core.getAttribute("encoding"));
+        assertEquals("\\t", core.getAttribute("fieldsTerminatedBy"));
+        int skip = Integer.parseInt(core.getAttribute("ignoreHeaderLines"));
+        String location = core.getElementsByTagNameNS("http://rs.tdwg.org/dwc/text/", "location").item(0).getTextContent();
+        Map<Integer, String> terms = new HashMap<>();
+        NodeList fields = core.getElementsByTagNameNS("http://rs.tdwg.org/dwc/text/", "field");
+        for (int i = 0; i < fields.getLength(); i++) {
+            Element field = (Element) fields.item(i);
+            terms.put(Integer.parseInt(field.getAttribute("index")), field.getAttribute("term"));
+        }
+        String[] lines = new String(files.get(location), StandardCharsets.UTF_8).split("\n");
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int l = skip; l < lines.length; l++) {
+            String[] values = lines[l].split("\t", -1);
+            assertEquals(terms.size(), values.length, "every row has a value (maybe empty) for every field");
+            Map<String, String> row = new HashMap<>();
+            terms.forEach((index, term) -> row.put(term, values[index]));
+            rows.add(row);
+        }
+        return new Archive(core.getAttribute("rowType"), rows, xml(files.get(meta.getDocumentElement().getAttribute("metadata"))));
+    }
+
+    private static Document xml(byte[] bytes) throws Exception {
+        assertNotNull(bytes, "file is in the archive");
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
+    }
+
+    @Test
+    void the_archive_holds_every_required_term_generalizes_sensitive_points_and_leaves_out_rejected_records() throws Exception {
+        OffsetDateTime day = freshDay();
+        String ranger = "ranger-" + UUID.randomUUID();
+        String leopard = post(TestTokens.bearer(Roles.RANGER, ranger),
+                with(with(sighting(LEOPARD), "location", location(35.3321, 113.3604)), "observedAt", day.toString()));
+        String macaque = post(TestTokens.bearer(Roles.STATION, "station-" + UUID.randomUUID()),
+                with(with(with(sighting(MACAQUE), "location", location(35.2711, 113.2802)), "observedAt",
+                        day.plusMinutes(5).toString()), "method", "CAMERA_TRAP"));
+        String rejected = post(TestTokens.bearer(Roles.RANGER, ranger), with(sighting(MACAQUE), "observedAt", day.plusMinutes(6).toString()));
+        given().header("Authorization", TestTokens.bearer(Roles.REVIEWER)).contentType(ContentType.JSON)
+                .body(Map.of("status", "REJECTED", "comment", "a dog")).when().patch("/observations/" + rejected + "/review")
+                .then().statusCode(200);
+
+        byte[] zip = given().header("Authorization", TestTokens.bearer(Roles.BUREAU))
+                .queryParam("from", day.toString()).queryParam("to", day.plusMinutes(10).toString())
+                .when().get("/exports/dwca").then().statusCode(200).contentType("application/zip").extract().asByteArray();
+        Archive archive = read(zip);
+
+        assertEquals(DWC + "Occurrence", archive.rowType());
+        assertEquals(2, archive.rows().size(), "the rejected record is not published");
+        Map<String, Map<String, String>> byId = new HashMap<>();
+        archive.rows().forEach(r -> byId.put(r.get(DWC + "occurrenceID"), r));
+        for (String term : REQUIRED) {
+            assertTrue(archive.rows().get(0).containsKey(DWC + term), term + " is a field of the core");
+        }
+
+        Map<String, String> cat = byId.get("urn:uuid:" + leopard);
+        assertEquals("HumanObservation", cat.get(DWC + "basisOfRecord"));
+        assertEquals(day.toString(), cat.get(DWC + "eventDate"));
+        assertEquals("Panthera pardus japonensis", cat.get(DWC + "scientificName"));
+        assertEquals("华北豹", cat.get(DWC + "vernacularName"));
+        assertEquals("Animalia", cat.get(DWC + "kingdom"));
+        assertEquals("subspecies", cat.get(DWC + "taxonRank"));
+        assertEquals("35.35", cat.get(DWC + "decimalLatitude"), "the 0.1° cell centre, not the point");
+        assertEquals("113.35", cat.get(DWC + "decimalLongitude"));
+        assertEquals("EPSG:4326", cat.get(DWC + "geodeticDatum"));
+        assertTrue(Double.parseDouble(cat.get(DWC + "coordinateUncertaintyInMeters")) >= 7000);
+        assertEquals("2", cat.get(DWC + "individualCount"));
+        assertEquals("present", cat.get(DWC + "occurrenceStatus"));
+        assertEquals("CN", cat.get(DWC + "countryCode"));
+        assertEquals("河南省", cat.get(DWC + "stateProvince"));
+        assertEquals("修武县", cat.get(DWC + "county"));
+        assertEquals("visual encounter survey", cat.get(DWC + "samplingProtocol"));
+        assertTrue(cat.get(DWC + "recordedBy").startsWith("observer-"));
+        assertFalse(cat.get(DWC + "recordedBy").contains(ranger), "recordedBy is a pseudonym");
+        assertEquals("unverified", cat.get(DWC + "identificationVerificationStatus"));
+        assertFalse(cat.get(DWC + "dataGeneralizations").isBlank());
+        assertFalse(cat.get(DWC + "informationWithheld").isBlank());
+        assertFalse(new String(zip, StandardCharsets.ISO_8859_1).contains("35.3321"), "the exact point is nowhere");
+
+        Map<String, String> monkey = byId.get("urn:uuid:" + macaque);
+        assertEquals("MachineObservation", monkey.get(DWC + "basisOfRecord"), "stations' records are machine observations");
+        assertEquals("35.2711", monkey.get(DWC + "decimalLatitude"), "not sensitive: exact");
+        assertEquals("113.2802", monkey.get(DWC + "decimalLongitude"));
+        assertEquals("camera trap", monkey.get(DWC + "samplingProtocol"));
+        assertEquals("species", monkey.get(DWC + "taxonRank"));
+        assertEquals("", monkey.get(DWC + "dataGeneralizations"));
+        assertEquals("", monkey.get(DWC + "informationWithheld"));
+
+        Document eml = archive.eml();
+        assertFalse(text(eml, "title").isBlank());
+        assertFalse(text(eml, "publisher").isBlank());
+        assertFalse(text(eml, "contact").isBlank());
+        assertTrue(text(eml, "intellectualRights").contains("CC-BY"));
+        assertEquals("112.2", text(eml, "westBoundingCoordinate"));
+        assertEquals(day.toLocalDate().toString(), text(eml, "beginDate"));
+    }
+
+    private static String text(Document doc, String element) {
+        NodeList nodes = doc.getElementsByTagName(element);
+        assertTrue(nodes.getLength() > 0, element + " is in eml.xml");
+        return nodes.item(0).getTextContent().trim();
+    }
+
+    @Test
+    void only_the_bureaus_and_admins_export() {
+        given().header("Authorization", TestTokens.bearer(Roles.RANGER)).when().get("/exports/dwca").then().statusCode(403);
+        given().when().get("/exports/dwca").then().statusCode(401);
+    }
+
+    @Test
+    void a_bad_filter_is_a_400_on_its_field() {
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).queryParam("from", "yesterday")
+                .when().get("/exports/dwca").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("from"));
+    }
+}
