@@ -1,0 +1,139 @@
+package cn.jiaozuo.biodiversity.observation;
+
+import static cn.jiaozuo.biodiversity.observation.Sightings.LEOPARD;
+import static cn.jiaozuo.biodiversity.observation.Sightings.MACAQUE;
+import static cn.jiaozuo.biodiversity.observation.Sightings.location;
+import static cn.jiaozuo.biodiversity.observation.Sightings.sighting;
+import static cn.jiaozuo.biodiversity.observation.Sightings.with;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.jiaozuo.biodiversity.common.security.Roles;
+import cn.jiaozuo.biodiversity.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * GET /observations.geojson is an RFC 7946 FeatureCollection of Points [lon, lat] with the list's
+ * filters, geoprivacy by caller and no rejected records; GET /observations.csv the same as CSV.
+ */
+@QuarkusTest
+class GeoJsonExportTest {
+
+    private static final Set<String> PROPERTIES = Set.of("uuid", "speciesId", "scientificName", "chineseName", "observedAt",
+            "countyCode", "plotCode", "stationId", "individualCount", "reviewStatus", "invasive", "sensitive", "generalized");
+
+    private final String observer = "ranger-" + UUID.randomUUID();
+    private final OffsetDateTime day = OffsetDateTime.of(1990 + ThreadLocalRandom.current().nextInt(30),
+            1 + ThreadLocalRandom.current().nextInt(12), 1 + ThreadLocalRandom.current().nextInt(28), 8, 0, 0, 0,
+            ZoneOffset.ofHours(8)).plusMinutes(ThreadLocalRandom.current().nextInt(600));
+
+    private String post(Map<String, Object> body, int minute) {
+        return given().header("Authorization", TestTokens.bearer(Roles.RANGER, observer)).contentType(ContentType.JSON)
+                .body(with(body, "observedAt", day.plusMinutes(minute).toString()))
+                .when().post("/observations").then().statusCode(201).extract().path("uuid");
+    }
+
+    private JsonPath geojson(String bearer, Map<String, Object> query) {
+        var request = bearer == null ? given() : given().header("Authorization", bearer);
+        return request.queryParam("from", day.toString()).queryParam("to", day.plusMinutes(30).toString())
+                .queryParams(query).when().get("/observations.geojson")
+                .then().statusCode(200).contentType("application/geo+json").extract().jsonPath();
+    }
+
+    @Test
+    void a_feature_collection_of_points_with_the_agreed_properties_and_generalized_sensitive_points() {
+        String leopard = post(with(sighting(LEOPARD), "location", location(35.3321, 113.3604)), 1);
+        String macaque = post(with(sighting(MACAQUE), "location", location(35.2711, 113.2802)), 2);
+        String rejected = post(sighting(MACAQUE), 3);
+        given().header("Authorization", TestTokens.bearer(Roles.REVIEWER)).contentType(ContentType.JSON)
+                .body(Map.of("status", "REJECTED")).when().patch("/observations/" + rejected + "/review").then().statusCode(200);
+
+        JsonPath doc = geojson(null, Map.of());
+        assertEquals("FeatureCollection", doc.getString("type"));
+        assertNull(doc.get("crs"), "RFC 7946 removed crs: coordinates are WGS-84 longitude, latitude");
+        List<Map<String, Object>> features = doc.getList("features");
+        assertEquals(2, features.size(), "the rejected record is left out");
+        for (Map<String, Object> feature : features) {
+            assertEquals("Feature", feature.get("type"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> geometry = (Map<String, Object>) feature.get("geometry");
+            assertEquals("Point", geometry.get("type"));
+            List<?> position = (List<?>) geometry.get("coordinates");
+            assertEquals(2, position.size());
+            double lon = ((Number) position.get(0)).doubleValue();
+            double lat = ((Number) position.get(1)).doubleValue();
+            assertTrue(lon > 112 && lon < 114 && lat > 34 && lat < 36, "longitude first, latitude second");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> properties = (Map<String, Object>) feature.get("properties");
+            assertTrue(properties.keySet().containsAll(PROPERTIES), "properties " + properties.keySet());
+        }
+        // Newest first: the macaque (minute 2) before the leopard (minute 1).
+        assertEquals(macaque, doc.getString("features[0].properties.uuid"));
+        assertEquals(List.of(113.2802f, 35.2711f), doc.getList("features[0].geometry.coordinates"));
+        assertEquals(false, doc.getBoolean("features[0].properties.generalized"));
+        assertEquals("猕猴", doc.getString("features[0].properties.chineseName"));
+        assertEquals("UNVERIFIED", doc.getString("features[0].properties.reviewStatus"));
+
+        assertEquals(leopard, doc.getString("features[1].properties.uuid"));
+        assertEquals(List.of(113.35f, 35.35f), doc.getList("features[1].geometry.coordinates"), "cell centre for the public");
+        assertEquals(true, doc.getBoolean("features[1].properties.generalized"));
+        assertEquals(true, doc.getBoolean("features[1].properties.sensitive"));
+
+        JsonPath own = geojson(TestTokens.bearer(Roles.RANGER, observer), Map.of("speciesId", LEOPARD));
+        assertEquals(1, own.getList("features").size(), "the list's filters apply");
+        assertEquals(List.of(113.3604f, 35.3321f), own.getList("features[0].geometry.coordinates"), "the observer sees the point");
+        assertEquals(false, own.getBoolean("features[0].properties.generalized"));
+    }
+
+    @Test
+    void limit_pages_through_with_next_cursor() {
+        String first = post(sighting(MACAQUE), 1);
+        String second = post(sighting(MACAQUE), 2);
+        String third = post(sighting(MACAQUE), 3);
+
+        JsonPath page1 = geojson(null, Map.of("limit", 2));
+        assertEquals(List.of(third, second), page1.getList("features.properties.uuid"));
+        assertNotNull(page1.getString("nextCursor"));
+        JsonPath page2 = geojson(null, Map.of("limit", 2, "cursor", page1.getString("nextCursor")));
+        assertEquals(List.of(first), page2.getList("features.properties.uuid"));
+        assertNull(page2.getString("nextCursor"));
+    }
+
+    @Test
+    void limit_above_10000_is_a_400_on_limit() {
+        given().queryParam("limit", 10001).when().get("/observations.geojson").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", org.hamcrest.Matchers.equalTo("limit"));
+    }
+
+    @Test
+    void csv_has_a_header_and_one_line_per_observation_with_the_same_privacy() {
+        String leopard = post(with(sighting(LEOPARD), "location", location(35.3321, 113.3604)), 1);
+        String macaque = post(with(sighting(MACAQUE), "location", location(35.2711, 113.2802)), 2);
+
+        String csv = given().queryParam("from", day.toString()).queryParam("to", day.plusMinutes(30).toString())
+                .when().get("/observations.csv").then().statusCode(200).contentType("text/csv").extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertEquals(3, lines.length);
+        assertEquals("uuid,speciesId,scientificName,chineseName,observedAt,lat,lon,accuracyM,generalized,countyCode,plotCode,"
+                + "stationId,method,individualCount,reviewStatus,invasive,sensitive", lines[0]);
+        assertTrue(lines[1].startsWith(macaque + ",3,Macaca mulatta,猕猴," + day.plusMinutes(2) + ",35.2711,113.2802,10,false,410821,"),
+                lines[1]);
+        assertTrue(lines[2].startsWith(leopard + ",1,Panthera pardus japonensis,华北豹,"), lines[2]);
+        assertTrue(lines[2].contains(",35.35,113.35,"), "generalized for the public: " + lines[2]);
+        assertFalse(csv.contains("35.3321"));
+    }
+}
