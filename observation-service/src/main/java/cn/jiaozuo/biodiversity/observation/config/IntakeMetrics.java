@@ -4,6 +4,7 @@ import cn.jiaozuo.biodiversity.observation.domain.NewObservation;
 import cn.jiaozuo.biodiversity.observation.domain.ObservationSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -17,6 +18,7 @@ import java.util.Map;
  * storing transaction commits, so a rolled-back post and a replayed uuid count nothing. Both series
  * exist from startup, so a rate alarm on a silent source sees a zero rather than no data.
  */
+@Startup // the series exist before the first post
 @ApplicationScoped
 public class IntakeMetrics {
 
