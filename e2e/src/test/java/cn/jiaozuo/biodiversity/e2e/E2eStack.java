@@ -78,7 +78,9 @@ public final class E2eStack {
     /** The pid the stack recorded for a component. */
     public static long pidOf(String component) {
         try {
-            return Long.parseLong(Files.readString(REPOSITORY.resolve("deploy/local/var/e2e/pids/" + component + ".pid")).trim());
+            String offset = System.getenv("STACK_PORT_OFFSET"); // the stack's own var folder, as deploy/local/stack names it
+            String var = offset == null || offset.isEmpty() ? "e2e" : "e2e-" + offset;
+            return Long.parseLong(Files.readString(REPOSITORY.resolve("deploy/local/var/" + var + "/pids/" + component + ".pid")).trim());
         } catch (IOException e) {
             throw new IllegalStateException("No pid for " + component, e);
         }

@@ -18,9 +18,10 @@ public final class OpenApiOperations {
 
     /**
      * @param roles null when the operation is public, empty when any authenticated caller may call it
+     * @param requestMediaType the first media type its request body documents (JSON when it has none)
      */
     public record Operation(String service, String method, String path, List<String> roles, JsonNode requestSchema,
-            List<String> queryParameters, boolean streams, JsonNode document) {
+            String requestMediaType, List<String> queryParameters, boolean streams, JsonNode document) {
 
         /** The path with its parameters filled in with values that exist nowhere. */
         public String concretePath() {
@@ -94,6 +95,8 @@ public final class OpenApiOperations {
                         }
                     }
                     JsonNode schema = op.path("requestBody").path("content").path("application/json").path("schema");
+                    var mediaTypes = op.path("requestBody").path("content").fieldNames();
+                    String mediaType = mediaTypes.hasNext() ? mediaTypes.next() : "application/json";
                     List<String> query = new ArrayList<>();
                     for (JsonNode parameter : op.path("parameters")) {
                         if ("query".equals(parameter.path("in").asText())) {
@@ -102,7 +105,7 @@ public final class OpenApiOperations {
                     }
                     boolean streams = op.path("responses").path("200").path("content").has("text/event-stream");
                     operations.add(new Operation(service, method.getKey().toUpperCase(), path.getKey(), roles,
-                            schema.isMissingNode() ? null : schema, query, streams, document));
+                            schema.isMissingNode() ? null : schema, mediaType, query, streams, document));
                 }
             }
             return operations;

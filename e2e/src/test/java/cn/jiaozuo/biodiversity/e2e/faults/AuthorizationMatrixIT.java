@@ -61,7 +61,8 @@ class AuthorizationMatrixIT {
     }
 
     private static Response call(OpenApiOperations.Operation op, String authorization) {
-        RequestSpecification request = given().baseUri(op.service()).contentType("application/json").body("{}");
+        // The documented media type, so a refusal is about who calls, not about what is sent.
+        RequestSpecification request = given().baseUri(op.service()).contentType(op.requestMediaType()).body("{}");
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
