@@ -1,5 +1,6 @@
 package cn.jiaozuo.biodiversity.alert.messaging;
 
+import cn.jiaozuo.biodiversity.alert.config.AlertMetrics;
 import cn.jiaozuo.biodiversity.alert.domain.Alert;
 import cn.jiaozuo.biodiversity.alert.domain.AlertFilter;
 import cn.jiaozuo.biodiversity.alert.domain.DeliveryStatus;
@@ -37,21 +38,24 @@ public class AlertEventPublisher {
     private final WebhookDeliveryRepository deliveries;
     private final WebhookDispatcher dispatcher;
     private final TransactionSynchronizationRegistry transactions;
+    private final AlertMetrics metrics;
 
     public AlertEventPublisher(Outbox outbox, ObjectMapper json, SubscriptionRepository subscriptions,
             WebhookDeliveryRepository deliveries, WebhookDispatcher dispatcher,
-            TransactionSynchronizationRegistry transactions) {
+            TransactionSynchronizationRegistry transactions, AlertMetrics metrics) {
         this.outbox = outbox;
         this.json = json;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.dispatcher = dispatcher;
         this.transactions = transactions;
+        this.metrics = metrics;
     }
 
     public EventEnvelope<AlertSnapshot> publish(String type, Alert alert) {
         AlertSnapshot snapshot = alert.toSnapshot();
         EventEnvelope<AlertSnapshot> envelope = outbox.publish(Topics.ALERTS, snapshot.countyCode(), type, snapshot);
+        metrics.countOnCommit(type, snapshot.severity());
         String body = null;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (Subscription subscription : subscriptions.listAll()) {
