@@ -21,4 +21,12 @@ public interface ConsumerConfig {
 
     @WithDefault("500")
     int maxPollRecords();
+
+    /**
+     * How long the group waits for a member that stopped heartbeating before its partitions move:
+     * also how long a crashed instance's partitions stay unread after it is restarted (Kafka's
+     * default of 45 s held alerts back for most of a minute).
+     */
+    @WithDefault("10s")
+    Duration sessionTimeout();
 }

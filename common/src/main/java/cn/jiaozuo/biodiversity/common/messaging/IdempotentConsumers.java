@@ -280,6 +280,9 @@ public class IdempotentConsumers {
             props.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             props.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, Topics.ISOLATION_LEVEL);
             props.put(org.apache.kafka.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+            props.put(org.apache.kafka.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.sessionTimeout().toMillis());
+            props.put(org.apache.kafka.clients.consumer.ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+                    (int) Math.max(500, config.sessionTimeout().toMillis() / 3));
             props.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG, spec.name() + "-" + UUID.randomUUID());
             return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
         }

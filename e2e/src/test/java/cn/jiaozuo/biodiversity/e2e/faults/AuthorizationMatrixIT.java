@@ -62,7 +62,8 @@ class AuthorizationMatrixIT {
 
     private static Response call(OpenApiOperations.Operation op, String authorization) {
         // The documented media type, so a refusal is about who calls, not about what is sent.
-        RequestSpecification request = given().baseUri(op.service()).contentType(op.requestMediaType()).body("{}");
+        RequestSpecification request = given().baseUri(op.service()).contentType(op.requestMediaType())
+                .body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
