@@ -15,7 +15,8 @@ class OpenApiDocumentationTest {
 
     private static final List<String> ENDPOINTS = List.of("post /observations", "post /observations/batch",
             "get /observations", "get /observations/{uuid}", "patch /observations/{uuid}/review", "get /species",
-            "get /species/{id}", "post /species", "put /species/{id}");
+            "get /species/{id}", "post /species", "put /species/{id}", "get /observations.geojson", "get /observations.csv",
+            "get /exports/dwca", "post /imports/camtrap-dp", "get /indicators");
 
     @Test
     void every_endpoint_names_its_callers_and_documents_its_errors() {
@@ -37,7 +38,8 @@ class OpenApiDocumentationTest {
     @Test
     void request_bodies_carry_examples() {
         String document = given().accept("application/json").when().get("/q/openapi").then().statusCode(200).extract().asString();
-        for (String example : List.of("\"Troop of four on the cliff path\"", "Ambrosia artemisiifolia", "\"VERIFIED\"")) {
+        for (String example : List.of("\"Troop of four on the cliff path\"", "Ambrosia artemisiifolia", "\"VERIFIED\"",
+                "FeatureCollection", "protectionRateTarget", "observationType 'blank'")) {
             assertTrue(document.contains(example), "example " + example + " is in the document");
         }
     }
