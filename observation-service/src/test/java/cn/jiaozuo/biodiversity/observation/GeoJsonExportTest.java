@@ -120,6 +120,12 @@ class GeoJsonExportTest {
     }
 
     @Test
+    void a_date_beyond_the_year_9999_is_a_400_before_anything_streams() {
+        given().queryParam("from", "+10000-01-01T00:00:00Z").when().get("/observations.csv").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", org.hamcrest.Matchers.equalTo("from"));
+    }
+
+    @Test
     void csv_has_a_header_and_one_line_per_observation_with_the_same_privacy() {
         String leopard = post(with(sighting(LEOPARD), "location", location(35.3321, 113.3604)), 1);
         String macaque = post(with(sighting(MACAQUE), "location", location(35.2711, 113.2802)), 2);

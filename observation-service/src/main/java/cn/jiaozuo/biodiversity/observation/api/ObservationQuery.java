@@ -21,6 +21,9 @@ import java.util.function.Function;
  */
 record ObservationQuery(Filter filter, Position after, Integer limit) {
 
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     /** Raw parameters as they arrived; null or blank means "not given". */
     record Params(String speciesId, String countyCode, String plotCode, String from, String to, String status,
             String observer, String method, String limit, String cursor) {
@@ -50,6 +53,13 @@ record ObservationQuery(Filter filter, Position after, Integer limit) {
                 violations.add(new Violation(field, "must be at most 200 characters without NUL"));
             }
         });
+        // JDBC timestamps (and PostgreSQL) end long before OffsetDateTime does; a 400 here, not a failure mid-stream.
+        for (Map.Entry<String, Instant> bound : Map.of("from", fromAt == null ? EARLIEST : fromAt, "to",
+                toAt == null ? EARLIEST : toAt).entrySet()) {
+            if (bound.getValue().isBefore(EARLIEST) || bound.getValue().isAfter(LATEST)) {
+                violations.add(new Violation(bound.getKey(), "must lie between the years 1 and 9999"));
+            }
+        }
         if (limit != null && (limit < 1 || limit > maxLimit)) {
             violations.add(new Violation("limit", "must be between 1 and " + maxLimit));
         }
