@@ -77,10 +77,15 @@ async function plots(county) {
   return all;
 }
 
+let mapRequest = 0;
+
 async function loadMap() {
+  const mine = ++mapRequest; // a slower, older load (e.g. before sign-in) must not overwrite a newer one
+  delete document.body.dataset.mapLoaded;
   const f = filters();
   $('map-status').replaceChildren(...bi('正在加载…', 'Loading…'));
   const [obs, pl] = await Promise.allSettled([sightings(f), plots(f.countyCode)]);
+  if (mine !== mapRequest) return;
   const features = obs.status === 'fulfilled' ? obs.value.features : [];
   const shapes = pl.status === 'fulfilled' ? pl.value : [];
   const note = [el('span', { 'data-count': features.length }, `观测 ${features.length} 条 · 样地 ${shapes.length} 个`)];

@@ -3,9 +3,12 @@ import { auth } from './auth.js';
 import { call, query, settings } from './api.js';
 import { el, bi, notice, formatDate, formatTime, countyName } from './util.js';
 
-const AREA = { TAIHANG: '太行山', YELLOW_RIVER: '黄河湿地' };
+const AREA = { TAIHANG: '太行', YELLOW_RIVER: '黄河' };
+
+let latest = 0;
 
 export async function loadCoverage(body) {
+  const mine = ++latest;
   if (!auth.token()) {
     notice(body, '登录后显示样地覆盖情况', 'Sign in to see plot coverage');
     return;
@@ -19,9 +22,10 @@ export async function loadCoverage(body) {
       call('plot', `/stations${query({ silentFor: settings.silentAfter })}`),
     ]);
   } catch (e) {
-    notice(body, '样地覆盖情况暂不可用', e.message, 'error');
+    if (mine === latest) notice(body, '样地覆盖情况暂不可用', e.message, 'error');
     return;
   }
+  if (mine !== latest) return;
   const priority = coverage.filter((c) => c.requiredPlots);
   const meeting = priority.filter((c) => c.meetsPlotRequirement).length;
   const overdue = coverage.reduce((n, c) => n + c.overduePlots, 0);
@@ -35,14 +39,15 @@ export async function loadCoverage(body) {
         el('div', { class: `big ${silent.length ? 'bad' : 'ok'}`, 'data-kpi': 'silent' }, String(silent.length)),
         el('div', { class: 'muted' }, `超过 ${duration(settings.silentAfter)} 无上传 / no upload`))),
     el('table', { class: 'coverage' },
-      el('thead', {}, el('tr', {}, el('th', {}, '县（市、区）'), el('th', {}, '优先区域'), el('th', {}, '样地 plots'),
-        el('th', {}, '要求 rule'), el('th', {}, '达标'), el('th', {}, '最近调查 last survey'), el('th', {}, '逾期 overdue'))),
+      el('thead', {}, el('tr', {}, el('th', { title: 'County' }, '县（市、区）'), el('th', { title: 'Priority area' }, '优先区'),
+        el('th', { title: 'Active plots' }, '样地'), el('th', { title: 'Plots required' }, '要求'), el('th', { title: 'Meets the rule' }, '达标'),
+        el('th', { title: 'Last survey' }, '最近调查'), el('th', { title: 'Overdue plots' }, '逾期样地'))),
       el('tbody', {}, ...coverage.map((c) => el('tr', { 'data-county': c.countyCode, class: c.meetsPlotRequirement ? '' : 'bad' },
         el('td', {}, c.chineseName || countyName(c.countyCode)),
         el('td', {}, AREA[c.priorityArea] || '—'),
         el('td', {}, String(c.activePlots)),
         el('td', {}, c.requiredPlots || '—'),
-        el('td', {}, c.meetsPlotRequirement ? '✓' : '✗ 未达标'),
+        el('td', {}, c.meetsPlotRequirement ? '✓' : '✗'),
         el('td', {}, c.lastSurveyOn ? formatDate(c.lastSurveyOn) : '—'),
         el('td', {}, c.overduePlotCodes.length ? c.overduePlotCodes.join('、') : '—'))))),
     el('h3', {}, ...bi('静默监测站', 'Silent stations')),

@@ -6,7 +6,10 @@ import { el, svg, bi, notice, formatDate, countyName } from './util.js';
 const PALETTE = ['#c62828', '#ef6c00', '#6a1b9a', '#00838f', '#2e7d32', '#4e342e'];
 const LEVEL = { NATIONAL_I: '国家一级', NATIONAL_II: '国家二级', PROVINCIAL: '省级', NONE: '' };
 
+let latest = 0;
+
 export async function loadIndicators(body, { county, years }) {
+  const mine = ++latest; // only the newest request (filters may change while one is in flight) renders
   if (!(await offers('observation', '/indicators'))) {
     notice(body, '指标接口尚未提供，暂无数据', 'Indicators are not available from observation-service yet', 'warn');
     return;
@@ -16,9 +19,10 @@ export async function loadIndicators(body, { county, years }) {
   try {
     data = await call('observation', `/indicators${query({ county, years })}`);
   } catch (e) {
-    notice(body, '指标暂不可用', e.message, 'error');
+    if (mine === latest) notice(body, '指标暂不可用', e.message, 'error');
     return;
   }
+  if (mine !== latest) return;
   body.replaceChildren(
     el('div', { class: 'kpis' }, richness(data), protection(data)),
     el('div', { class: 'indicator-grid' }, byCounty(data), notRecorded(data)),
@@ -63,7 +67,7 @@ function byCounty(d) {
       el('thead', {}, el('tr', {}, el('th', {}, '县（市、区）'), el('th', {}, '累计 all time'), el('th', {}, '近 12 月'))),
       el('tbody', {}, ...rows.map((r) => el('tr', { 'data-county': r.countyCode },
         el('td', {}, r.countyName || countyName(r.countyCode)),
-        el('td', {}, el('span', { class: 'bar', style: `width:${(100 * (r.allTime || 0)) / max}%` }), ` ${r.allTime}`),
+        el('td', {}, el('span', { class: 'bar', style: `width:${(80 * (r.allTime || 0)) / max}%` }), ` ${r.allTime}`),
         el('td', {}, String(r.last12Months ?? '—')))))));
 }
 

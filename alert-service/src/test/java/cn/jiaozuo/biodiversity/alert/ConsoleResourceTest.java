@@ -33,6 +33,12 @@ class ConsoleResourceTest {
     }
 
     @Test
+    void console_without_the_slash_redirects_to_the_page() {
+        given().redirects().follow(false).when().get("/console").then().statusCode(302)
+                .header("Location", equalTo("/console/"));
+    }
+
+    @Test
     void an_unknown_console_file_is_a_404() {
         given().when().get("/console/no-such-file.js").then().statusCode(404);
     }

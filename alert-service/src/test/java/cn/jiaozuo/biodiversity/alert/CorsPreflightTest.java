@@ -26,7 +26,8 @@ class CorsPreflightTest {
                 .header("Access-Control-Allow-Origin", equalTo("http://127.0.0.1:8083"))
                 .header("Access-Control-Allow-Methods", containsStringIgnoringCase("POST"))
                 .header("Access-Control-Allow-Headers", containsStringIgnoringCase("Authorization"))
-                .header("Access-Control-Allow-Headers", containsStringIgnoringCase("Content-Type"));
+                .header("Access-Control-Allow-Headers", containsStringIgnoringCase("Content-Type"))
+                .header("Access-Control-Allow-Credentials", equalTo("false"));
     }
 
     @Test

@@ -1,0 +1,269 @@
+// The monitoring console in a real browser: Debian's Chromium driven by playwright-core, against a running
+// stack. Run through ./run, which provides the URLs and tokens (see docs/console.md).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set (use ./run)`);
+  return value.replace(/\/$/, '');
+}
+
+const CONSOLE_URL = `${required('CONSOLE_URL')}/`;
+const OBSERVATION_URL = required('OBSERVATION_URL');
+const ALERT_URL = required('ALERT_URL');
+const PLOT_URL = required('PLOT_URL');
+const TOKENS = { bureau: required('BUREAU_TOKEN'), ranger: required('RANGER_TOKEN'), admin: required('ADMIN_TOKEN') };
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1'
+  ? join(dirname(fileURLToPath(import.meta.url)), '../../../../docs') : null;
+const TIMEOUT = 20_000;
+const HYPHANTRIA_CUNEA = 60; // 美国白蛾, invasive (V1__species_catalog.sql)
+const MACACA_MULATTA = 3; // 猕猴, not sensitive
+const PANTHERA_PARDUS = 1; // 华北豹, sensitive
+
+let userDataDir;
+let context;
+
+before(async () => {
+  userDataDir = mkdtempSync(join(tmpdir(), 'console-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1440, height: 1000 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  context.setDefaultTimeout(TIMEOUT);
+});
+
+after(async () => {
+  await context?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+async function api(base, path, { method = 'GET', token, body, expect = [200, 201] } = {}) {
+  const response = await fetch(base + path, {
+    method,
+    headers: {
+      Accept: 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  assert.ok(expect.includes(response.status), `${method} ${path}: HTTP ${response.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** Polls until check() returns a truthy value; no fixed sleeps. */
+async function eventually(check, what, timeout = TIMEOUT) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function jitter(centre, spread) {
+  return Math.round((centre + (Math.random() - 0.5) * spread) * 1e5) / 1e5;
+}
+
+async function postSighting(speciesId, countyCode, lat, lon) {
+  const uuid = randomUUID();
+  await api(OBSERVATION_URL, '/observations', {
+    method: 'POST', token: TOKENS.ranger, expect: [201],
+    body: {
+      uuid, speciesId, count: 2, observedAt: new Date().toISOString(), countyCode, method: 'SIGHTING',
+      location: { lat, lon, accuracyM: 10 }, notes: 'browser test',
+    },
+  });
+  return uuid;
+}
+
+/** No live alert may absorb the next sighting: resolve what is OPEN or ACKNOWLEDGED for this key. */
+async function closeLiveAlerts(speciesId, countyCode) {
+  for (const status of ['OPEN', 'ACKNOWLEDGED']) {
+    const page = await api(ALERT_URL, `/alerts?speciesId=${speciesId}&countyCode=${countyCode}&status=${status}`, { token: TOKENS.bureau });
+    for (const a of page.items) {
+      if (a.status === 'OPEN') await api(ALERT_URL, `/alerts/${a.id}/acknowledge`, { method: 'POST', token: TOKENS.bureau, body: { notes: 'test setup' } });
+      await api(ALERT_URL, `/alerts/${a.id}/resolve`, { method: 'POST', token: TOKENS.bureau, body: { action: 'FALSE_ALARM', notes: 'test setup' } });
+    }
+  }
+}
+
+async function alertOf(speciesId, countyCode, observationUuid) {
+  return eventually(async () => {
+    const page = await api(ALERT_URL, `/alerts?speciesId=${speciesId}&countyCode=${countyCode}&status=OPEN`, { token: TOKENS.bureau });
+    for (const a of page.items) {
+      const detail = await api(ALERT_URL, `/alerts/${a.id}`, { token: TOKENS.bureau });
+      if (detail.observationUuids.includes(observationUuid)) return detail;
+    }
+    return null;
+  }, `the alert of observation ${observationUuid}`);
+}
+
+/** Opens the console, signs in through the dialog and collects every console error of the page. */
+async function openConsole(role) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()} @ ${m.location().url}`); });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  await page.goto(CONSOLE_URL);
+  await page.locator('body[data-ready="true"]').waitFor();
+  await page.click('#sign-in');
+  await page.fill('#token', TOKENS[role]);
+  await page.click('#login-submit');
+  await page.locator(`.who[data-role="${role}"]`).waitFor();
+  return { page, errors };
+}
+
+async function settled(page) {
+  await page.locator('body[data-map-loaded]').waitFor();
+  await page.locator('#indicators-body .kpis, #indicators-body .notice.warn, #indicators-body .notice.error').first().waitFor();
+  await page.locator('#coverage-body table.coverage, #coverage-body .notice.error').first().waitFor();
+}
+
+async function screenshot(page, name, selector) {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `console-${name}.png`);
+  if (selector) await page.locator(selector).screenshot({ path });
+  else await page.screenshot({ path, fullPage: true });
+}
+
+test('the page loads for the bureau with every panel and no console error', async () => {
+  const { page, errors } = await openConsole('bureau');
+  await settled(page);
+  await page.locator('#stream-state[data-stream="connected"]').waitFor();
+  assert.match(await page.title(), /焦作市生物多样性监测/);
+  assert.equal(await page.locator('#coverage-body table.coverage tbody tr').count(), 10, 'one coverage row per county');
+  assert.ok(await page.locator('#f-species option').count() > 20, 'the species filter lists the catalog');
+  assert.equal(await page.locator('#coverage-body .notice.error').count(), 0);
+  assert.equal(await page.locator('#indicators-body .notice.error').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the map shows a plot by its ecosystem and a sighting just posted, sensitive ones generalized', async (t) => {
+  const [w, s] = [jitter(113.30, 0.04), jitter(35.40, 0.02)];
+  const plot = await api(PLOT_URL, '/plots', {
+    method: 'POST', token: TOKENS.admin, expect: [201],
+    body: {
+      name: `浏览器测试样地 ${randomUUID().slice(0, 8)}`, countyCode: '410821', ecosystem: 'FOREST', methods: ['QUADRAT'],
+      geometry: { type: 'Polygon', coordinates: [[[w, s], [w + 0.03, s], [w + 0.03, s + 0.02], [w, s + 0.02], [w, s]]] },
+    },
+  });
+  t.after(() => api(PLOT_URL, `/plots/${plot.code}`, { method: 'DELETE', token: TOKENS.admin, expect: [200, 204] }));
+  const lat = jitter(35.33, 0.04);
+  const lon = jitter(113.36, 0.06);
+  const macaque = await postSighting(MACACA_MULATTA, '410821', lat, lon);
+  const leopard = await postSighting(PANTHERA_PARDUS, '410821', jitter(35.37, 0.04), jitter(113.30, 0.04));
+  const leopardPoint = await api(OBSERVATION_URL, `/observations/${leopard}`); // as the public sees it
+  const { page, errors } = await openConsole('bureau');
+  await settled(page);
+
+  const shape = page.locator(`path.plot[data-code="${plot.code}"]`);
+  await shape.waitFor({ state: 'attached' });
+  assert.equal(await shape.getAttribute('data-ecosystem'), 'FOREST');
+  assert.equal(await shape.getAttribute('fill'), '#2e7d32');
+
+  const marker = page.locator(`circle.sighting[data-uuid="${macaque}"]`);
+  await marker.waitFor({ state: 'attached' });
+  assert.equal(Number(await marker.getAttribute('data-lat')), lat);
+  assert.equal(Number(await marker.getAttribute('data-lon')), lon);
+  assert.equal(await marker.getAttribute('data-generalized'), 'false');
+
+  const hidden = page.locator(`circle.sighting[data-uuid="${leopard}"]`);
+  await hidden.waitFor({ state: 'attached' });
+  assert.equal(await hidden.getAttribute('data-generalized'), 'true');
+  assert.equal(Number(await hidden.getAttribute('data-lat')), leopardPoint.location.lat);
+  assert.ok(leopardPoint.coordinatesObscured);
+  await screenshot(page, 'overview');
+
+  // The species filter asks the API again: only macaques remain, ours among them.
+  await page.selectOption('#f-species', String(MACACA_MULATTA));
+  const before = await page.locator('body').getAttribute('data-map-loaded');
+  await page.click('#apply');
+  await eventually(async () => {
+    const loaded = await page.locator('body').getAttribute('data-map-loaded');
+    return loaded && loaded !== before;
+  }, 'the filtered map');
+  await marker.waitFor({ state: 'attached' });
+  const species = await page.locator('circle.sighting').evaluateAll((els) => [...new Set(els.map((e) => e.dataset.speciesId))]);
+  assert.deepEqual(species, [String(MACACA_MULATTA)]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a new invasive sighting appears in the alerts panel without reloading the page', async () => {
+  const county = '410823'; // 武陟县
+  await closeLiveAlerts(HYPHANTRIA_CUNEA, county);
+  const { page, errors } = await openConsole('bureau');
+  await page.locator('#stream-state[data-stream="connected"]').waitFor();
+  await page.evaluate(() => { window.sameDocument = true; });
+
+  const uuid = await postSighting(HYPHANTRIA_CUNEA, county, jitter(35.08, 0.05), jitter(113.40, 0.08));
+  const alert = await alertOf(HYPHANTRIA_CUNEA, county, uuid);
+  const item = page.locator(`li.alert[data-alert-id="${alert.id}"]`);
+  await item.waitFor();
+  assert.equal(await item.getAttribute('data-status'), 'OPEN');
+  assert.match(await item.innerText(), /美国白蛾/);
+  assert.equal(await page.evaluate(() => window.sameDocument), true, 'the page was not reloaded');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the bureau acknowledges an alert from the page', async () => {
+  const county = '410825'; // 温县
+  await closeLiveAlerts(HYPHANTRIA_CUNEA, county);
+  const uuid = await postSighting(HYPHANTRIA_CUNEA, county, jitter(34.95, 0.04), jitter(113.08, 0.06));
+  const alert = await alertOf(HYPHANTRIA_CUNEA, county, uuid);
+  const { page, errors } = await openConsole('bureau');
+  const item = page.locator(`li.alert[data-alert-id="${alert.id}"]`);
+  await item.locator('button.acknowledge').click();
+  await page.locator(`li.alert[data-alert-id="${alert.id}"][data-status="ACKNOWLEDGED"]`).waitFor();
+
+  const stored = await api(ALERT_URL, `/alerts/${alert.id}`, { token: TOKENS.bureau });
+  assert.equal(stored.status, 'ACKNOWLEDGED');
+  assert.ok(stored.history.some((h) => h.action === 'ACKNOWLEDGED' && h.actor === 'bureau-dev'), JSON.stringify(stored.history));
+  // Now it can be resolved, and the button is offered.
+  await page.locator(`li.alert[data-alert-id="${alert.id}"] button.resolve`).waitFor();
+  await settled(page);
+  await screenshot(page, 'alerts', '.alerts-panel');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a ranger sees the map but no alerts, and nothing fails', async () => {
+  const { page, errors } = await openConsole('ranger');
+  await settled(page);
+  await page.locator('#alerts-body .notice').waitFor();
+  assert.match(await page.locator('#alerts-body').innerText(), /无权查看预警/);
+  assert.equal(await page.locator('button.acknowledge').count(), 0);
+  assert.equal(await page.locator('#stream-state').getAttribute('data-stream'), 'off');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the other services answer the console origin cross-origin', async () => {
+  const origin = new URL(CONSOLE_URL).origin;
+  for (const base of [OBSERVATION_URL, PLOT_URL, ALERT_URL]) {
+    const response = await fetch(`${base}/plots`, {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+    });
+    assert.equal(response.headers.get('access-control-allow-origin'), origin, base);
+    assert.match(response.headers.get('access-control-allow-headers') || '', /authorization/i, base);
+  }
+});
