@@ -26,6 +26,7 @@ export async function loadIndicators(body, { county, years }) {
   body.replaceChildren(
     el('div', { class: 'kpis' }, richness(data), protection(data)),
     el('div', { class: 'indicator-grid' }, byCounty(data), notRecorded(data)),
+    recorded(data),
     chart(data),
     el('p', { class: 'muted' }, `统计时间 generated ${formatDate(data.generatedAt)} · 范围 scope ${scopeName(data.scope)}`));
 }
@@ -55,7 +56,9 @@ function protection(d) {
       el('div', { class: `fill ${ok ? 'ok' : 'bad'}`, style: `width:${Math.max(0, Math.min(1, rate || 0)) * 100}%` }),
       el('div', { class: 'target', style: `left:${target * 100}%`, title: `目标 target ${Math.round(target * 100)} %` })),
     el('div', { class: 'muted' },
-      `${ok ? '达标' : '未达标'}（目标 ≥ ${Math.round(target * 100)} %）· 已记录 ${detail.protectedRecorded ?? '—'} / 名录 ${detail.protectedInCatalog ?? '—'} 种`));
+      `${ok ? '达标' : '未达标'}（目标 ≥ ${Math.round(target * 100)} %）· 样地内${detail.windowYears ? `近 ${detail.windowYears} 年` : ''}记录 `
+      + `${detail.protectedRecorded ?? '—'} / 国家重点保护 ${detail.protectedInCatalog ?? '—'} 种`),
+    el('div', { class: 'muted' }, 'national key protected species recorded inside sampling plots'));
 }
 
 function byCounty(d) {
@@ -69,6 +72,21 @@ function byCounty(d) {
         el('td', {}, r.countyName || countyName(r.countyCode)),
         el('td', {}, el('span', { class: 'bar', style: `width:${(80 * (r.allTime || 0)) / max}%` }), ` ${r.allTime}`),
         el('td', {}, String(r.last12Months ?? '—')))))));
+}
+
+const GROUP = {
+  MAMMAL: '兽类', BIRD: '鸟类', REPTILE: '爬行类', AMPHIBIAN: '两栖类', FISH: '鱼类', INSECT: '昆虫', PLANT: '植物',
+  NEMATODE: '线虫', MOLLUSC: '软体动物', OTHER: '其他',
+};
+
+function recorded(d) {
+  const groups = d.protectedSpeciesRecorded || [];
+  return el('section', { class: 'recorded' },
+    el('h3', {}, ...bi('已记录的重点保护物种', 'Protected species recorded')),
+    groups.length === 0 ? el('p', { class: 'muted' }, '无 / none') : el('dl', { class: 'groups' }, ...groups.flatMap((g) => [
+      el('dt', {}, GROUP[g.group] || g.group),
+      el('dd', {}, ...g.species.map((sp) => el('span', { class: 'chip', title: `${sp.scientificName} · 最近记录 ${formatDate(sp.lastRecordedAt)}` },
+        sp.chineseName, el('span', { class: 'tag' }, LEVEL[sp.protectionLevel] ?? sp.protectionLevel))))])));
 }
 
 function notRecorded(d) {

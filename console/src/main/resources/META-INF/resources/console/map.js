@@ -101,7 +101,7 @@ export function createMap(container) {
     for (let lat = Math.ceil(box.south * 10) / 10; lat <= box.north; lat = Math.round((lat + CELL) * 10) / 10) {
       const major = Math.round(lat * 10) % 2 === 0;
       items.push(svg('line', { class: major ? 'major' : 'minor', x1: 0, x2: frame.w, y1: y(lat), y2: y(lat) }));
-      if (major) items.push(svg('text', { class: 'tick', x: 4, y: y(lat) - 4 }, `${lat.toFixed(1)}°N`));
+      if (major && y(lat) < frame.h - 24) items.push(svg('text', { class: 'tick', x: 4, y: y(lat) - 4 }, `${lat.toFixed(1)}°N`));
     }
     layers.grid.replaceChildren(...items);
     layers.seats.replaceChildren(...COUNTIES.map((c) => svg('g', { class: 'seat' },
