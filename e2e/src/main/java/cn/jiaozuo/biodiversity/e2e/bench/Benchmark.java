@@ -60,6 +60,8 @@ public final class Benchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path REPOSITORY = Path.of(System.getProperty("bench.repository", ".")).toAbsolutePath().normalize();
+    /** The stack's folder of logs and pids (deploy/local/stack passes its own). */
+    private static final Path STACK_VAR = REPOSITORY.resolve(System.getProperty("bench.stack-var", "deploy/local/var/e2e"));
     private static final String OBSERVATIONS = System.getProperty("bench.observation-url", "http://127.0.0.1:18081");
     private static final String KAFKA = System.getProperty("bench.kafka", "127.0.0.1:19092");
     private static final String JDBC = System.getProperty("bench.jdbc",
@@ -158,7 +160,7 @@ public final class Benchmark {
         line("|---|---|---|");
         Pattern started = Pattern.compile("started in ([0-9.]+)s");
         for (String service : List.of("observation-service", "sampling-plot-service", "alert-service")) {
-            Path log = REPOSITORY.resolve("deploy/local/var/e2e/logs/" + service + ".log");
+            Path log = STACK_VAR.resolve("logs/" + service + ".log");
             double startup = -1;
             for (String l : Files.readAllLines(log)) {
                 Matcher m = started.matcher(l);
@@ -166,7 +168,7 @@ public final class Benchmark {
                     startup = Double.parseDouble(m.group(1));
                 }
             }
-            String pid = Files.readString(REPOSITORY.resolve("deploy/local/var/e2e/pids/" + service + ".pid")).trim();
+            String pid = Files.readString(STACK_VAR.resolve("pids/" + service + ".pid")).trim();
             double rss = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS"))
                     .map(l -> Double.parseDouble(l.replaceAll("[^0-9]", "")) / 1024.0).findFirst().orElse(-1.0);
             result.put(service, new double[] {startup, rss});
