@@ -2,7 +2,7 @@
 // stack. Run through ./run, which provides the URLs and tokens (see docs/console.md).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -266,4 +266,50 @@ test('the other services answer the console origin cross-origin', async () => {
     assert.equal(response.headers.get('access-control-allow-origin'), origin, base);
     assert.match(response.headers.get('access-control-allow-headers') || '', /authorization/i, base);
   }
+});
+
+test('single sign-on: authorization code with PKCE against the configured issuer', async () => {
+  // A stand-in identity provider inside the browser's network layer; config.json is amended to name it.
+  const issuer = 'https://sso.idp.test/realms/biodiversity';
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  const cors = { 'Access-Control-Allow-Origin': new URL(CONSOLE_URL).origin };
+  let challenge;
+  let tokenRequest;
+  await page.route('**/console/config.json', async (route) => {
+    const config = await (await route.fetch()).json();
+    await route.fulfill({ json: { ...config, oidc: { issuer, clientId: 'biodiversity-console', scope: 'openid' } } });
+  });
+  await page.route(`${issuer}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname.endsWith('/.well-known/openid-configuration')) {
+      await route.fulfill({ headers: cors, json: { issuer, authorization_endpoint: `${issuer}/auth`, token_endpoint: `${issuer}/token` } });
+    } else if (url.pathname.endsWith('/auth')) {
+      assert.equal(url.searchParams.get('client_id'), 'biodiversity-console');
+      assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
+      assert.equal(url.searchParams.get('redirect_uri'), CONSOLE_URL);
+      challenge = url.searchParams.get('code_challenge');
+      const back = new URL(url.searchParams.get('redirect_uri'));
+      back.search = new URLSearchParams({ code: 'code-123', state: url.searchParams.get('state') }).toString();
+      await route.fulfill({ status: 302, headers: { Location: back.toString() } });
+    } else if (url.pathname.endsWith('/token')) {
+      tokenRequest = new URLSearchParams(route.request().postData());
+      await route.fulfill({ headers: cors, json: { access_token: TOKENS.bureau, token_type: 'Bearer', expires_in: 300 } });
+    } else {
+      await route.fulfill({ status: 404 });
+    }
+  });
+  await page.goto(CONSOLE_URL);
+  await page.locator('body[data-ready="true"]').waitFor();
+  await page.click('#sign-in');
+  await page.click('#oidc');
+  await page.locator('.who[data-role="bureau"]').waitFor();
+  assert.equal(tokenRequest.get('grant_type'), 'authorization_code');
+  assert.equal(tokenRequest.get('code'), 'code-123');
+  const verifier = tokenRequest.get('code_verifier');
+  assert.equal(createHash('sha256').update(verifier).digest('base64url'), challenge, 'the verifier matches the challenge');
+  assert.equal(new URL(page.url()).search, '', 'code and state are removed from the address bar');
+  assert.deepEqual(errors, []);
+  await page.close();
 });
