@@ -114,8 +114,9 @@ async function alertOf(speciesId, countyCode, observationUuid) {
 }
 
 /** Opens the console, signs in through the dialog and collects every console error of the page. */
-async function openConsole(role) {
+async function openConsole(role, prepare = async () => {}) {
   const page = await context.newPage();
+  await prepare(page);
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()} @ ${m.location().url}`); });
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
@@ -310,6 +311,45 @@ test('single sign-on: authorization code with PKCE against the configured issuer
   const verifier = tokenRequest.get('code_verifier');
   assert.equal(createHash('sha256').update(verifier).digest('base64url'), challenge, 'the verifier matches the challenge');
   assert.equal(new URL(page.url()).search, '', 'code and state are removed from the address bar');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('with observation-service unreachable every panel says so and nothing throws', async () => {
+  const { page, errors } = await openConsole('bureau', async (p) => {
+    await p.route(`${OBSERVATION_URL}/**`, (route) => route.abort('connectionrefused'));
+  });
+  await page.locator('body[data-map-loaded]').waitFor();
+  assert.match(await page.locator('.map-info').innerText(), /观测数据不可用/);
+  await page.locator('#indicators-body .notice').filter({ hasText: '指标' }).waitFor();
+  await page.locator('#coverage-body table.coverage').waitFor(); // sampling-plot-service still answers
+  await page.locator('#stream-state[data-stream="connected"]').waitFor();
+  // The refused requests are logged by the browser itself; anything else would be the page's fault.
+  assert.deepEqual(errors.filter((e) => !e.includes('net::ERR_CONNECTION_REFUSED')), []);
+  await page.close();
+});
+
+test('the alert stream reconnects after it ends and reloads the list', async () => {
+  let streams = 0;
+  const { page, errors } = await openConsole('bureau', async (p) => {
+    await p.route('**/alerts/stream', async (route) => {
+      streams += 1;
+      if (streams === 1) {
+        await route.fulfill({ status: 200, headers: { 'Content-Type': 'text/event-stream' }, body: ': connected\n\n' });
+      } else {
+        await route.continue();
+      }
+    });
+  });
+  await page.locator('#stream-state[data-stream="disconnected"]').waitFor();
+  await page.locator('#stream-state[data-stream="connected"]').waitFor();
+  assert.ok(streams >= 2, `streams opened: ${streams}`);
+  // Live again: a new invasive sighting still arrives.
+  const county = '410822'; // 博爱县
+  await closeLiveAlerts(HYPHANTRIA_CUNEA, county);
+  const uuid = await postSighting(HYPHANTRIA_CUNEA, county, jitter(35.17, 0.04), jitter(113.06, 0.06));
+  const alert = await alertOf(HYPHANTRIA_CUNEA, county, uuid);
+  await page.locator(`li.alert[data-alert-id="${alert.id}"]`).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });
