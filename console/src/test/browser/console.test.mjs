@@ -353,3 +353,33 @@ test('the alert stream reconnects after it ends and reloads the list', async () 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('county and date filters narrow the map (dates are days in Asia/Shanghai, both ends included)', async () => {
+  const county = '410882'; // 沁阳市
+  const uuid = await postSighting(MACACA_MULATTA, county, jitter(35.09, 0.04), jitter(112.95, 0.06));
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()); // yyyy-mm-dd
+  const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - 86_400_000));
+  const { page, errors } = await openConsole('bureau');
+  await settled(page);
+
+  async function apply(from, to) {
+    const before = await page.locator('body').getAttribute('data-map-loaded');
+    await page.selectOption('#f-county', county);
+    await page.fill('#f-from', from);
+    await page.fill('#f-to', to);
+    await page.click('#apply');
+    await eventually(async () => {
+      const loaded = await page.locator('body').getAttribute('data-map-loaded');
+      return loaded && loaded !== before;
+    }, 'the filtered map');
+    return page.locator('circle.sighting').evaluateAll((els) => els.map((e) => ({ uuid: e.dataset.uuid, county: e.dataset.county })));
+  }
+
+  const todays = await apply(today, today);
+  assert.ok(todays.some((m) => m.uuid === uuid), 'the sighting of today is shown for today');
+  assert.deepEqual([...new Set(todays.map((m) => m.county))], [county]);
+  const earlier = await apply(yesterday, yesterday);
+  assert.ok(!earlier.some((m) => m.uuid === uuid), 'it is not shown for yesterday');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

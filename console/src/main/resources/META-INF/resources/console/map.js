@@ -156,7 +156,7 @@ export function createMap(container) {
       markers.push(svg('circle', {
         class: `sighting ${kind}${p.generalized ? ' generalized' : ''}`, cx: x(lon).toFixed(1), cy: y(lat).toFixed(1),
         'data-uuid': p.uuid, 'data-lat': lat, 'data-lon': lon, 'data-generalized': String(Boolean(p.generalized)),
-        'data-species-id': p.speciesId,
+        'data-species-id': p.speciesId, 'data-county': p.countyCode, 'data-observed-at': p.observedAt,
       }, svg('title', {}, [
         `${p.chineseName || ''} ${p.scientificName || ''}`,
         `${formatTime(p.observedAt)} · ${countyName(p.countyCode)}${p.plotCode ? ` · 样地 ${p.plotCode}` : ''}`,
