@@ -68,6 +68,8 @@ public final class Benchmark {
             "jdbc:postgresql://127.0.0.1:15432/biodiversity_observation_e2e");
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
+    /** Long enough for the JIT to finish with the intake path: a service runs for weeks, not seconds. */
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warm-up-seconds", 30);
 
     private final StringBuilder report = new StringBuilder();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -106,13 +108,20 @@ public final class Benchmark {
         line("## The services");
         line("");
         warmUp();
+        // Every phase starts on a drained system: what one phase left in the outboxes and consumer
+        // queues would otherwise be billed to the next.
+        awaitDrained();
+        double[] alert = alertLatency();
+        awaitDrained();
         double[] closed = closedLoopSinglePost();
         List<double[]> fixed = new ArrayList<>();
         for (int rate : new int[] {250, 500, 1000}) {
+            awaitDrained();
             fixed.add(fixedRateSinglePost(rate));
         }
+        awaitDrained();
         double batch = batchUpload();
-        double[] alert = alertLatency();
+        awaitDrained();
         line("");
 
         double[] at1000 = fixed.get(2);
@@ -309,8 +318,61 @@ public final class Benchmark {
         return sighting("Ardea cinerea", "410811", OffsetDateTime.now(ZoneOffset.ofHours(8)).minusMinutes(5));
     }
 
+    /**
+     * Waits until both outboxes are empty and every consumer group has read the observations topic
+     * to its end, and reports how long the backlog took to drain.
+     */
+    private void awaitDrained() throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MINUTES.toNanos(3);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
+            while (System.nanoTime() < deadline) {
+                if (outboxRows(JDBC) == 0 && outboxRows(JDBC.replace("biodiversity_observation", "biodiversity_alerts")) == 0
+                        && consumerLag(admin) == 0) {
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    if (seconds >= 1) {
+                        line("- (backlog of the previous phase drained in " + fmt(seconds) + " s)");
+                    }
+                    return;
+                }
+                Thread.sleep(200); // polling an external system's state, not synchronising threads
+            }
+        }
+        line("- (backlog of the previous phase not drained after 3 min)");
+    }
+
+    private static long outboxRows(String jdbc) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbc, "biodiversity", "biodiversity");
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("select count(*) from outbox_event")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Records of the observations topic not yet consumed by the services' consumer groups. */
+    private static long consumerLag(org.apache.kafka.clients.admin.Admin admin) throws Exception {
+        List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.OBSERVATIONS)).allTopicNames().get()
+                .get(Topics.OBSERVATIONS).partitions().stream().map(p -> new TopicPartition(Topics.OBSERVATIONS, p.partition()))
+                .toList();
+        Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+        partitions.forEach(p -> latest.put(p, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest, new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                org.apache.kafka.common.IsolationLevel.READ_COMMITTED)).all().get();
+        long lag = 0;
+        for (String group : List.of("alert-service", "sampling-plot-service")) {
+            var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            for (TopicPartition p : partitions) {
+                var offset = committed.get(p);
+                lag += ends.get(p).offset() - (offset == null ? 0 : offset.offset());
+            }
+        }
+        return lag;
+    }
+
     private void warmUp() throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         for (int i = 0; i < 8; i++) {
             pool.submit(() -> {
