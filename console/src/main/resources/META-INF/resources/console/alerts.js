@@ -112,7 +112,7 @@ export function createAlertsPanel({ body, state, filter, onLocate }) {
     const a = envelope.data;
     const known = alerts.get(a.id);
     // Stream data is the alert as it is after the event; an older event never overwrites a newer state.
-    if (known && known.updatedAt && a.updatedAt && known.updatedAt > a.updatedAt) return;
+    if (known && Date.parse(known.updatedAt) > Date.parse(a.updatedAt)) return;
     alerts.set(a.id, { ...known, ...a });
     render(a.id);
   }
