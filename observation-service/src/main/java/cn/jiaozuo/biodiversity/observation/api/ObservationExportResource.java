@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -92,18 +93,13 @@ public class ObservationExportResource {
     @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response geojson(
-            @Parameter(description = "Species id", example = "3") @QueryParam("speciesId") String speciesId,
-            @Parameter(description = "GB/T 2260 county code", example = "410821") @QueryParam("countyCode") String countyCode,
-            @Parameter(description = "Sampling plot code", example = "410821-01") @QueryParam("plotCode") String plotCode,
-            @Parameter(description = "observedAt ≥ from (ISO-8601 with offset)", example = "2025-05-01T00:00:00+08:00") @QueryParam("from") String from,
-            @Parameter(description = "observedAt < to (ISO-8601 with offset)", example = "2025-06-01T00:00:00+08:00") @QueryParam("to") String to,
+            @BeanParam ObservationFilterParams filters,
             @Parameter(description = "UNVERIFIED or VERIFIED (rejected records are never exported)", example = "VERIFIED") @QueryParam("status") String status,
-            @Parameter(description = "Token subject of the observer", example = "ranger-zhang-wei") @QueryParam("observer") String observer,
             @Parameter(description = "SIGHTING, CAMERA_TRAP, ACOUSTIC, TRACK, SIGN, SPECIMEN or OTHER", example = "CAMERA_TRAP") @QueryParam("method") String method,
             @Parameter(description = "Features per response, 1–10000 (default 1000)", example = "1000") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous response") @QueryParam("cursor") String cursor) {
-        ObservationQuery query = ObservationQuery.parse(new ObservationQuery.Params(speciesId, countyCode, plotCode, from, to,
-                status, observer, method, limit, cursor), config.defaultFeatureLimit(), config.maxFeatureLimit());
+        ObservationQuery query = ObservationQuery.forExport(filters.with(status, method, limit, cursor),
+                config.defaultFeatureLimit(), config.maxFeatureLimit());
         Caller caller = Caller.of(identity);
         int pageSize = query.limit();
         StreamingOutput body = out -> {
@@ -183,18 +179,13 @@ public class ObservationExportResource {
     @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response csv(
-            @Parameter(description = "Species id", example = "3") @QueryParam("speciesId") String speciesId,
-            @Parameter(description = "GB/T 2260 county code", example = "410821") @QueryParam("countyCode") String countyCode,
-            @Parameter(description = "Sampling plot code", example = "410821-01") @QueryParam("plotCode") String plotCode,
-            @Parameter(description = "observedAt ≥ from (ISO-8601 with offset)", example = "2025-05-01T00:00:00+08:00") @QueryParam("from") String from,
-            @Parameter(description = "observedAt < to (ISO-8601 with offset)", example = "2025-06-01T00:00:00+08:00") @QueryParam("to") String to,
+            @BeanParam ObservationFilterParams filters,
             @Parameter(description = "UNVERIFIED or VERIFIED (rejected records are never exported)", example = "VERIFIED") @QueryParam("status") String status,
-            @Parameter(description = "Token subject of the observer", example = "ranger-zhang-wei") @QueryParam("observer") String observer,
             @Parameter(description = "SIGHTING, CAMERA_TRAP, ACOUSTIC, TRACK, SIGN, SPECIMEN or OTHER", example = "SIGHTING") @QueryParam("method") String method,
             @Parameter(description = "At most this many rows, 1–10000 (default: all)", example = "5000") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of GET /observations or /observations.geojson: continue after it") @QueryParam("cursor") String cursor) {
-        ObservationQuery query = ObservationQuery.parse(new ObservationQuery.Params(speciesId, countyCode, plotCode, from, to,
-                status, observer, method, limit, cursor), null, config.maxFeatureLimit());
+        ObservationQuery query = ObservationQuery.forExport(filters.with(status, method, limit, cursor), null,
+                config.maxFeatureLimit());
         Caller caller = Caller.of(identity);
         StreamingOutput body = out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
@@ -251,7 +242,7 @@ public class ObservationExportResource {
             @Parameter(description = "observedAt < to (ISO-8601 with offset)", example = "2026-01-01T00:00:00+08:00") @QueryParam("to") String to,
             @Parameter(description = "GB/T 2260 county code", example = "410821") @QueryParam("countyCode") String countyCode,
             @Parameter(description = "Species id", example = "1") @QueryParam("speciesId") String speciesId) {
-        ObservationQuery query = ObservationQuery.parse(new ObservationQuery.Params(speciesId, countyCode, null, from, to,
+        ObservationQuery query = ObservationQuery.forExport(new ObservationQuery.Params(speciesId, countyCode, null, from, to,
                 null, null, null, null, null), null, 1);
         StreamingOutput body = out -> dwca.write(query, out);
         String name = "jiaozuo-occurrences-" + LocalDate.now(CHINA) + ".zip";

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The query parameters of the observation reads that stream (GeoJSON, CSV, Darwin Core Archive),
- * parsed with the same rules and violation fields as {@code GET /observations}.
+ * The query parameters of the observation reads ({@code GET /observations} and the GeoJSON, CSV and Darwin Core
+ * Archive exports): one set of rules, violation fields and messages for all of them.
  */
 record ObservationQuery(Filter filter, Position after, Integer limit) {
 
@@ -29,10 +29,21 @@ record ObservationQuery(Filter filter, Position after, Integer limit) {
             String observer, String method, String limit, String cursor) {
     }
 
+    /** For {@code GET /observations}, a page: from and to take any year there, as they always have. */
+    static ObservationQuery forPage(Params p, int defaultLimit, int maxLimit) {
+        return parse(p, defaultLimit, maxLimit, false);
+    }
+
     /**
+     * For the exports, which stream from a JDBC cursor: from and to must also lie within the years 1–9999.
+     *
      * @param defaultLimit null: no limit unless the caller gives one
      */
-    static ObservationQuery parse(Params p, Integer defaultLimit, int maxLimit) {
+    static ObservationQuery forExport(Params p, Integer defaultLimit, int maxLimit) {
+        return parse(p, defaultLimit, maxLimit, true);
+    }
+
+    private static ObservationQuery parse(Params p, Integer defaultLimit, int maxLimit, boolean boundYears) {
         List<Violation> violations = new ArrayList<>();
         Long species = parse(violations, "speciesId", p.speciesId(), "must be a number", Long::valueOf);
         Instant fromAt = parse(violations, "from", p.from(), "must be an ISO-8601 date-time with offset",
@@ -54,10 +65,12 @@ record ObservationQuery(Filter filter, Position after, Integer limit) {
             }
         });
         // JDBC timestamps (and PostgreSQL) end long before OffsetDateTime does; a 400 here, not a failure mid-stream.
-        for (Map.Entry<String, Instant> bound : Map.of("from", fromAt == null ? EARLIEST : fromAt, "to",
-                toAt == null ? EARLIEST : toAt).entrySet()) {
-            if (bound.getValue().isBefore(EARLIEST) || bound.getValue().isAfter(LATEST)) {
-                violations.add(new Violation(bound.getKey(), "must lie between the years 1 and 9999"));
+        if (boundYears) {
+            for (Map.Entry<String, Instant> bound : Map.of("from", fromAt == null ? EARLIEST : fromAt, "to",
+                    toAt == null ? EARLIEST : toAt).entrySet()) {
+                if (bound.getValue().isBefore(EARLIEST) || bound.getValue().isAfter(LATEST)) {
+                    violations.add(new Violation(bound.getKey(), "must lie between the years 1 and 9999"));
+                }
             }
         }
         if (limit != null && (limit < 1 || limit > maxLimit)) {

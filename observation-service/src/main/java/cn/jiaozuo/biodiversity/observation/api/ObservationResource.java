@@ -21,6 +21,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -33,7 +34,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -232,47 +232,15 @@ public class ObservationResource {
     @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ObservationPage list(
-            @Parameter(description = "Species id", example = "3") @QueryParam("speciesId") String speciesId,
-            @Parameter(description = "GB/T 2260 county code", example = "410821") @QueryParam("countyCode") String countyCode,
-            @Parameter(description = "Sampling plot code", example = "410821-01") @QueryParam("plotCode") String plotCode,
-            @Parameter(description = "observedAt ≥ from (ISO-8601 with offset)", example = "2025-05-01T00:00:00+08:00") @QueryParam("from") String from,
-            @Parameter(description = "observedAt < to (ISO-8601 with offset)", example = "2025-06-01T00:00:00+08:00") @QueryParam("to") String to,
+            @BeanParam ObservationFilterParams filters,
             @Parameter(description = "UNVERIFIED, VERIFIED or REJECTED", schema = @Schema(implementation = ObservationStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = "Token subject of the observer", example = "ranger-zhang-wei") @QueryParam("observer") String observer,
             @Parameter(description = "Detection method", schema = @Schema(implementation = ObservationMethod.class)) @QueryParam("method") String method,
             @Parameter(description = "Page size, 1–500 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        List<Violation> violations = new ArrayList<>();
-        Long species = parse(violations, "speciesId", speciesId, "must be a number", Long::valueOf);
-        Instant fromAt = parse(violations, "from", from, "must be an ISO-8601 date-time with offset", s -> OffsetDateTime.parse(s).toInstant());
-        Instant toAt = parse(violations, "to", to, "must be an ISO-8601 date-time with offset", s -> OffsetDateTime.parse(s).toInstant());
-        ObservationStatus st = parse(violations, "status", status, "must be one of UNVERIFIED, VERIFIED, REJECTED", ObservationStatus::valueOf);
-        ObservationMethod m = parse(violations, "method", method, "must be one of SIGHTING, CAMERA_TRAP, ACOUSTIC, TRACK, SIGN, SPECIMEN, OTHER",
-                ObservationMethod::valueOf);
-        Integer size = parse(violations, "limit", limit, "must be a number", Integer::valueOf);
-        for (Map.Entry<String, String> text : Map.of("countyCode", String.valueOf(countyCode), "plotCode",
-                String.valueOf(plotCode), "observer", String.valueOf(observer)).entrySet()) {
-            if (text.getValue().indexOf('\u0000') >= 0 || text.getValue().length() > 200) {
-                violations.add(new Violation(text.getKey(), "must be at most 200 characters without NUL"));
-            }
-        }
-        if (size != null && (size < 1 || size > config.maxPageSize())) {
-            violations.add(new Violation("limit", "must be between 1 and " + config.maxPageSize()));
-        }
-        ObservationRepository.Position after = null;
-        try {
-            after = ObservationCursor.decode(cursor);
-        } catch (ProblemException e) {
-            violations.addAll(e.violations());
-        }
-        if (!violations.isEmpty()) {
-            violations.sort(java.util.Comparator.comparing(Violation::field));
-            throw ProblemException.badRequest(violations);
-        }
-        int pageSize = size == null ? config.defaultPageSize() : size;
-        List<Observation> rows = observations.list(new ObservationRepository.Filter(species, blankToNull(countyCode),
-                blankToNull(plotCode), fromAt, toAt, st == null ? null : st.name(), blankToNull(observer), m == null ? null : m.name()),
-                after, pageSize + 1);
+        ObservationQuery query = ObservationQuery.forPage(filters.with(status, method, limit, cursor), config.defaultPageSize(),
+                config.maxPageSize());
+        int pageSize = query.limit();
+        List<Observation> rows = observations.list(query.filter(), query.after(), pageSize + 1);
         Caller caller = Caller.of(identity);
         List<ObservationView> items = rows.stream().limit(pageSize).map(o -> mapper.toView(o, caller)).toList();
         String next = null;
@@ -337,26 +305,6 @@ public class ObservationResource {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps, so replays answer identically
-    }
-
-    private interface Parser<T> {
-        T parse(String value);
-    }
-
-    private static <T> T parse(List<Violation> violations, String field, String value, String message, Parser<T> parser) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return parser.parse(value.trim());
-        } catch (RuntimeException e) {
-            violations.add(new Violation(field, message));
-            return null;
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static UUID uuidOf(JsonNode item) {
