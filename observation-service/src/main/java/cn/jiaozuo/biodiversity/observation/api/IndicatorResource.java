@@ -1,33 +1,18 @@
 package cn.jiaozuo.biodiversity.observation.api;
 
-import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
 import cn.jiaozuo.biodiversity.common.problem.Problem;
 import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
-import cn.jiaozuo.biodiversity.observation.config.IndicatorConfig;
-import cn.jiaozuo.biodiversity.observation.domain.SpeciesCatalog;
-import cn.jiaozuo.biodiversity.observation.repository.IndicatorRepository;
-import cn.jiaozuo.biodiversity.observation.repository.IndicatorRepository.SpeciesLast;
+import cn.jiaozuo.biodiversity.observation.domain.IndicatorService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -41,9 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Indicators", description = "The plan's monitoring indicators (KPIs)")
 public class IndicatorResource {
 
-    static final Set<String> NATIONAL = Set.of("NATIONAL_I", "NATIONAL_II");
-    static final Set<String> PROTECTED = Set.of("NATIONAL_I", "NATIONAL_II", "PROVINCIAL");
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final String EXAMPLE = """
             {"scope": "410821", "generatedAt": "2026-05-20T02:00:00Z",
              "speciesRichness": {"allTime": 15, "last12Months": 9},
@@ -56,14 +38,10 @@ public class IndicatorResource {
                "protectionLevel": "NATIONAL_II", "lastRecordedAt": null}]},
              "invasiveDetectionsByMonth": [{"countyCode": "410821", "month": "2026-05", "speciesId": 60, "chineseName": "美国白蛾", "detections": 14}]}""";
 
-    private final IndicatorRepository repository;
-    private final SpeciesCatalog catalog;
-    private final IndicatorConfig config;
+    private final IndicatorService indicators;
 
-    public IndicatorResource(IndicatorRepository repository, SpeciesCatalog catalog, IndicatorConfig config) {
-        this.repository = repository;
-        this.catalog = catalog;
-        this.config = config;
+    public IndicatorResource(IndicatorService indicators) {
+        this.indicators = indicators;
     }
 
     @GET
@@ -102,72 +80,6 @@ public class IndicatorResource {
         if (!violations.isEmpty()) {
             throw ProblemException.badRequest(violations);
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        ZonedDateTime local = now.atZone(CHINA);
-        Instant twelveMonthsAgo = local.minusMonths(12).toInstant();
-
-        int[] richness = repository.richness(countyCode, twelveMonthsAgo);
-        Map<String, IndicatorRepository.CountyRichness> byCounty = new LinkedHashMap<>();
-        repository.richnessByCounty(countyCode, twelveMonthsAgo).forEach(r -> byCounty.put(r.countyCode(), r));
-        List<IndicatorsView.CountyRichness> counties = Arrays.stream(JiaozuoCounty.values())
-                .filter(c -> countyCode == null || c.code().equals(countyCode))
-                .map(c -> {
-                    IndicatorRepository.CountyRichness r = byCounty.get(c.code());
-                    return new IndicatorsView.CountyRichness(c.code(), c.chineseName(), r == null ? 0 : r.allTime(),
-                            r == null ? 0 : r.since());
-                }).toList();
-
-        Map<Long, SpeciesLast> last = repository.lastRecords(countyCode);
-        List<SpeciesSnapshot> all = catalog.all();
-
-        Map<String, List<IndicatorsView.SpeciesLastSeen>> groups = new TreeMap<>();
-        for (SpeciesSnapshot s : all) {
-            SpeciesLast l = last.get(s.id());
-            if (NATIONAL.contains(s.protectionLevel()) && l != null) {
-                groups.computeIfAbsent(s.group(), g -> new ArrayList<>()).add(seen(s, l.lastRecordedAt()));
-            }
-        }
-        List<IndicatorsView.ProtectedGroup> recorded = groups.entrySet().stream()
-                .map(e -> new IndicatorsView.ProtectedGroup(e.getKey(), e.getValue())).toList();
-
-        Instant protectionSince = local.minusYears(config.protectionWindowYears()).toInstant();
-        int inCatalog = 0;
-        int protectedRecorded = 0;
-        for (SpeciesSnapshot s : all) {
-            if (NATIONAL.contains(s.protectionLevel())) {
-                inCatalog++;
-                SpeciesLast l = last.get(s.id());
-                if (l != null && l.lastInPlotAt() != null && !l.lastInPlotAt().isBefore(protectionSince)) {
-                    protectedRecorded++;
-                }
-            }
-        }
-        double rate = inCatalog == 0 ? 0 : (double) protectedRecorded / inCatalog;
-
-        Instant silentSince = local.minusYears(window).toInstant();
-        List<IndicatorsView.SpeciesLastSeen> silent = all.stream()
-                .filter(s -> PROTECTED.contains(s.protectionLevel()))
-                .filter(s -> last.get(s.id()) == null || last.get(s.id()).lastRecordedAt().isBefore(silentSince))
-                .map(s -> seen(s, last.get(s.id()) == null ? null : last.get(s.id()).lastRecordedAt()))
-                .sorted(Comparator.comparing(IndicatorsView.SpeciesLastSeen::lastRecordedAt,
-                        Comparator.nullsFirst(Comparator.naturalOrder())).thenComparingLong(IndicatorsView.SpeciesLastSeen::id))
-                .toList();
-
-        Instant invasiveSince = YearMonth.from(local).minusMonths(config.invasiveMonths() - 1L).atDay(1)
-                .atStartOfDay(CHINA).toInstant();
-        List<Long> invasiveIds = all.stream().filter(SpeciesSnapshot::invasive).map(SpeciesSnapshot::id).toList();
-        List<IndicatorsView.InvasiveDetections> invasive = repository.detectionsByMonth(countyCode, invasiveIds, invasiveSince)
-                .stream().map(d -> new IndicatorsView.InvasiveDetections(d.countyCode(), d.month(), d.speciesId(),
-                        catalog.byId(d.speciesId()).map(SpeciesSnapshot::chineseName).orElse(null), d.detections()))
-                .toList();
-
-        return new IndicatorsView(countyCode == null ? "city" : countyCode, now,
-                new IndicatorsView.Richness(richness[0], richness[1]), counties, recorded, rate, config.protectionRateTarget(),
-                new IndicatorsView.ProtectionRateDetail(inCatalog, protectedRecorded, config.protectionWindowYears()),
-                new IndicatorsView.NotRecorded(window, silent), invasive);
-    }
-
-    private static IndicatorsView.SpeciesLastSeen seen(SpeciesSnapshot s, Instant lastRecordedAt) {
-        return new IndicatorsView.SpeciesLastSeen(s.id(), s.chineseName(), s.scientificName(), s.protectionLevel(), lastRecordedAt);
+        return indicators.indicators(countyCode, window);
     }
 }
