@@ -18,16 +18,13 @@ import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,25 +33,14 @@ import org.junit.jupiter.api.Test;
  * to CRITICAL once at the threshold, and a rejected review withdraws an observation.
  */
 @QuarkusTest
-class AlertAggregationTest {
-
-    @Inject
-    ObjectMapper json;
-
-    ObservationEvents events;
+class AlertAggregationTest extends ObservationEventsFixture {
 
     @BeforeEach
-    void connect() {
-        events = new ObservationEvents(json);
+    void escalationRuleAsAssumed() {
         // The escalation rule as the tests assume it, whatever another test changed.
         given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType("application/json")
                 .body(Map.of("enabled", true, "escalationThreshold", 5, "escalationWindowDays", 7))
                 .when().put("/rules/INVASIVE_SPECIES").then().statusCode(200);
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
     }
 
     @Test

@@ -15,35 +15,16 @@ import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** OPEN → ACKNOWLEDGED → RESOLVED by the bureau; anything else is a 409 problem. */
 @QuarkusTest
-class AlertLifecycleTest {
-
-    @Inject
-    ObjectMapper json;
-
-    ObservationEvents events;
-
-    @BeforeEach
-    void connect() {
-        events = new ObservationEvents(json);
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
-    }
+class AlertLifecycleTest extends ObservationEventsFixture {
 
     private String openAlert(SpeciesSnapshot species) {
         events.recorded(observation(species, MENGZHOU));

@@ -13,10 +13,8 @@ import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,32 +25,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** GET /alerts/stream: committed alert events as Server-Sent Events, filtered like GET /alerts. */
 @QuarkusTest
-class AlertStreamTest {
+class AlertStreamTest extends ObservationEventsFixture {
 
     @TestHTTPResource("/alerts/stream")
     URI stream;
 
-    @Inject
-    ObjectMapper json;
-
-    ObservationEvents events;
     HttpClient http;
 
     @BeforeEach
-    void connect() {
-        events = new ObservationEvents(json);
+    void httpClient() {
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
     }
 
     /** An open stream whose lines are collected as they arrive. */

@@ -1,5 +1,6 @@
 package cn.jiaozuo.biodiversity.alert;
 
+import static cn.jiaozuo.biodiversity.alert.ObservationEvents.CST;
 import static cn.jiaozuo.biodiversity.alert.ObservationEvents.JIEFANG;
 import static cn.jiaozuo.biodiversity.alert.ObservationEvents.SHANYANG;
 import static cn.jiaozuo.biodiversity.alert.ObservationEvents.WUZHI;
@@ -18,36 +19,17 @@ import cn.jiaozuo.biodiversity.common.events.ObservationSnapshot;
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** INVASIVE_SPECIES: which observation raises which severity, and what is published. */
 @QuarkusTest
-class InvasiveSpeciesRuleTest {
-
-    @Inject
-    ObjectMapper json;
-
-    ObservationEvents events;
-
-    @BeforeEach
-    void connect() {
-        events = new ObservationEvents(json);
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
-    }
+class InvasiveSpeciesRuleTest extends ObservationEventsFixture {
 
     /** The species was recorded in the county before it was listed invasive: later records are not "first". */
     private SpeciesSnapshot alreadyRecordedIn(String county) {
@@ -56,6 +38,13 @@ class InvasiveSpeciesRuleTest {
         events.recorded(observation(new SpeciesSnapshot(id, before.scientificName(), before.chineseName(),
                 before.englishName(), before.group(), before.protectionLevel(), false, false), county));
         return before;
+    }
+
+    /** A new record of a species already known in the county (plot: null for none); returns the alert it raised. */
+    private Map<String, Object> alertOnAKnownSpecies(String county, String plot) {
+        SpeciesSnapshot species = alreadyRecordedIn(county);
+        events.recorded(observation(species, county, plot, OffsetDateTime.now(CST).minusHours(1)));
+        return awaitAlerts(species.id(), 1).get(0);
     }
 
     @Test
@@ -97,28 +86,19 @@ class InvasiveSpeciesRuleTest {
 
     @Test
     void a_known_invasive_species_in_a_priority_area_county_raises_a_high_alert() {
-        SpeciesSnapshot species = alreadyRecordedIn(XIUWU);
-        events.recorded(observation(species, XIUWU));
-
-        assertEquals("HIGH", awaitAlerts(species.id(), 1).get(0).get("severity"));
+        assertEquals("HIGH", alertOnAKnownSpecies(XIUWU, null).get("severity"));
     }
 
     @Test
     void a_known_invasive_species_inside_a_plot_raises_a_high_alert() {
-        SpeciesSnapshot species = alreadyRecordedIn(SHANYANG);
-        events.recorded(observation(species, SHANYANG, "SY-URB-001", OffsetDateTime.now().minusHours(2)));
-
-        Map<String, Object> alert = awaitAlerts(species.id(), 1).get(0);
+        Map<String, Object> alert = alertOnAKnownSpecies(SHANYANG, "SY-URB-001");
         assertEquals("HIGH", alert.get("severity"));
         assertEquals("SY-URB-001", alert.get("plotCode"));
     }
 
     @Test
     void a_known_invasive_species_outside_priority_areas_and_plots_raises_a_medium_alert() {
-        SpeciesSnapshot species = alreadyRecordedIn(JIEFANG);
-        events.recorded(observation(species, JIEFANG));
-
-        assertEquals("MEDIUM", awaitAlerts(species.id(), 1).get(0).get("severity"));
+        assertEquals("MEDIUM", alertOnAKnownSpecies(JIEFANG, null).get("severity"));
     }
 
     @Test

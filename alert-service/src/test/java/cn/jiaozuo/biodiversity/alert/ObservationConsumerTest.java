@@ -13,33 +13,14 @@ import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.events.ObservationSnapshot;
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
 import cn.jiaozuo.biodiversity.common.events.Topics;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The observation consumer: one effect per event however often Kafka delivers it, and poison to the DLQ. */
 @QuarkusTest
-class ObservationConsumerTest {
-
-    @Inject
-    ObjectMapper json;
-
-    ObservationEvents events;
-
-    @BeforeEach
-    void connect() {
-        events = new ObservationEvents(json);
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
-    }
+class ObservationConsumerTest extends ObservationEventsFixture {
 
     @Test
     void the_same_event_delivered_twice_has_one_effect() {

@@ -10,34 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** PROTECTED_SPECIES: national class I records become INFO alerts, one per species, county and day. */
 @QuarkusTest
-class ProtectedSpeciesRuleTest {
-
-    @Inject
-    ObjectMapper json;
-
-    ObservationEvents events;
-
-    @BeforeEach
-    void connect() {
-        events = new ObservationEvents(json);
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
-    }
+class ProtectedSpeciesRuleTest extends ObservationEventsFixture {
 
     @Test
     void records_of_a_national_class_one_species_are_aggregated_into_one_info_alert_per_day() {

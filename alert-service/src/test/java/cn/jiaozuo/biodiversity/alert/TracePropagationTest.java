@@ -13,9 +13,7 @@ import cn.jiaozuo.biodiversity.common.events.EventTypes;
 import cn.jiaozuo.biodiversity.common.events.ObservationSnapshot;
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
 import cn.jiaozuo.biodiversity.common.events.Topics;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -41,26 +39,20 @@ import org.junit.jupiter.api.Test;
  * local stack: the context is still carried, no spans are exported.)
  */
 @QuarkusTest
-class TracePropagationTest {
+class TracePropagationTest extends ObservationEventsFixture {
 
-    @Inject
-    ObjectMapper json;
-
-    ObservationEvents events;
     KafkaProducer<String, String> producer;
 
     @BeforeEach
-    void connect() {
-        events = new ObservationEvents(json);
+    void openProducer() {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), ProducerConfig.ACKS_CONFIG,
                 "all"), new StringSerializer(), new StringSerializer());
     }
 
     @AfterEach
-    void close() {
+    void closeProducer() {
         producer.close();
-        events.close();
     }
 
     private static String randomHex(int bytes) {

@@ -15,10 +15,8 @@ import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -27,8 +25,6 @@ import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,22 +32,7 @@ import org.junit.jupiter.api.Test;
  * last try, and a hanging subscriber does not hold up the others.
  */
 @QuarkusTest
-class WebhookDeliveryTest {
-
-    @Inject
-    ObjectMapper json;
-
-    ObservationEvents events;
-
-    @BeforeEach
-    void connect() {
-        events = new ObservationEvents(json);
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
-    }
+class WebhookDeliveryTest extends ObservationEventsFixture {
 
     private String subscribe(String url, String secret, Map<String, Object> filter) {
         return given().header("Authorization", TestTokens.bearer(Roles.BUREAU)).contentType("application/json")
