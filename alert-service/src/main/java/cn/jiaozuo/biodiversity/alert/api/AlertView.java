@@ -18,7 +18,7 @@ public record AlertView(
         @Schema(example = "INVASIVE_SPECIES") String rule,
         @Schema(example = "CRITICAL", enumeration = {"INFO", "MEDIUM", "HIGH", "CRITICAL"}) String severity,
         @Schema(example = "OPEN", enumeration = {"OPEN", "ACKNOWLEDGED", "RESOLVED"}) String status,
-        @Schema(example = "2101") long speciesId,
+        @Schema(example = "60") long speciesId,
         @Schema(example = "Hyphantria cunea") String scientificName,
         @Schema(example = "美国白蛾") String chineseName,
         @Schema(example = "INSECT") String speciesGroup,

@@ -19,7 +19,8 @@ public record SubscriptionRequest(
     /** Every non-empty criterion must match; omitted criteria match everything. */
     @Schema(name = "SubscriptionFilter")
     public record Filter(
-            @Size(max = 500) @Schema(example = "[2101, 2102]") Set<Long> speciesIds,
+            @Size(max = 500) @Schema(description = "Species ids of the catalog (observation-service GET /species);"
+                    + " not checked here: an id no alert carries matches nothing", example = "[60, 62]") Set<Long> speciesIds,
             @Size(max = 50) @Schema(example = "[\"INSECT\", \"PLANT\"]") Set<String> groups,
             @Size(max = 10) @Schema(example = "[\"410821\", \"410882\"]") Set<String> countyCodes,
             @Schema(example = "HIGH") Severity minSeverity,
