@@ -1,5 +1,8 @@
 package cn.jiaozuo.biodiversity.plot;
 
+import static cn.jiaozuo.biodiversity.plot.PlotFixtures.createPlot;
+import static cn.jiaozuo.biodiversity.plot.PlotFixtures.plotBody;
+import static cn.jiaozuo.biodiversity.plot.PlotFixtures.retire;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -8,6 +11,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
+import cn.jiaozuo.biodiversity.common.security.Roles;
+import cn.jiaozuo.biodiversity.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.Arrays;
@@ -56,11 +61,28 @@ class ReferenceDataTest {
                 .body("$", hasSize(6))
                 .body("id", containsInAnyOrder("taihang-macaque-nnr", "yellow-river-wetland-nnr", "yuntaishan-forest-park",
                         "yuntaishan-geopark", "jiayingguan-wetland-park", "wenxian-wetland-park"))
-                .body("find { it.id == 'taihang-macaque-nnr' }.countyCodes", containsInAnyOrder("410821", "410822", "410882"))
+                .body("find { it.id == 'taihang-macaque-nnr' }.countyCodes", containsInAnyOrder("410821", "410822", "410803", "410882"))
                 .body("find { it.id == 'yellow-river-wetland-nnr' }.countyCodes", contains("410883"))
                 .body("find { it.id == 'yuntaishan-forest-park' }.countyCodes", contains("410821"))
                 .body("find { it.id == 'jiayingguan-wetland-park' }.countyCodes", contains("410823"))
                 .body("find { it.id == 'wenxian-wetland-park' }.countyCodes", contains("410825"))
                 .body("find { it.id == 'wenxian-wetland-park' }.level", equalTo("PROVINCIAL"));
+    }
+
+    @Test
+    void the_macaque_reserve_lies_in_the_four_taihang_counties_the_plan_names_including_zhongzhan() {
+        // The plan: 河南太行山猕猴国家级自然保护区 … 涉及焦作的修武县、博爱县、中站区、沁阳市.
+        given().when().get("/protected-areas").then().statusCode(200)
+                .body("find { it.id == 'taihang-macaque-nnr' }.countyCodes", containsInAnyOrder("410821", "410822", "410803", "410882"));
+
+        Map<String, Object> body = plotBody("410803");
+        body.put("protectedAreaId", "taihang-macaque-nnr");
+        String code = createPlot(body);
+        try {
+            given().header("Authorization", TestTokens.bearer(Roles.BUREAU)).when().get("/plots/" + code).then()
+                    .statusCode(200).body("countyCode", equalTo("410803")).body("protectedAreaId", equalTo("taihang-macaque-nnr"));
+        } finally {
+            retire(code);
+        }
     }
 }
