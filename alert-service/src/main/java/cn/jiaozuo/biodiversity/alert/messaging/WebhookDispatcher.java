@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -122,11 +123,18 @@ public class WebhookDispatcher {
         }
     }
 
-    /** Wait before try {@code attempt + 1} after try {@code attempt} failed: base · 2^(attempt-1), capped. */
-    Duration backoff(int attempt) {
+    /**
+     * The retry schedule: after try {@code attempt} (1-based) failed, the wait before the next try —
+     * {@code retry-base · 2^(attempt-1)}, capped at {@code retry-max} — or empty when that was the last
+     * try ({@code max-attempts}) and the delivery is FAILED.
+     */
+    static Optional<Duration> retryAfter(int attempt, AlertConfig.Webhook config) {
+        if (attempt >= config.maxAttempts()) {
+            return Optional.empty();
+        }
         long base = config.retryBase().toMillis();
         long delay = base << Math.min(attempt - 1, 30);
-        return Duration.ofMillis(Math.min(delay < 0 ? Long.MAX_VALUE : delay, config.retryMax().toMillis()));
+        return Optional.of(Duration.ofMillis(Math.min(delay < 0 ? Long.MAX_VALUE : delay, config.retryMax().toMillis())));
     }
 
     private void run() {
@@ -227,14 +235,15 @@ public class WebhookDispatcher {
     private void record(Claimed delivery, Integer status, String error) throws SQLException {
         String sql;
         Instant next = null;
-        String outcome = error == null ? "delivered" : delivery.attempts() >= config.maxAttempts() ? "failed" : "retry";
+        Optional<Duration> retry = retryAfter(delivery.attempts(), config);
+        String outcome = error == null ? "delivered" : retry.isEmpty() ? "failed" : "retry";
         if (error == null) {
             sql = "update webhook_delivery set status = 'DELIVERED', delivered_at = now(), last_status = ?,"
                     + " last_error = null where id = ?";
-        } else if (delivery.attempts() >= config.maxAttempts()) {
+        } else if (retry.isEmpty()) {
             sql = "update webhook_delivery set status = 'FAILED', last_status = ?, last_error = ? where id = ?";
         } else {
-            next = Instant.now().plus(backoff(delivery.attempts()));
+            next = Instant.now().plus(retry.get());
             sql = "update webhook_delivery set last_status = ?, last_error = ?, next_attempt_at = ? where id = ?";
         }
         try (Connection connection = dataSource.getConnection();
