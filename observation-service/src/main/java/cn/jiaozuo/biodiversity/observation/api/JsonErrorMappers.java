@@ -14,14 +14,16 @@ import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Body fields Jackson cannot read (a bad enum, a date without offset, a malformed uuid) as a 400
- * problem naming the field. quarkus-rest-jackson registers its own mapper for
+ * Body fields Jackson cannot read (a bad enum, a date without offset, a malformed uuid, a NUL
+ * character) as a 400 problem naming the field. quarkus-rest-jackson registers its own mapper for
  * {@link MismatchedInputException} that answers plain JSON; a mapper for the exact type wins over
- * the shared one for its supertype, so this one is declared here for that type.
+ * the shared one for its supertype, so this one is declared here for that type. Priority 0, ahead of
+ * the shared mapper for the same type in common's ProblemMappers (priority 1): between equal
+ * priorities the build's discovery order would decide.
  */
 public class JsonErrorMappers {
 
-    @ServerExceptionMapper(priority = 1)
+    @ServerExceptionMapper(priority = 0)
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         Violation violation = violation("", e);
         Problem problem = violation.field().isEmpty()
