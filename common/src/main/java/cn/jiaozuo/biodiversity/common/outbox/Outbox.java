@@ -1,13 +1,12 @@
 package cn.jiaozuo.biodiversity.common.outbox;
 
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
+import cn.jiaozuo.biodiversity.common.tx.AfterCommit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -91,7 +90,7 @@ public class Outbox {
                 insert.executeBatch();
             }
         });
-        wakeRelayAfterCommit();
+        AfterCommit.runOnce(transactions, WAKE_KEY, relay::wakeUp);
         countAfterCommit(pending);
     }
 
@@ -104,19 +103,8 @@ public class Outbox {
         for (Pending p : pending) {
             counts.merge(List.of(p.topic(), p.envelope().type()), 1, Integer::sum);
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    counts.forEach((tags, n) -> registry.counter("outbox.written", "topic", tags.get(0), "type",
-                            tags.get(1)).increment(n));
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> counts.forEach((tags, n) -> registry.counter("outbox.written", "topic",
+                tags.get(0), "type", tags.get(1)).increment(n)));
     }
 
     private String serialize(EventEnvelope<?> envelope) {
@@ -125,24 +113,5 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Event " + envelope.type() + " cannot be serialized", e);
         }
-    }
-
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_KEY) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_KEY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
     }
 }
