@@ -2,11 +2,10 @@ package cn.jiaozuo.biodiversity.alert.config;
 
 import cn.jiaozuo.biodiversity.alert.domain.Severity;
 import cn.jiaozuo.biodiversity.common.events.EventTypes;
+import cn.jiaozuo.biodiversity.common.tx.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
@@ -33,17 +32,6 @@ public class AlertMetrics {
 
     /** Counts one alert event of this type and severity once the current transaction has committed. */
     public void countOnCommit(String type, String severity) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    registry.counter(NAME, "type", type, "severity", severity).increment();
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> registry.counter(NAME, "type", type, "severity", severity).increment());
     }
 }
