@@ -1,13 +1,12 @@
 package cn.jiaozuo.biodiversity.observation.config;
 
+import cn.jiaozuo.biodiversity.common.tx.AfterCommit;
 import cn.jiaozuo.biodiversity.observation.domain.NewObservation;
 import cn.jiaozuo.biodiversity.observation.domain.ObservationSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.EnumMap;
 import java.util.List;
@@ -40,17 +39,6 @@ public class IntakeMetrics {
         }
         Map<ObservationSource, Integer> counts = new EnumMap<>(ObservationSource.class);
         stored.forEach(o -> counts.merge(o.source(), 1, Integer::sum));
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    counts.forEach((source, n) -> recorded.get(source).increment(n));
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> counts.forEach((source, n) -> recorded.get(source).increment(n)));
     }
 }

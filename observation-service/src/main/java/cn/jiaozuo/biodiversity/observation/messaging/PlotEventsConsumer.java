@@ -8,6 +8,7 @@ import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
 import cn.jiaozuo.biodiversity.common.messaging.ConsumerSpec;
 import cn.jiaozuo.biodiversity.common.messaging.IdempotentConsumers;
 import cn.jiaozuo.biodiversity.common.messaging.PoisonEventException;
+import cn.jiaozuo.biodiversity.common.tx.AfterCommit;
 import cn.jiaozuo.biodiversity.observation.config.PlotIndexConfig;
 import cn.jiaozuo.biodiversity.observation.domain.GeoJson;
 import cn.jiaozuo.biodiversity.observation.domain.PlotArea;
@@ -18,8 +19,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -91,21 +90,6 @@ public class PlotEventsConsumer {
     }
 
     private void refreshIndexAfterCommit() {
-        if (transactions.getResource(REFRESH_KEY) != null) {
-            return;
-        }
-        transactions.putResource(REFRESH_KEY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    index.refreshSoon();
-                }
-            }
-        });
+        AfterCommit.runOnce(transactions, REFRESH_KEY, index::refreshSoon);
     }
 }
