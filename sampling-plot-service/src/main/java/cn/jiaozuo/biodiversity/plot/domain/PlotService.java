@@ -4,6 +4,7 @@ import cn.jiaozuo.biodiversity.common.events.EventTypes;
 import cn.jiaozuo.biodiversity.common.events.PlotSnapshot;
 import cn.jiaozuo.biodiversity.common.problem.Problem;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
+import cn.jiaozuo.biodiversity.common.tx.AfterCommit;
 import cn.jiaozuo.biodiversity.plot.config.PlotConfig;
 import cn.jiaozuo.biodiversity.plot.messaging.PlotEvents;
 import cn.jiaozuo.biodiversity.plot.repository.CountyRepository;
@@ -13,8 +14,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -157,21 +156,12 @@ public class PlotService {
     }
 
     private void afterCommit(Runnable action) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    try {
-                        action.run();
-                    } catch (RuntimeException e) {
-                        // The change is committed; the periodic reload repairs the index, so the caller still succeeds.
-                        LOG.errorf(e, "Spatial index not updated after commit; the next reload repairs it");
-                    }
-                }
+        AfterCommit.run(transactions, () -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                // The change is committed; the periodic reload repairs the index, so the caller still succeeds.
+                LOG.errorf(e, "Spatial index not updated after commit; the next reload repairs it");
             }
         });
     }
