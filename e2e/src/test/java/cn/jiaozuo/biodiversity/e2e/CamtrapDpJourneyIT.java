@@ -6,6 +6,8 @@ import static cn.jiaozuo.biodiversity.e2e.E2eStack.as;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.Test;
  * A camera-trap team registers its camera in a new plot and uploads the season's Camtrap DP package:
  * the animal rows become observations in the plot, the empty frame and the unknown animal are
  * reported by row, a second upload stores nothing twice, and the plot service sees the station alive.
+ * The leopard (a sensitive species) is shown to the public without plot or camera, and a plot filter
+ * does not reveal it to them; reviewers see everything.
  */
 class CamtrapDpJourneyIT {
 
@@ -65,11 +69,26 @@ class CamtrapDpJourneyIT {
         assertEquals(List.of(0, 2, 1, 1), List.of(again.getInt("created"), again.getInt("duplicates"),
                 again.getInt("rejected"), again.getInt("skipped")), "a second upload stores nothing new");
 
-        JsonPath stored = as(null, OBSERVATIONS).queryParam("plotCode", plot).get("/observations").then().statusCode(200)
+        // Reviewers see both records with plot and camera.
+        JsonPath stored = as("reviewer", OBSERVATIONS).queryParam("plotCode", plot).get("/observations").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(2, stored.getList("items").size());
         assertEquals(List.of(camera, camera), stored.getList("items.stationId"));
+        assertEquals(List.of(plot, plot), stored.getList("items.plotCode"));
         assertEquals(List.of(XIUWU, XIUWU), stored.getList("items.countyCode"));
+        String leopard = stored.getString("items.find { it.species.scientificName == 'Panthera pardus japonensis' }.uuid");
+        assertNotNull(leopard);
+
+        // The public sees only the macaque in the plot: the leopard's presence there is not revealed ...
+        JsonPath open = as(null, OBSERVATIONS).queryParam("plotCode", plot).get("/observations").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of("Macaca mulatta"), open.getList("items.species.scientificName"));
+        assertEquals(List.of(camera), open.getList("items.stationId"));
+        // ... and the leopard itself comes generalized, without the plot or the camera that would locate it.
+        JsonPath leopardOpen = as(null, OBSERVATIONS).get("/observations/" + leopard).then().statusCode(200).extract().jsonPath();
+        assertEquals(true, leopardOpen.getBoolean("coordinatesObscured"));
+        assertNull(leopardOpen.get("plotCode"));
+        assertNull(leopardOpen.get("stationId"));
 
         // The plot service hears of the upload through the observations topic.
         String lastSeen = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(

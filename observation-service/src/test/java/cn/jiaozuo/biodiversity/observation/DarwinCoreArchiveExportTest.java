@@ -12,9 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jiaozuo.biodiversity.common.security.Roles;
+import cn.jiaozuo.biodiversity.observation.TestPlots.TestPlot;
+import cn.jiaozuo.biodiversity.observation.domain.PlotIndex;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +45,9 @@ import org.w3c.dom.NodeList;
  */
 @QuarkusTest
 class DarwinCoreArchiveExportTest {
+
+    @Inject
+    PlotIndex plots;
 
     static final String DWC = "http://rs.tdwg.org/dwc/terms/";
     static final List<String> REQUIRED = List.of("occurrenceID", "basisOfRecord", "eventDate", "scientificName",
@@ -172,6 +178,37 @@ class DarwinCoreArchiveExportTest {
         assertTrue(text(eml, "intellectualRights").contains("CC-BY"));
         assertEquals("112.2", text(eml, "westBoundingCoordinate"));
         assertEquals(day.toLocalDate().toString(), text(eml, "beginDate"));
+    }
+
+    @Test
+    void sensitive_records_are_published_without_plot_and_station() throws Exception {
+        OffsetDateTime day = freshDay();
+        String station = "CT-" + UUID.randomUUID();
+        String bearer = TestTokens.bearer(Roles.STATION, "station-" + UUID.randomUUID());
+        try (TestPlot plot = TestPlots.newPlot(plots)) {
+            String leopard = post(bearer, with(with(with(plot.sighting(LEOPARD), "stationId", station), "method", "CAMERA_TRAP"),
+                    "observedAt", day.toString()));
+            String macaque = post(bearer, with(with(with(plot.sighting(MACAQUE), "stationId", station), "method", "CAMERA_TRAP"),
+                    "observedAt", day.plusMinutes(1).toString()));
+
+            byte[] zip = given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
+                    .queryParam("from", day.toString()).queryParam("to", day.plusMinutes(10).toString())
+                    .when().get("/exports/dwca").then().statusCode(200).extract().asByteArray();
+            Map<String, Map<String, String>> byId = new HashMap<>();
+            read(zip).rows().forEach(r -> byId.put(r.get(DWC + "occurrenceID"), r));
+            assertEquals(2, byId.size());
+
+            Map<String, String> cat = byId.get("urn:uuid:" + leopard);
+            assertEquals("", cat.get(DWC + "locationID"), "the plot would locate the leopard");
+            assertEquals("", cat.get(DWC + "eventID"), "so would the camera");
+            assertTrue(cat.get(DWC + "informationWithheld").contains("locationID"), cat.get(DWC + "informationWithheld"));
+            assertTrue(cat.get(DWC + "informationWithheld").contains("station"), cat.get(DWC + "informationWithheld"));
+
+            Map<String, String> monkey = byId.get("urn:uuid:" + macaque);
+            assertEquals(plot.code(), monkey.get(DWC + "locationID"), "not sensitive: published with its plot");
+            assertEquals(station, monkey.get(DWC + "eventID"));
+            assertEquals("", monkey.get(DWC + "informationWithheld"));
+        }
     }
 
     private static String text(Document doc, String element) {

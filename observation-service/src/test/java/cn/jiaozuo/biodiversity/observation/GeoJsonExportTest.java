@@ -13,10 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jiaozuo.biodiversity.common.security.Roles;
+import cn.jiaozuo.biodiversity.observation.TestPlots.TestPlot;
+import cn.jiaozuo.biodiversity.observation.domain.PlotIndex;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -33,6 +36,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class GeoJsonExportTest {
 
+    @Inject
+    PlotIndex plots;
+
     private static final Set<String> PROPERTIES = Set.of("uuid", "speciesId", "scientificName", "chineseName", "observedAt",
             "countyCode", "plotCode", "stationId", "individualCount", "reviewStatus", "invasive", "sensitive", "generalized");
 
@@ -45,6 +51,13 @@ class GeoJsonExportTest {
         return given().header("Authorization", TestTokens.bearer(Roles.RANGER, observer)).contentType(ContentType.JSON)
                 .body(with(body, "observedAt", day.plusMinutes(minute).toString()))
                 .when().post("/observations").then().statusCode(201).extract().path("uuid");
+    }
+
+    private String csv(String bearer, Map<String, Object> query) {
+        var request = bearer == null ? given() : given().header("Authorization", bearer);
+        return request.queryParam("from", day.toString()).queryParam("to", day.plusMinutes(30).toString())
+                .queryParams(query).when().get("/observations.csv")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
     }
 
     private JsonPath geojson(String bearer, Map<String, Object> query) {
@@ -141,5 +154,60 @@ class GeoJsonExportTest {
         assertTrue(lines[2].startsWith(leopard + ",1,Panthera pardus japonensis,华北豹,"), lines[2]);
         assertTrue(lines[2].contains(",35.35,113.35,"), "generalized for the public: " + lines[2]);
         assertFalse(csv.contains("35.3321"));
+    }
+
+    @Test
+    void generalized_features_carry_no_plot_or_station_and_a_plot_filter_leaves_them_out() {
+        String station = "CT-" + UUID.randomUUID();
+        try (TestPlot plot = TestPlots.newPlot(plots)) {
+            String leopard = post(with(plot.sighting(LEOPARD), "stationId", station), 1);
+            String macaque = post(with(plot.sighting(MACAQUE), "stationId", station), 2);
+
+            JsonPath everything = geojson(null, Map.of());
+            assertEquals(List.of(macaque, leopard), everything.getList("features.properties.uuid"));
+            assertEquals(true, everything.getBoolean("features[1].properties.generalized"));
+            assertNull(everything.get("features[1].properties.plotCode"), "the plot would locate the leopard");
+            assertNull(everything.get("features[1].properties.stationId"), "so would the camera");
+            assertEquals(plot.code(), everything.getString("features[0].properties.plotCode"), "the macaque keeps its plot");
+            assertEquals(station, everything.getString("features[0].properties.stationId"));
+
+            JsonPath inPlot = geojson(null, Map.of("plotCode", plot.code()));
+            assertEquals(List.of(macaque), inPlot.getList("features.properties.uuid"), "the leopard's presence is not revealed");
+            assertEquals(List.of(plot.code()), inPlot.getList("features.properties.plotCode"));
+
+            JsonPath reviewer = geojson(TestTokens.bearer(Roles.REVIEWER), Map.of("plotCode", plot.code()));
+            assertEquals(List.of(macaque, leopard), reviewer.getList("features.properties.uuid"));
+            assertEquals(List.of(plot.code(), plot.code()), reviewer.getList("features.properties.plotCode"));
+            assertEquals(List.of(station, station), reviewer.getList("features.properties.stationId"));
+        }
+    }
+
+    @Test
+    void generalized_csv_rows_carry_no_plot_or_station_and_a_plot_filter_leaves_them_out() {
+        String station = "CT-" + UUID.randomUUID();
+        try (TestPlot plot = TestPlots.newPlot(plots)) {
+            String leopard = post(with(plot.sighting(LEOPARD), "stationId", station), 1);
+            String macaque = post(with(plot.sighting(MACAQUE), "stationId", station), 2);
+
+            String[] lines = csv(null, Map.of()).split("\r\n");
+            assertEquals(3, lines.length);
+            assertTrue(lines[1].startsWith(macaque + ","), lines[1]);
+            assertTrue(lines[1].contains(",false," + TestPlots.QINYANG + "," + plot.code() + "," + station + ",SIGHTING,"),
+                    "the macaque keeps plot and station: " + lines[1]);
+            assertTrue(lines[2].startsWith(leopard + ","), lines[2]);
+            assertTrue(lines[2].contains(",true," + TestPlots.QINYANG + ",,,SIGHTING,"), "no plot, no station: " + lines[2]);
+
+            String inPlot = csv(null, Map.of("plotCode", plot.code()));
+            assertEquals(2, inPlot.split("\r\n").length, inPlot);
+            assertFalse(inPlot.contains(leopard), "the leopard's presence is not revealed");
+            assertTrue(inPlot.contains(macaque));
+
+            String reviewer = csv(TestTokens.bearer(Roles.REVIEWER), Map.of("plotCode", plot.code()));
+            String[] reviewed = reviewer.split("\r\n");
+            assertEquals(3, reviewed.length, reviewer);
+            assertTrue(reviewed[2].startsWith(leopard + ","), reviewed[2]);
+            assertTrue(reviewed[2].contains(",false," + TestPlots.QINYANG + "," + plot.code() + "," + station + ",SIGHTING,"),
+                    reviewed[2]);
+        }
     }
 }

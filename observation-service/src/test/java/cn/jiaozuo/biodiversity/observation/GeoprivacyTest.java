@@ -10,12 +10,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 import cn.jiaozuo.biodiversity.common.security.Roles;
+import cn.jiaozuo.biodiversity.observation.TestPlots.TestPlot;
+import cn.jiaozuo.biodiversity.observation.domain.PlotIndex;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,10 +30,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Sensitive species (华北豹 here) are shown at their 0.1° cell centre to everyone but the observer,
- * reviewers and admins, on every read path; other species are always exact.
+ * reviewers and admins, on every read path; other species are always exact. Whoever gets the cell
+ * centre gets neither the plot nor the station (both locate the record far more finely), and a plot
+ * filter does not tell them that the species was in that plot.
  */
 @QuarkusTest
 class GeoprivacyTest {
+
+    @Inject
+    PlotIndex plots;
 
     private static final double LAT = 35.3321;
     private static final double LON = 113.3604;
@@ -137,6 +149,76 @@ class GeoprivacyTest {
         recordLeopard();
         for (String ignored : List.of("a", "b", "c")) {
             assertObscuredFor(null);
+        }
+    }
+
+    /** A leopard caught by camera CT-… in a fresh plot; returns its uuid (the observer sees plot and station). */
+    private String recordLeopardAtStation(TestPlot plot, String station) {
+        observer = "ranger-" + UUID.randomUUID();
+        Map<String, Object> body = with(with(plot.sighting(LEOPARD), "stationId", station), "method", "CAMERA_TRAP");
+        given().header("Authorization", TestTokens.bearer(Roles.RANGER, observer)).contentType(ContentType.JSON).body(body)
+                .when().post("/observations").then().statusCode(201)
+                .body("plotCode", equalTo(plot.code())).body("stationId", equalTo(station));
+        return (String) body.get("uuid");
+    }
+
+    @Test
+    void whoever_gets_the_cell_centre_gets_neither_plot_nor_station() {
+        String station = "CT-" + UUID.randomUUID();
+        try (TestPlot plot = TestPlots.newPlot(plots)) {
+            uuid = recordLeopardAtStation(plot, station);
+            for (String bearer : Arrays.asList(null, TestTokens.bearer(Roles.RANGER, "ranger-other-" + UUID.randomUUID()),
+                    TestTokens.bearer(Roles.BUREAU))) {
+                as(bearer).when().get("/observations/" + uuid).then().statusCode(200)
+                        .body("coordinatesObscured", equalTo(true))
+                        .body("plotCode", nullValue()).body("stationId", nullValue())
+                        .body(not(containsString(plot.code()))).body(not(containsString(station)));
+                as(bearer).queryParam("observer", observer).when().get("/observations").then().statusCode(200)
+                        .body("items[0].uuid", equalTo(uuid))
+                        .body("items[0].plotCode", nullValue()).body("items[0].stationId", nullValue())
+                        .body(not(containsString(plot.code()))).body(not(containsString(station)));
+            }
+            for (String bearer : List.of(TestTokens.bearer(Roles.RANGER, observer), TestTokens.bearer(Roles.REVIEWER),
+                    TestTokens.bearer(Roles.ADMIN))) {
+                as(bearer).when().get("/observations/" + uuid).then().statusCode(200)
+                        .body("coordinatesObscured", equalTo(false))
+                        .body("plotCode", equalTo(plot.code())).body("stationId", equalTo(station));
+            }
+        }
+    }
+
+    @Test
+    void species_that_are_not_sensitive_keep_plot_and_station_for_everyone() {
+        String station = "CT-" + UUID.randomUUID();
+        try (TestPlot plot = TestPlots.newPlot(plots)) {
+            Map<String, Object> body = with(plot.sighting(MACAQUE), "stationId", station);
+            given().header("Authorization", TestTokens.bearer(Roles.RANGER)).contentType(ContentType.JSON).body(body)
+                    .when().post("/observations").then().statusCode(201);
+            given().when().get("/observations/" + body.get("uuid")).then().statusCode(200)
+                    .body("plotCode", equalTo(plot.code())).body("stationId", equalTo(station));
+        }
+    }
+
+    @Test
+    void a_plot_filter_does_not_reveal_a_sensitive_species_to_those_who_get_it_generalized() {
+        try (TestPlot plot = TestPlots.newPlot(plots)) {
+            uuid = recordLeopardAtStation(plot, "CT-" + UUID.randomUUID());
+            Map<String, Object> macaque = plot.sighting(MACAQUE);
+            given().header("Authorization", TestTokens.bearer(Roles.RANGER)).contentType(ContentType.JSON).body(macaque)
+                    .when().post("/observations").then().statusCode(201).body("plotCode", equalTo(plot.code()));
+
+            for (String bearer : Arrays.asList(null, TestTokens.bearer(Roles.RANGER, "ranger-other-" + UUID.randomUUID()),
+                    TestTokens.bearer(Roles.STATION))) {
+                as(bearer).queryParam("plotCode", plot.code()).when().get("/observations").then().statusCode(200)
+                        .body("items.uuid", equalTo(List.of(macaque.get("uuid"))))
+                        .body(not(containsString(uuid)));
+            }
+            for (String bearer : List.of(TestTokens.bearer(Roles.RANGER, observer), TestTokens.bearer(Roles.REVIEWER),
+                    TestTokens.bearer(Roles.ADMIN))) {
+                as(bearer).queryParam("plotCode", plot.code()).when().get("/observations").then().statusCode(200)
+                        .body("items.uuid", containsInAnyOrder(macaque.get("uuid"), uuid))
+                        .body("items.plotCode", hasItem(plot.code()));
+            }
         }
     }
 }

@@ -32,7 +32,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Writes a Darwin Core Archive (DwC text guidelines): {@code meta.xml} (core rowType Occurrence),
  * {@code eml.xml} and {@code occurrence.txt} (UTF-8, tab-separated, one header line), zipped
  * straight into the response. Rows come from a database cursor, so memory does not grow with the
- * archive. The archive is for publication: sensitive species are always generalized, whoever asks.
+ * archive. The archive is for publication: sensitive species are always generalized, whoever asks, and
+ * go without their plot (locationID) and station (eventID).
  */
 @ApplicationScoped
 public class DarwinCoreArchiveWriter {
@@ -49,8 +50,8 @@ public class DarwinCoreArchiveWriter {
             t(DWC, "identificationVerificationStatus"), t(DWC, "dataGeneralizations"), t(DWC, "informationWithheld"),
             t(DWC, "eventID"), t(DCTERMS, "license"));
     static final String GENERALIZED = "Coordinates generalized to the centre of their 0.1° grid cell (sensitive species)";
-    static final String WITHHELD = "Exact coordinates withheld to protect a sensitive species; available to researchers"
-            + " from the publisher on request";
+    static final String WITHHELD = "Exact coordinates, sampling plot (locationID) and station (eventID) withheld to protect"
+            + " a sensitive species; available to researchers from the publisher on request";
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Caller PUBLIC = new Caller(null, Set.of());
@@ -117,13 +118,13 @@ public class DarwinCoreArchiveWriter {
             "CN",
             "河南省",
             JiaozuoCounty.byCode(row.countyCode()).map(JiaozuoCounty::chineseName).orElse(row.countyCode()),
-            row.plotCode() == null ? "" : row.plotCode(),
+            nullToEmpty(point.plotCode(row.plotCode())),
             samplingProtocol(row.method()),
             pseudonym(hmac, row.observer()),
             row.status().toLowerCase(Locale.ROOT),
             point.generalized() ? GENERALIZED : "",
             point.generalized() ? WITHHELD : "",
-            row.stationId() == null ? "" : row.stationId(),
+            nullToEmpty(point.stationId(row.stationId())),
             config.dataset().licenceUrl()};
         StringBuilder line = new StringBuilder(256);
         for (int i = 0; i < values.length; i++) {
@@ -133,6 +134,10 @@ public class DarwinCoreArchiveWriter {
             line.append(clean(values[i]));
         }
         return line.toString();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     /** The archive has no quote character: tabs and line breaks inside a value would split it. */

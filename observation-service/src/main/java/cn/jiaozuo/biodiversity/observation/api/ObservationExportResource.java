@@ -6,6 +6,7 @@ import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.observation.config.ExportConfig;
 import cn.jiaozuo.biodiversity.observation.domain.Caller;
 import cn.jiaozuo.biodiversity.observation.domain.SpeciesCatalog;
+import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationStreamRepository;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationStreamRepository.Row;
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -51,8 +52,8 @@ public class ObservationExportResource {
                "geometry": {"type": "Point", "coordinates": [113.35, 35.35]},
                "properties": {"uuid": "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21", "speciesId": 1,
                  "scientificName": "Panthera pardus japonensis", "chineseName": "华北豹",
-                 "observedAt": "2025-05-14T06:12:00+08:00", "countyCode": "410821", "plotCode": "410821-01",
-                 "stationId": "CT-017", "individualCount": 1, "reviewStatus": "VERIFIED", "invasive": false,
+                 "observedAt": "2025-05-14T06:12:00+08:00", "countyCode": "410821", "plotCode": null,
+                 "stationId": null, "individualCount": 1, "reviewStatus": "VERIFIED", "invasive": false,
                  "sensitive": true, "generalized": true, "accuracyM": 7144, "method": "CAMERA_TRAP"}}],
              "nextCursor": null}""";
     static final String EXAMPLE_CSV = """
@@ -64,15 +65,17 @@ public class ObservationExportResource {
 
     private final ObservationStreamRepository rows;
     private final SpeciesCatalog catalog;
+    private final ObservationMapper mapper;
     private final DarwinCoreArchiveWriter dwca;
     private final ExportConfig config;
     private final ObjectMapper json;
     private final SecurityIdentity identity;
 
-    public ObservationExportResource(ObservationStreamRepository rows, SpeciesCatalog catalog, DarwinCoreArchiveWriter dwca,
-            ExportConfig config, ObjectMapper json, SecurityIdentity identity) {
+    public ObservationExportResource(ObservationStreamRepository rows, SpeciesCatalog catalog, ObservationMapper mapper,
+            DarwinCoreArchiveWriter dwca, ExportConfig config, ObjectMapper json, SecurityIdentity identity) {
         this.rows = rows;
         this.catalog = catalog;
+        this.mapper = mapper;
         this.dwca = dwca;
         this.config = config;
         this.json = json;
@@ -86,7 +89,8 @@ public class ObservationExportResource {
     @Operation(summary = "Observations as an RFC 7946 GeoJSON FeatureCollection, newest first",
             description = "Callers: anyone, also without a token. The filters of GET /observations; rejected records are"
                     + " never included. Points of sensitive species are generalized to their 0.1° cell centre unless the"
-                    + " caller is the observer, a reviewer or an admin (properties.generalized says which). Streamed;"
+                    + " caller is the observer, a reviewer or an admin (properties.generalized says which); generalized"
+                    + " features have no plotCode and no stationId, and a plotCode filter leaves them out. Streamed;"
                     + " limit up to 10000 per request, nextCursor (a foreign member) fetches the next features.")
     @APIResponse(responseCode = "200", description = "A FeatureCollection of Points [lon, lat] (WGS-84)",
             content = @Content(mediaType = GEOJSON, examples = @ExampleObject(name = "leopard", value = EXAMPLE_GEOJSON)))
@@ -101,6 +105,7 @@ public class ObservationExportResource {
         ObservationQuery query = ObservationQuery.forExport(filters.with(status, method, limit, cursor),
                 config.defaultFeatureLimit(), config.maxFeatureLimit());
         Caller caller = Caller.of(identity);
+        ObservationRepository.Filter filter = mapper.restrict(query.filter(), caller);
         int pageSize = query.limit();
         StreamingOutput body = out -> {
             try (JsonGenerator g = json.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
@@ -111,7 +116,7 @@ public class ObservationExportResource {
                 boolean[] more = new boolean[1];
                 int[] written = new int[1];
                 // One row more than the page tells whether there is a next page.
-                rows.stream(query.filter(), query.after(), pageSize + 1, row -> {
+                rows.stream(filter, query.after(), pageSize + 1, row -> {
                     if (written[0] == pageSize) {
                         more[0] = true;
                         return;
@@ -150,8 +155,8 @@ public class ObservationExportResource {
         g.writeStringField("chineseName", species.chineseName());
         g.writeStringField("observedAt", row.observedAt().toString());
         g.writeStringField("countyCode", row.countyCode());
-        g.writeStringField("plotCode", row.plotCode());
-        g.writeStringField("stationId", row.stationId());
+        g.writeStringField("plotCode", point.plotCode(row.plotCode()));
+        g.writeStringField("stationId", point.stationId(row.stationId()));
         g.writeNumberField("individualCount", row.count());
         g.writeStringField("reviewStatus", row.status());
         g.writeBooleanField("invasive", species.invasive());
@@ -172,7 +177,8 @@ public class ObservationExportResource {
     @PermitAll
     @Produces(CSV)
     @Operation(summary = "Observations as CSV (UTF-8, RFC 4180), newest first",
-            description = "Callers: anyone, also without a token. The filters and geoprivacy of GET /observations;"
+            description = "Callers: anyone, also without a token. The filters and geoprivacy of GET /observations (generalized"
+                    + " rows have empty plotCode and stationId; a plotCode filter leaves them out);"
                     + " rejected records are never included. Streamed; without limit every matching record is written.")
     @APIResponse(responseCode = "200", description = "One header line, one line per observation",
             content = @Content(mediaType = CSV, examples = @ExampleObject(name = "macaques", value = EXAMPLE_CSV)))
@@ -187,18 +193,19 @@ public class ObservationExportResource {
         ObservationQuery query = ObservationQuery.forExport(filters.with(status, method, limit, cursor), null,
                 config.maxFeatureLimit());
         Caller caller = Caller.of(identity);
+        ObservationRepository.Filter filter = mapper.restrict(query.filter(), caller);
         StreamingOutput body = out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             w.write("uuid,speciesId,scientificName,chineseName,observedAt,lat,lon,accuracyM,generalized,countyCode,plotCode,"
                     + "stationId,method,individualCount,reviewStatus,invasive,sensitive\r\n");
-            rows.stream(query.filter(), query.after(), query.limit(), row -> {
+            rows.stream(filter, query.after(), query.limit(), row -> {
                 SpeciesSnapshot species = species(row);
                 ObservationMapper.Point p = ObservationMapper.pointFor(species, row.observer(), row.lat(), row.lon(),
                         row.accuracyM(), caller);
                 w.write(String.join(",", row.uuid().toString(), Long.toString(species.id()), csv(species.scientificName()),
                         csv(species.chineseName()), row.observedAt().toString(), DarwinCoreArchiveWriter.number(p.lat()),
                         DarwinCoreArchiveWriter.number(p.lon()), p.accuracyM() == null ? "" : DarwinCoreArchiveWriter.number(p.accuracyM()),
-                        Boolean.toString(p.generalized()), csv(row.countyCode()), csv(row.plotCode()), csv(row.stationId()),
+                        Boolean.toString(p.generalized()), csv(row.countyCode()), csv(p.plotCode(row.plotCode())), csv(p.stationId(row.stationId())),
                         row.method(), Integer.toString(row.count()), row.status(), Boolean.toString(species.invasive()),
                         Boolean.toString(species.sensitive())));
                 w.write("\r\n");
@@ -227,7 +234,8 @@ public class ObservationExportResource {
     @Operation(summary = "A Darwin Core Archive of observations for GBIF and the national platforms",
             description = "Callers: bureau, admin. A zip with meta.xml (core rowType Occurrence), eml.xml (title, publisher,"
                     + " contact, licence, coverage) and occurrence.txt (UTF-8, tab-separated). Rejected records are left"
-                    + " out; sensitive species are always generalized (dataGeneralizations, informationWithheld), whoever"
+                    + " out; sensitive species are always generalized, without locationID (plot) and eventID (station)"
+                    + " (dataGeneralizations, informationWithheld say so), whoever"
                     + " asks, because the archive is for publication. recordedBy is a pseudonym. Streamed.")
     @APIResponse(responseCode = "200", description = "The archive (application/zip)",
             content = @Content(mediaType = "application/zip", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))

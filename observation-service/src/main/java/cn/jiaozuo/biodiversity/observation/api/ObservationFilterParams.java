@@ -17,7 +17,8 @@ public class ObservationFilterParams {
     @QueryParam("countyCode")
     String countyCode;
 
-    @Parameter(description = "Sampling plot code", example = "410821-01")
+    @Parameter(description = "Sampling plot code. Leaves out the records whose point this caller gets generalized"
+            + " (sensitive species, unless the caller is their observer, a reviewer or an admin)", example = "410821-01")
     @QueryParam("plotCode")
     String plotCode;
 

@@ -227,7 +227,9 @@ public class ObservationResource {
     @Operation(summary = "List observations, newest first",
             description = "Callers: anyone, also without a token (the public and partner agencies). Points of sensitive"
                     + " species are generalized to their 0.1° cell centre unless the caller is the observer, a reviewer"
-                    + " or an admin. Keyset pagination: pass nextCursor of a page as cursor to get the next one.")
+                    + " or an admin; those records then carry no plotCode and no stationId, and a plotCode filter leaves"
+                    + " them out (it would tell that the species was in that plot). Keyset pagination: pass nextCursor"
+                    + " of a page as cursor to get the next one.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = ObservationPage.class)))
     @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -240,8 +242,8 @@ public class ObservationResource {
         ObservationQuery query = ObservationQuery.forPage(filters.with(status, method, limit, cursor), config.defaultPageSize(),
                 config.maxPageSize());
         int pageSize = query.limit();
-        List<Observation> rows = observations.list(query.filter(), query.after(), pageSize + 1);
         Caller caller = Caller.of(identity);
+        List<Observation> rows = observations.list(mapper.restrict(query.filter(), caller), query.after(), pageSize + 1);
         List<ObservationView> items = rows.stream().limit(pageSize).map(o -> mapper.toView(o, caller)).toList();
         String next = null;
         if (rows.size() > pageSize) {
@@ -256,7 +258,8 @@ public class ObservationResource {
     @PermitAll
     @Operation(summary = "Read one observation",
             description = "Callers: anyone, also without a token. Points of sensitive species are generalized unless the"
-                    + " caller is the observer, a reviewer or an admin (coordinatesObscured says which you got).")
+                    + " caller is the observer, a reviewer or an admin (coordinatesObscured says which you got); a"
+                    + " generalized record carries no plotCode and no stationId.")
     @APIResponse(responseCode = "200", description = "The observation", content = @Content(schema = @Schema(implementation = ObservationView.class)))
     @APIResponse(responseCode = "400", description = "Not a UUID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 
@@ -160,9 +161,28 @@ public class ObservationRepository {
         return em.find(Observation.class, uuid, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Filters of a list; null means "any". */
+    /**
+     * Filters of a list; null means "any". {@code concealed}, when set, leaves out records this caller gets
+     * generalized (see {@link Concealed}).
+     */
     public record Filter(Long speciesId, String countyCode, String plotCode, Instant from, Instant to, String status,
-            String observer, String method) {
+            String observer, String method, Concealed concealed) {
+
+        public Filter(Long speciesId, String countyCode, String plotCode, Instant from, Instant to, String status,
+                String observer, String method) {
+            this(speciesId, countyCode, plotCode, from, to, status, observer, method, null);
+        }
+
+        public Filter concealing(Concealed concealed) {
+            return new Filter(speciesId, countyCode, plotCode, from, to, status, observer, method, concealed);
+        }
+    }
+
+    /**
+     * Records to leave out: those of {@code speciesIds} (the sensitive ones) unless recorded by {@code exceptObserver}
+     * (the caller; null when anonymous). {@code speciesIds} is never empty.
+     */
+    public record Concealed(Set<Long> speciesIds, String exceptObserver) {
     }
 
     /** Keyset position: rows strictly older than (observedAt, uuid) in newest-first order. */
@@ -183,6 +203,14 @@ public class ObservationRepository {
         condition(where, params, filter.observer(), "o.observer = :observer", "observer");
         condition(where, params, filter.method() == null ? null
                 : ObservationMethod.valueOf(filter.method()), "o.method = :method", "method");
+        if (filter.concealed() != null) {
+            where.append(filter.concealed().exceptObserver() == null ? " and o.speciesId not in :concealedSpecies"
+                    : " and (o.speciesId not in :concealedSpecies or o.observer = :concealedExcept)");
+            params.put("concealedSpecies", filter.concealed().speciesIds());
+            if (filter.concealed().exceptObserver() != null) {
+                params.put("concealedExcept", filter.concealed().exceptObserver());
+            }
+        }
         if (after != null) {
             // A row-value comparison, so PostgreSQL walks the (…, observed_at desc, uuid desc) index from the cursor.
             where.append(" and (o.observedAt, o.uuid) < (:afterAt, :afterUuid)");

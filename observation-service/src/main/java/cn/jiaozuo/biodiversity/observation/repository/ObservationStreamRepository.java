@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -75,6 +76,16 @@ public class ObservationStreamRepository {
         condition(sql, params, filter.status(), " and status = ?");
         condition(sql, params, filter.observer(), " and observer = ?");
         condition(sql, params, filter.method(), " and method = ?");
+        if (filter.concealed() != null) {
+            sql.append(" and (species_id not in (").append(String.join(", ", Collections.nCopies(
+                    filter.concealed().speciesIds().size(), "?"))).append(")");
+            params.addAll(filter.concealed().speciesIds());
+            if (filter.concealed().exceptObserver() != null) {
+                sql.append(" or observer = ?");
+                params.add(filter.concealed().exceptObserver());
+            }
+            sql.append(")");
+        }
     }
 
     /**
