@@ -6,6 +6,7 @@ import static cn.jiaozuo.biodiversity.observation.Sightings.location;
 import static cn.jiaozuo.biodiversity.observation.Sightings.sighting;
 import static cn.jiaozuo.biodiversity.observation.Sightings.with;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
@@ -152,10 +153,14 @@ class GeoprivacyTest {
         }
     }
 
-    /** A leopard caught by camera CT-… in a fresh plot; returns its uuid (the observer sees plot and station). */
+    /**
+     * A leopard caught by camera CT-… in a fresh plot, its photo stored under the camera's name, as camera
+     * teams do; returns its uuid (the observer sees plot, station and photo).
+     */
     private String recordLeopardAtStation(TestPlot plot, String station) {
         observer = "ranger-" + UUID.randomUUID();
-        Map<String, Object> body = with(with(plot.sighting(LEOPARD), "stationId", station), "method", "CAMERA_TRAP");
+        Map<String, Object> body = with(with(with(plot.sighting(LEOPARD), "stationId", station), "method", "CAMERA_TRAP"),
+                "media", List.of(Map.of("url", "https://media.jiaozuo-biodiversity.cn/" + station + "/0001.jpg")));
         given().header("Authorization", TestTokens.bearer(Roles.RANGER, observer)).contentType(ContentType.JSON).body(body)
                 .when().post("/observations").then().statusCode(201)
                 .body("plotCode", equalTo(plot.code())).body("stationId", equalTo(station));
@@ -163,7 +168,7 @@ class GeoprivacyTest {
     }
 
     @Test
-    void whoever_gets_the_cell_centre_gets_neither_plot_nor_station() {
+    void whoever_gets_the_cell_centre_gets_neither_plot_nor_station_nor_photos() {
         String station = "CT-" + UUID.randomUUID();
         try (TestPlot plot = TestPlots.newPlot(plots)) {
             uuid = recordLeopardAtStation(plot, station);
@@ -171,7 +176,7 @@ class GeoprivacyTest {
                     TestTokens.bearer(Roles.BUREAU))) {
                 as(bearer).when().get("/observations/" + uuid).then().statusCode(200)
                         .body("coordinatesObscured", equalTo(true))
-                        .body("plotCode", nullValue()).body("stationId", nullValue())
+                        .body("plotCode", nullValue()).body("stationId", nullValue()).body("media", empty())
                         .body(not(containsString(plot.code()))).body(not(containsString(station)));
                 as(bearer).queryParam("observer", observer).when().get("/observations").then().statusCode(200)
                         .body("items[0].uuid", equalTo(uuid))
@@ -182,7 +187,8 @@ class GeoprivacyTest {
                     TestTokens.bearer(Roles.ADMIN))) {
                 as(bearer).when().get("/observations/" + uuid).then().statusCode(200)
                         .body("coordinatesObscured", equalTo(false))
-                        .body("plotCode", equalTo(plot.code())).body("stationId", equalTo(station));
+                        .body("plotCode", equalTo(plot.code())).body("stationId", equalTo(station))
+                        .body("media[0].url", containsString(station));
             }
         }
     }

@@ -10,6 +10,7 @@ import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository.Concealed;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository.Filter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -82,7 +83,8 @@ public class ObservationMapper {
                 Datum.WGS84.name(), o.originalDatum.name());
         return new ObservationView(o.uuid, SpeciesView.of(species), o.count, o.observedAtWithOffset(), o.recordedAt, location,
                 o.countyCode, point.plotCode(o.plotCode), o.method.name(), point.stationId(o.stationId), o.notes,
-                observations.media(o).stream().map(m -> new ObservationView.MediaView(m.url(), m.sha256())).toList(),
+                // A photo undoes the cell as surely as the station: its path may name the camera, its EXIF the point.
+                obscure ? List.of() : observations.media(o).stream().map(m -> new ObservationView.MediaView(m.url(), m.sha256())).toList(),
                 o.observer, o.source.name(), o.status.name(), o.reviewer, o.reviewComment, o.reviewedAt, obscure);
     }
 }
