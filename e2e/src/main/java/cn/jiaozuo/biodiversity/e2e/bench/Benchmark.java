@@ -69,7 +69,7 @@ public final class Benchmark {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
     /** Long enough for the JIT to finish with the intake path: a service runs for weeks, not seconds. */
-    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warm-up-seconds", 30);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warm-up-seconds", 60);
 
     private final StringBuilder report = new StringBuilder();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
