@@ -53,6 +53,9 @@ class StationResourceTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     private static Map<String, Object> station(String id, String plotCode, String installedOn) {
         Map<String, Object> body = new HashMap<>();
         body.put("id", id);
@@ -138,6 +141,31 @@ class StationResourceTest {
         upload(id, recordedAt);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", READER)
                 .when().get("/stations/" + id).then().statusCode(200).body("lastSeenAt", equalTo(recordedAt.toString())));
+    }
+
+    @Test
+    void a_sighting_without_a_station_costs_no_processed_event_row() throws Exception {
+        String marker = register(createPlot("410821"), today().minusDays(30).toString());
+        Instant recordedAt = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        String sighting = upload(null, recordedAt);
+        String markerUpload = upload(marker, recordedAt);
+        // Same key, same partition: once the marker's upload is applied, the sighting before it was read.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", READER)
+                .when().get("/stations/" + marker).then().body("lastSeenAt", equalTo(recordedAt.toString())));
+        assertEquals(1, processedRows(markerUpload));
+        assertEquals(0, processedRows(sighting), "the station consumer passes over a ranger's sighting");
+    }
+
+    private long processedRows(String envelope) throws Exception {
+        String eventId = json.readTree(envelope).get("eventId").asText();
+        try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(
+                "select count(*) from processed_event where consumer = 'station-activity' and event_id = ?::uuid")) {
+            query.setString(1, eventId);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     @Test

@@ -159,7 +159,10 @@ public class IdempotentConsumers {
             List<Parsed> parsed = new ArrayList<>(records.count());
             for (ConsumerRecord<String, String> record : records) {
                 try {
-                    parsed.add(new Parsed(record, parse(record)));
+                    EventEnvelope<JsonNode> envelope = parse(record);
+                    if (spec.concerns().test(envelope)) {
+                        parsed.add(new Parsed(record, envelope));
+                    }
                 } catch (PoisonEventException e) {
                     deadLetter(record, e);
                 }

@@ -39,17 +39,18 @@ public class StationActivityConsumer {
     }
 
     void start(@Observes StartupEvent event) {
-        consumers.start(new ConsumerSpec(NAME, GROUP_ID, List.of(Topics.OBSERVATIONS), Topics.OBSERVATIONS_DLQ), this::handle);
+        consumers.start(new ConsumerSpec(NAME, GROUP_ID, List.of(Topics.OBSERVATIONS), Topics.OBSERVATIONS_DLQ,
+                StationActivityConsumer::concerns), this::handle);
+    }
+
+    /** Station uploads only: a ranger's sighting costs this service nothing. */
+    static boolean concerns(EventEnvelope<JsonNode> event) {
+        JsonNode stationId = event.data().get("stationId");
+        return EventTypes.OBSERVATION_RECORDED.equals(event.type()) && stationId != null && !stationId.isNull();
     }
 
     void handle(EventEnvelope<JsonNode> event) {
-        if (!EventTypes.OBSERVATION_RECORDED.equals(event.type())) {
-            return;
-        }
         JsonNode stationId = event.data().get("stationId");
-        if (stationId == null || stationId.isNull()) {
-            return;
-        }
         if (!stationId.isTextual() || stationId.asText().isBlank()) {
             throw new PoisonEventException("stationId must be a non-empty string");
         }
