@@ -37,6 +37,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -128,11 +129,16 @@ public class IdempotentConsumers {
                     metrics = new KafkaClientMetrics(c, Tags.of("consumer", spec.name()));
                     metrics.bindTo(registry);
                     c.subscribe(spec.topics());
+                    Map<TopicPartition, Long> committed = new HashMap<>();
                     while (running) {
                         ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
                         if (!records.isEmpty()) {
                             apply(records);
-                            c.commitSync();
+                            commit(c, committed);
+                        } else if (movedSinceCommit(c, committed)) {
+                            // A transaction marker moves the position without a record: commit it too, or
+                            // the group's committed offset stays one short of the end and reads as lag.
+                            commit(c, committed);
                         }
                         backoff = 0;
                     }
@@ -153,6 +159,24 @@ public class IdempotentConsumers {
             if (deadLetters != null) {
                 deadLetters.close(Duration.ofSeconds(2));
             }
+        }
+
+        private void commit(KafkaConsumer<String, String> c, Map<TopicPartition, Long> committed) {
+            c.commitSync();
+            committed.clear();
+            for (TopicPartition partition : c.assignment()) {
+                committed.put(partition, c.position(partition));
+            }
+        }
+
+        private boolean movedSinceCommit(KafkaConsumer<String, String> c, Map<TopicPartition, Long> committed) {
+            for (TopicPartition partition : c.assignment()) {
+                Long at = committed.get(partition);
+                if (at != null && c.position(partition) != at) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void apply(ConsumerRecords<String, String> records) {
