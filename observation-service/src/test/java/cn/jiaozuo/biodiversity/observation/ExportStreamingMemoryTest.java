@@ -64,18 +64,10 @@ class ExportStreamingMemoryTest {
         System.gc();
         long baseline = memory.getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong(baseline);
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(5); // a sampling interval, not a wait for a result
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.setDaemon(true);
-        sampler.start();
+        // Heap sampled every 5 ms while the archive streams.
+        java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                0, 5, java.util.concurrent.TimeUnit.MILLISECONDS);
 
         long started = System.nanoTime();
         String query = "?from=" + URLEncoder.encode(day.toString(), StandardCharsets.UTF_8) + "&to="
@@ -110,8 +102,8 @@ class ExportStreamingMemoryTest {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        sampler.interrupt();
-        sampler.join();
+        sampler.shutdownNow();
+        sampler.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
 
         System.out.printf("DwC-A export: %,d records, %,d bytes unpacked in %.1f s (%.0f records/s); heap after GC before"
                 + " %,d MB, after GC half-way %,d MB (retained %+,d KB); peak sampled %,d MB (includes uncollected garbage)%n",
