@@ -38,4 +38,19 @@ class ProtectedSpeciesRuleTest extends ObservationEventsFixture {
         Map<String, Object> location = (Map<String, Object>) alerts.get(0).get("location");
         assertEquals(true, location.get("obscured"), "the leopard's point is generalized");
     }
+
+    @Test
+    void an_alert_on_a_sensitive_species_does_not_name_the_plot_it_was_seen_in() {
+        // A plot is far smaller than the 0.1° cell: naming it would undo the generalization.
+        SpeciesSnapshot leopard = nationalClassOne(newSpeciesId(), true);
+        String plot = BOAI + "-" + newSpeciesId();
+        events.recorded(observation(leopard, BOAI, plot, OffsetDateTime.now(CST).minusHours(3)));
+
+        Map<String, Object> alert = awaitAlerts(leopard.id(), 1, l -> true).get(0);
+        assertEquals(null, alert.get("plotCode"));
+        String history = io.restassured.RestAssured.given()
+                .header("Authorization", cn.jiaozuo.biodiversity.testsupport.TestTokens.bearer("bureau"))
+                .get("/alerts/" + alert.get("id")).then().statusCode(200).extract().asString();
+        assertTrue(!history.contains(plot), "the plot appears nowhere in the alert: " + history);
+    }
 }

@@ -128,7 +128,8 @@ public class AlertRuleEngine {
             reason = "Invasive species recorded in a priority area county";
         } else if (observation.plotCode() != null) {
             severity = Severity.HIGH;
-            reason = "Invasive species recorded inside plot " + observation.plotCode();
+            reason = "Invasive species recorded inside " + (visiblePlot(observation) == null ? "a sampling plot"
+                    : "plot " + observation.plotCode());
         } else {
             severity = Severity.MEDIUM;
             reason = "Invasive species recorded";
@@ -143,7 +144,7 @@ public class AlertRuleEngine {
         alert.chineseName = observation.species().chineseName();
         alert.speciesGroup = observation.species().group();
         alert.countyCode = observation.countyCode();
-        alert.plotCode = observation.plotCode();
+        alert.plotCode = visiblePlot(observation);
         alert.aggregationDay = day;
         alert.observationCount = 1;
         alert.firstObservedAt = observation.observedAt();
@@ -160,6 +161,14 @@ public class AlertRuleEngine {
                 alert.countyCode);
     }
 
+    /**
+     * The plot an alert may name: none for a sensitive species, whose point alerts generalize to its
+     * 0.1° cell; a plot is far smaller and would give the place away (as in observation-service).
+     */
+    private static String visiblePlot(ObservationSnapshot observation) {
+        return observation.species().sensitive() ? null : observation.plotCode();
+    }
+
     private void aggregate(AlertRule rule, Alert alert, ObservationSnapshot observation) {
         attach(alert, observation);
         alert.observationCount++;
@@ -170,7 +179,7 @@ public class AlertRuleEngine {
             alert.lastObservedAt = observation.observedAt();
         }
         if (alert.plotCode == null) {
-            alert.plotCode = observation.plotCode();
+            alert.plotCode = visiblePlot(observation);
         }
         alert.touch();
         history.persist(AlertHistoryEntry.of(alert, "OBSERVATION_ADDED", AlertHistoryEntry.SYSTEM,
