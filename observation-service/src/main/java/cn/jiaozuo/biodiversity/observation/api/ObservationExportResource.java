@@ -216,10 +216,17 @@ public class ObservationExportResource {
                 .header("Content-Disposition", "attachment; filename=\"observations.csv\"").build();
     }
 
-    /** RFC 4180: quote a value with a comma, quote or line break; double the quotes inside. */
+    /**
+     * RFC 4180: quote a value with a comma, quote or line break; double the quotes inside. A value a
+     * spreadsheet would run as a formula (free text such as a station id starting with = + - @) gets a
+     * leading apostrophe: bureau staff open this file in Excel.
+     */
     static String csv(String value) {
         if (value == null) {
             return "";
+        }
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            value = "'" + value;
         }
         if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
             return '"' + value.replace("\"", "\"\"") + '"';
