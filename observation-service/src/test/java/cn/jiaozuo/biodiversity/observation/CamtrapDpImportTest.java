@@ -239,6 +239,17 @@ class CamtrapDpImportTest {
     }
 
     @Test
+    void a_small_zip_that_unpacks_beyond_the_limit_is_a_413() throws IOException {
+        // 33 MB of one comment repeated compresses to a few kilobytes: the limit is on what it unpacks to.
+        String padding = "o,CT-B,m,e,2025-05-15T10:00:00+08:00,,event,blank,,,,,,,,,,,,,,,,,,,,\n".repeat(33 * 1024 * 1024 / 64);
+        byte[] zip = zip(Map.of("datapackage.json", "{}", "deployments.csv", DEPLOYMENTS_HEADER + "\n", "media.csv",
+                MEDIA_HEADER + "\n", "observations.csv", OBSERVATIONS_HEADER + "\n" + padding));
+        given().header("Authorization", TestTokens.bearer(Roles.STATION)).contentType("application/zip").body(zip)
+                .queryParam("countyCode", "410821")
+                .when().post("/imports/camtrap-dp").then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
     void only_stations_import() throws IOException {
         byte[] zip = samplePackage("CT-R", 35.3, 113.3, recently());
         given().header("Authorization", TestTokens.bearer(Roles.RANGER)).contentType("application/zip").body(zip)

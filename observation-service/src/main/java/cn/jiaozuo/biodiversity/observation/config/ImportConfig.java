@@ -8,8 +8,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "biodiversity.imports")
 public interface ImportConfig {
 
-    /** Largest total size of the unpacked files: a small zip may unpack to gigabytes. */
-    @WithDefault("256M")
+    /**
+     * Largest total size of the unpacked files: a small zip may unpack to gigabytes, and the CSVs are
+     * parsed in memory (a few times their size) on a 256 MB heap. Split a larger season's package.
+     */
+    @WithDefault("32M")
     MemorySize maxUnpackedSize();
 
     /** Observations stored per transaction. */
