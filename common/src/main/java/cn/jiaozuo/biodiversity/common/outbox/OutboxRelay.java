@@ -45,8 +45,9 @@ import org.jboss.logging.Logger;
  * aborted, so a {@code read_committed} consumer never sees its records, and the rows, still in the
  * table, go out again in a later transaction. Without that, records the broker appended but never
  * acknowledged were published twice after an outage. While Kafka or the database is down the rows
- * wait and the relay backs off; nothing is lost. A crash between the Kafka commit and the database
- * commit can still resend a batch, which consumers absorb by event id.
+ * wait and the relay backs off; nothing is lost. When the outcome of the Kafka commit is unknown (a
+ * crash or a timeout after the broker committed, before the database commit) the batch is sent again,
+ * which consumers absorb by event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
