@@ -170,6 +170,13 @@ public class IdempotentConsumers {
         }
 
         private boolean movedSinceCommit(KafkaConsumer<String, String> c, Map<TopicPartition, Long> committed) {
+            java.util.Set<TopicPartition> unknown = new java.util.HashSet<>(c.assignment());
+            unknown.removeAll(committed.keySet());
+            if (!unknown.isEmpty()) {
+                // After a restart or a rebalance: what the group committed before, asked once per partition.
+                c.committed(unknown).forEach((partition, offset) -> committed.put(partition, offset == null ? -1L : offset.offset()));
+                unknown.forEach(partition -> committed.putIfAbsent(partition, -1L));
+            }
             for (TopicPartition partition : c.assignment()) {
                 Long at = committed.get(partition);
                 if (at != null && c.position(partition) != at) {
