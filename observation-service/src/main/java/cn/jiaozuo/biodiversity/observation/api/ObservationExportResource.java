@@ -70,9 +70,12 @@ public class ObservationExportResource {
     private final ExportConfig config;
     private final ObjectMapper json;
     private final SecurityIdentity identity;
+    private final ExportSlots slots;
 
     public ObservationExportResource(ObservationStreamRepository rows, SpeciesCatalog catalog, ObservationMapper mapper,
-            DarwinCoreArchiveWriter dwca, ExportConfig config, ObjectMapper json, SecurityIdentity identity) {
+            DarwinCoreArchiveWriter dwca, ExportConfig config, ObjectMapper json, SecurityIdentity identity,
+            ExportSlots slots) {
+        this.slots = slots;
         this.rows = rows;
         this.catalog = catalog;
         this.mapper = mapper;
@@ -95,6 +98,8 @@ public class ObservationExportResource {
     @APIResponse(responseCode = "200", description = "A FeatureCollection of Points [lon, lat] (WGS-84)",
             content = @Content(mediaType = GEOJSON, examples = @ExampleObject(name = "leopard", value = EXAMPLE_GEOJSON)))
     @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Too many exports streaming at once; retry after Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response geojson(
             @BeanParam ObservationFilterParams filters,
@@ -131,7 +136,7 @@ public class ObservationExportResource {
                 g.writeEndObject();
             }
         };
-        return Response.ok(body, GEOJSON).build();
+        return slots.claim(body).map(claimed -> Response.ok(claimed, GEOJSON).build()).orElseGet(ExportSlots::busy);
     }
 
     private void feature(JsonGenerator g, Row row, Caller caller) throws java.io.IOException {
@@ -184,6 +189,8 @@ public class ObservationExportResource {
             content = @Content(mediaType = CSV, examples = @ExampleObject(name = "macaques", value = EXAMPLE_CSV)))
     @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Too many exports streaming at once; retry after Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response csv(
             @BeanParam ObservationFilterParams filters,
             @Parameter(description = "UNVERIFIED or VERIFIED (rejected records are never exported)", example = "VERIFIED") @QueryParam("status") String status,
@@ -212,8 +219,8 @@ public class ObservationExportResource {
             });
             w.flush();
         };
-        return Response.ok(body, CSV + ";charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"observations.csv\"").build();
+        return slots.claim(body).map(claimed -> Response.ok(claimed, CSV + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"observations.csv\"").build()).orElseGet(ExportSlots::busy);
     }
 
     /**
@@ -252,6 +259,8 @@ public class ObservationExportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role other than bureau or admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Too many exports streaming at once; retry after Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response darwinCoreArchive(
             @Parameter(description = "observedAt ≥ from (ISO-8601 with offset)", example = "2025-01-01T00:00:00+08:00") @QueryParam("from") String from,
             @Parameter(description = "observedAt < to (ISO-8601 with offset)", example = "2026-01-01T00:00:00+08:00") @QueryParam("to") String to,
@@ -261,7 +270,8 @@ public class ObservationExportResource {
                 null, null, null, null, null), null, 1);
         StreamingOutput body = out -> dwca.write(query, out);
         String name = "jiaozuo-occurrences-" + LocalDate.now(CHINA) + ".zip";
-        return Response.ok(body, "application/zip").header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+        return slots.claim(body).map(claimed -> Response.ok(claimed, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build()).orElseGet(ExportSlots::busy);
     }
 
     private SpeciesSnapshot species(Row row) {

@@ -15,6 +15,13 @@ public interface ExportConfig {
     @WithDefault("10000")
     int maxFeatureLimit();
 
+    /**
+     * Exports streaming at once (each holds a database connection for its whole download); more get
+     * 503 with Retry-After. Well below the connection pool, so intake always finds connections.
+     */
+    @WithDefault("4")
+    int maxConcurrentStreams();
+
     /** Key of the HMAC that turns token subjects into the pseudonymous {@code recordedBy} of a DwC-A. */
     String pseudonymSecret();
 
