@@ -1,7 +1,6 @@
 package cn.jiaozuo.biodiversity.observation;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -184,22 +183,7 @@ class CamtrapDpImportTest {
     void a_deployment_inside_a_plot_takes_the_plot_and_its_county() throws IOException {
         double lat = 34.62 + ThreadLocalRandom.current().nextDouble(0.25);
         double lon = 112.32 + ThreadLocalRandom.current().nextDouble(0.35);
-        String plot = "410883-C" + UUID.randomUUID().toString().substring(0, 8);
-        double d = 0.005;
-        String ring = String.format(Locale.ROOT, "[[%f,%f],[%f,%f],[%f,%f],[%f,%f],[%f,%f]]", lon - d, lat - d, lon + d, lat - d,
-                lon + d, lat + d, lon - d, lat + d, lon - d, lat - d);
-        String now = Instant.now().toString();
-        try (KafkaTestClient kafka = KafkaTestClient.create()) {
-            kafka.send(Topics.PLOTS, plot, """
-                    {"eventId": "%s", "type": "PlotUpserted", "occurredAt": "%s", "source": "sampling-plot-service",
-                     "data": {"code": "%s", "name": "Camera plot", "countyCode": "410883", "priorityArea": "YELLOW_RIVER",
-                              "ecosystem": "WETLAND", "methods": ["CAMERA_TRAP"], "status": "ACTIVE",
-                              "geometry": {"type": "Polygon", "coordinates": [%s]}, "areaHa": 100.0, "protectedAreaId": null,
-                              "establishedOn": "2025-03-01", "surveyIntervalDays": 90, "updatedAt": "%s"}}"""
-                    .formatted(UUID.randomUUID(), now, plot, ring, now));
-        }
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> plots.locate(lat, lon).map(m -> m.code().equals(plot)).orElse(false));
+        String plot = TestPlots.newPlot(plots, "410883", lat, lon).code();
 
         String station = "station-" + UUID.randomUUID();
         JsonPath report = upload(TestTokens.bearer(Roles.STATION, station), samplePackage("CT-P", lat, lon, recently()), null);

@@ -2,21 +2,17 @@ package cn.jiaozuo.biodiversity.observation;
 
 import static cn.jiaozuo.biodiversity.observation.Sightings.location;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.observation.domain.PlotIndex;
-import cn.jiaozuo.biodiversity.testsupport.KafkaTestClient;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -25,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -82,26 +77,11 @@ class IndicatorsTest {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    /** A plot of ±0.005° in 解放区 (by its event), placed away from the other tests' random points. */
+    /** A plot of ±0.002° in 解放区 (by its event), placed away from the other tests' random points. */
     private double[] newPlot() {
         double lat = 34.95 + ThreadLocalRandom.current().nextDouble(0.1);
         double lon = 113.50 + ThreadLocalRandom.current().nextDouble(0.1);
-        String code = "410802-I" + tag;
-        double d = 0.005;
-        String ring = String.format(Locale.ROOT, "[[%f,%f],[%f,%f],[%f,%f],[%f,%f],[%f,%f]]", lon - d, lat - d, lon + d, lat - d,
-                lon + d, lat + d, lon - d, lat + d, lon - d, lat - d);
-        String now = Instant.now().toString();
-        try (KafkaTestClient kafka = KafkaTestClient.create()) {
-            kafka.send(Topics.PLOTS, code, """
-                    {"eventId": "%s", "type": "PlotUpserted", "occurredAt": "%s", "source": "sampling-plot-service",
-                     "data": {"code": "%s", "name": "Indicator plot", "countyCode": "410802", "priorityArea": null,
-                              "ecosystem": "FOREST", "methods": ["LINE_TRANSECT"], "status": "ACTIVE",
-                              "geometry": {"type": "Polygon", "coordinates": [%s]}, "areaHa": 100.0, "protectedAreaId": null,
-                              "establishedOn": "2025-03-01", "surveyIntervalDays": 90, "updatedAt": "%s"}}"""
-                    .formatted(UUID.randomUUID(), now, code, ring, now));
-        }
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> plots.locate(lat, lon).map(m -> m.code().equals(code)).orElse(false));
+        TestPlots.newPlot(plots, "410802", lat, lon);
         return new double[] {lat, lon};
     }
 

@@ -23,7 +23,7 @@ final class TestPlots {
      * A square plot of ±0.002° around (lat, lon), in 沁阳 away from the other tests' random points. Closing it retires
      * it, so plots of earlier runs never cover a later run's point.
      */
-    record TestPlot(String code, double lat, double lon) implements AutoCloseable {
+    record TestPlot(String code, String countyCode, double lat, double lon) implements AutoCloseable {
 
         @Override
         public void close() {
@@ -41,8 +41,12 @@ final class TestPlots {
 
     static TestPlot newPlot(PlotIndex plots) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        TestPlot plot = new TestPlot("410882-G" + UUID.randomUUID().toString().substring(0, 8),
-                35.10 + random.nextDouble(0.1), 112.70 + random.nextDouble(0.2));
+        return newPlot(plots, QINYANG, 35.10 + random.nextDouble(0.1), 112.70 + random.nextDouble(0.2));
+    }
+
+    /** A plot of county {@code countyCode} centred on (lat, lon), once the index knows it. */
+    static TestPlot newPlot(PlotIndex plots, String countyCode, double lat, double lon) {
+        TestPlot plot = new TestPlot(countyCode + "-T" + UUID.randomUUID().toString().substring(0, 8), countyCode, lat, lon);
         publish(plot, "PlotUpserted", "ACTIVE");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> plots.locate(plot.lat(), plot.lon()).map(m -> m.code().equals(plot.code())).orElse(false));
@@ -58,11 +62,11 @@ final class TestPlots {
         try (KafkaTestClient kafka = KafkaTestClient.create()) {
             kafka.send(Topics.PLOTS, plot.code(), """
                     {"eventId": "%s", "type": "%s", "occurredAt": "%s", "source": "sampling-plot-service",
-                     "data": {"code": "%s", "name": "Geoprivacy plot", "countyCode": "%s", "priorityArea": null,
+                     "data": {"code": "%s", "name": "Test plot", "countyCode": "%s", "priorityArea": null,
                               "ecosystem": "FOREST", "methods": ["CAMERA_TRAP_GRID"], "status": "%s",
                               "geometry": {"type": "Polygon", "coordinates": [%s]}, "areaHa": 16.0, "protectedAreaId": null,
                               "establishedOn": "2025-03-01", "surveyIntervalDays": 90, "updatedAt": "%s"}}"""
-                    .formatted(UUID.randomUUID(), type, now, plot.code(), QINYANG, status, ring, now));
+                    .formatted(UUID.randomUUID(), type, now, plot.code(), plot.countyCode(), status, ring, now));
         }
     }
 }
