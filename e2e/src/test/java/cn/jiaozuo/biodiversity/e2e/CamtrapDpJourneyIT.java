@@ -43,12 +43,7 @@ class CamtrapDpJourneyIT {
     void a_station_uploads_a_camtrap_dp_package_into_its_plot() throws IOException {
         double lat = 35.30 + ThreadLocalRandom.current().nextInt(0, 150) * 0.001;
         double lon = 113.50 + ThreadLocalRandom.current().nextInt(0, 150) * 0.001;
-        List<List<Double>> ring = List.of(List.of(lon, lat), List.of(lon + 0.004, lat), List.of(lon + 0.004, lat + 0.004),
-                List.of(lon, lat + 0.004), List.of(lon, lat));
-        String plot = as("admin", PLOTS).body(Map.of("name", "云台山 camera plot " + lat + "," + lon, "countyCode", XIUWU,
-                        "ecosystem", "FOREST", "geometry", Map.of("type", "Polygon", "coordinates", List.of(ring)),
-                        "methods", List.of("CAMERA_TRAP_GRID")))
-                .post("/plots").then().statusCode(201).extract().path("code");
+        String plot = Plots.createSquare(XIUWU, lat, lon, "云台山 camera plot " + lat + "," + lon, List.of("CAMERA_TRAP_GRID"));
         String camera = "CT-E2E-" + UUID.randomUUID().toString().substring(0, 8);
         double camLat = lat + 0.002;
         double camLon = lon + 0.002;

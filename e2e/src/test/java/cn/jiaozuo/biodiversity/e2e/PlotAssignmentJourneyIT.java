@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.startsWith;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
@@ -27,13 +26,9 @@ class PlotAssignmentJourneyIT {
         // A small square somewhere in the hills north of Xiuwu, unique to this run.
         double lat = 35.30 + ThreadLocalRandom.current().nextInt(0, 150) * 0.001;
         double lon = 113.30 + ThreadLocalRandom.current().nextInt(0, 150) * 0.001;
-        List<List<Double>> ring = List.of(List.of(lon, lat), List.of(lon + 0.004, lat), List.of(lon + 0.004, lat + 0.004),
-                List.of(lon, lat + 0.004), List.of(lon, lat));
-        String code = as("admin", PLOTS).body(Map.of("name", "云台山 e2e plot " + lat + "," + lon, "countyCode", XIUWU,
-                        "ecosystem", "FOREST", "geometry", Map.of("type", "Polygon", "coordinates", List.of(ring)),
-                        "methods", List.of("CAMERA_TRAP_GRID", "TRANSECT")))
-                .post("/plots").then().statusCode(201).body("code", startsWith(XIUWU + "-"))
-                .extract().path("code");
+        String code = Plots.createSquare(XIUWU, lat, lon, "云台山 e2e plot " + lat + "," + lon,
+                List.of("CAMERA_TRAP_GRID", "TRANSECT"));
+        org.hamcrest.MatcherAssert.assertThat(code, startsWith(XIUWU + "-"));
 
         // No county given: only the plot can supply it. Until observation-service has the plot,
         // the sighting is refused (400) and nothing is stored, so polling by posting is safe.
