@@ -166,7 +166,7 @@ class CamtrapDpImportTest {
         assertEquals(List.of("CAMERA_TRAP", "CAMERA_TRAP"), stored.getList("items.method"));
         assertEquals(List.of("STATION", "STATION"), stored.getList("items.source"));
         assertEquals(List.of("410821", "410821"), stored.getList("items.countyCode"));
-        assertEquals(at.toString(), stored.getString("items[1].observedAt"));
+        assertEquals(at, OffsetDateTime.parse(stored.getString("items[1].observedAt"))); // toString drops ":00" seconds
         assertEquals("Camtrap DP observationID=o1; lifeStage=adult; sex=female; behavior=foraging; classificationMethod=human;"
                 + " classifiedBy=Li Na; observationComments=troop, then left", stored.getString("items[1].notes"));
         assertEquals("https://media.jiaozuo-biodiversity.cn/" + deployment + "/0001.jpg", stored.getString("items[1].media[0].url"));
