@@ -55,6 +55,10 @@ export const auth = {
   mayActOnAlerts() {
     return this.role() === 'bureau';
   },
+  /** A station's point and last upload locate its records: reviewers, admins and the station itself (docs/sampling-plots.md). */
+  mayReadStations() {
+    return ['reviewer', 'admin', 'station'].includes(this.role());
+  },
   signIn(token) {
     const trimmed = token.trim().replace(/^Bearer\s+/i, '');
     if (!decode(trimmed)) throw new Error('这不是有效的令牌 / Not a JWT');

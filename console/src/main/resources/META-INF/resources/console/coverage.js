@@ -16,10 +16,12 @@ export async function loadCoverage(body) {
   notice(body, '正在加载…', 'Loading…');
   let coverage;
   let silent;
+  // Other roles get 403 on stations: do not ask (a refused request is a console error in the browser).
+  const stations = auth.mayReadStations();
   try {
     [coverage, silent] = await Promise.all([
       call('plot', '/coverage'),
-      call('plot', `/stations${query({ silentFor: settings.silentAfter })}`),
+      stations ? call('plot', `/stations${query({ silentFor: settings.silentAfter })}`) : Promise.resolve(null),
     ]);
   } catch (e) {
     if (mine === latest) notice(body, '样地覆盖情况暂不可用', e.message, 'error');
@@ -36,8 +38,11 @@ export async function loadCoverage(body) {
       el('section', { class: 'kpi' }, el('h3', {}, ...bi('逾期未调查样地', 'Overdue plots')),
         el('div', { class: `big ${overdue ? 'bad' : 'ok'}`, 'data-kpi': 'overdue' }, String(overdue))),
       el('section', { class: 'kpi' }, el('h3', {}, ...bi('静默监测站', 'Silent stations')),
-        el('div', { class: `big ${silent.length ? 'bad' : 'ok'}`, 'data-kpi': 'silent' }, String(silent.length)),
-        el('div', { class: 'muted' }, `超过 ${duration(settings.silentAfter)} 无上传 / no upload`))),
+        silent
+          ? el('div', { class: `big ${silent.length ? 'bad' : 'ok'}`, 'data-kpi': 'silent' }, String(silent.length))
+          : el('div', { class: 'big', 'data-kpi': 'silent' }, '—'),
+        el('div', { class: 'muted' }, silent ? `超过 ${duration(settings.silentAfter)} 无上传 / no upload`
+          : '仅审核员、管理员可见 / reviewers and admins only'))),
     el('table', { class: 'coverage' },
       el('thead', {}, el('tr', {}, el('th', { title: 'County' }, '县（市、区）'), el('th', { title: 'Priority area' }, '优先区'),
         el('th', { title: 'Active plots' }, '样地'), el('th', { title: 'Plots required' }, '要求'), el('th', { title: 'Meets the rule' }, '达标'),
@@ -50,10 +55,10 @@ export async function loadCoverage(body) {
         el('td', {}, c.meetsPlotRequirement ? '✓' : '✗'),
         el('td', {}, c.lastSurveyOn ? formatDate(c.lastSurveyOn) : '—'),
         el('td', {}, c.overduePlotCodes.length ? c.overduePlotCodes.join('、') : '—'))))),
-    el('h3', {}, ...bi('静默监测站', 'Silent stations')),
+    ...(silent ? [el('h3', {}, ...bi('静默监测站', 'Silent stations')),
     silent.length === 0 ? el('p', { class: 'muted' }, '无 / none') : el('ul', { class: 'stations' },
       ...silent.map((s) => el('li', { 'data-station': s.id }, el('strong', {}, s.id), ` ${s.type === 'ACOUSTIC' ? '声纹' : '红外相机'} · 样地 ${s.plotCode} · `,
-        `最近上传 ${s.lastSeenAt ? formatTime(s.lastSeenAt) : '从未 never'}`))));
+        `最近上传 ${s.lastSeenAt ? formatTime(s.lastSeenAt) : '从未 never'}`)))] : []));
 }
 
 function duration(iso) {

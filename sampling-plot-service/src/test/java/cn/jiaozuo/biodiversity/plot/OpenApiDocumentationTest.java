@@ -17,7 +17,7 @@ class OpenApiDocumentationTest {
     private static final List<String> ENDPOINTS = List.of("get /counties", "get /counties/{code}", "get /protected-areas",
             "post /plots", "get /plots", "get /plots/locate", "get /plots/{code}", "get /plots/{code}/history",
             "put /plots/{code}", "delete /plots/{code}", "post /plots/{code}/surveys", "get /plots/{code}/surveys",
-            "post /stations", "get /stations", "get /stations/{id}", "get /coverage");
+            "post /stations", "get /stations", "get /stations/{id}", "put /stations/{id}", "get /coverage");
 
     @Test
     void every_endpoint_names_its_callers_and_documents_its_answers() {
@@ -46,7 +46,7 @@ class OpenApiDocumentationTest {
     void request_and_response_schemas_carry_examples() {
         String document = given().accept("application/json").when().get("/q/openapi").then().statusCode(200).extract().asString();
         for (String example : List.of("云台山茱萸峰样地", "410821-01", "CT-XW-0007", "修武县林业局监测二组", "yuntaishan-forest-park",
-                "exterior ring is not closed")) {
+                "exterior ring is not closed", "station-ct-xw-0007")) {
             assertTrue(document.contains(example), "example " + example + " is in the document");
         }
     }

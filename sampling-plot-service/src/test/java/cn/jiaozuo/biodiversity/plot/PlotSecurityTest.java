@@ -10,7 +10,11 @@ import cn.jiaozuo.biodiversity.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** Who may call what: admins write plots and stations, rangers record visits, any signed-in caller reads, reference data is public. */
+/**
+ * Who may call what: admins write plots and stations, rangers record visits, any signed-in caller reads plots,
+ * surveys and coverage (stations only reviewers, admins and the station itself: {@link StationBindingTest}),
+ * reference data is public.
+ */
 @QuarkusTest
 class PlotSecurityTest {
 

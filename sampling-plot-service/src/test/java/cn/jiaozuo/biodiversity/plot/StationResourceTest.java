@@ -42,13 +42,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Monitoring stations: admins register them on active plots; their {@code lastSeenAt} follows the
  * {@code ObservationRecorded} events of their uploads on the real broker, and {@code silentFor} lists
- * the ones that stopped uploading.
+ * the ones that stopped uploading. (Who may read them and whose uploads count: {@link StationBindingTest}.)
  */
 @QuarkusTest
 class StationResourceTest {
 
     private static final String ADMIN = TestTokens.bearer(Roles.ADMIN);
-    private static final String READER = TestTokens.bearer(Roles.BUREAU);
+    private static final String READER = TestTokens.bearer(Roles.REVIEWER);
 
     @Inject
     ObjectMapper json;
@@ -56,28 +56,39 @@ class StationResourceTest {
     @Inject
     io.agroal.api.AgroalDataSource dataSource;
 
-    private static Map<String, Object> station(String id, String plotCode, String installedOn) {
+    static Map<String, Object> station(String id, String plotCode, String installedOn) {
         Map<String, Object> body = new HashMap<>();
         body.put("id", id);
         body.put("type", "CAMERA_TRAP");
         body.put("plotCode", plotCode);
         body.put("location", Map.of("lat", 35.41, "lon", 113.21));
         body.put("installedOn", installedOn);
+        body.put("subject", subjectOf(id));
         return body;
     }
 
-    private static String register(String plotCode, String installedOn) {
+    /** The identity each test station is bound to. */
+    static String subjectOf(String stationId) {
+        return stationId == null ? "ranger-test" : "station-" + stationId;
+    }
+
+    static String register(String plotCode, String installedOn) {
         String id = "CT-" + UUID.randomUUID();
         given().header("Authorization", ADMIN).contentType("application/json").body(station(id, plotCode, installedOn))
                 .when().post("/stations").then().statusCode(201);
         return id;
     }
 
+    /** An upload of the station by its bound identity, as observation-service publishes it. */
     private String upload(String stationId, Instant recordedAt) throws Exception {
+        return upload(json, stationId, subjectOf(stationId), recordedAt);
+    }
+
+    static String upload(ObjectMapper json, String stationId, String observer, Instant recordedAt) throws Exception {
         ObservationSnapshot observation = new ObservationSnapshot(UUID.randomUUID(),
                 new SpeciesSnapshot(1L, "Macaca mulatta", "猕猴", "Rhesus macaque", "MAMMAL", "NATIONAL_II", false, false),
                 3, OffsetDateTime.ofInstant(recordedAt.minus(1, ChronoUnit.HOURS), ZoneOffset.ofHours(8)), recordedAt,
-                new GeoPoint(35.41, 113.21, 10.0, "WGS84"), "410821", null, "CAMERA_TRAP", stationId, stationId, "STATION",
+                new GeoPoint(35.41, 113.21, 10.0, "WGS84"), "410821", null, "CAMERA_TRAP", stationId, observer, "STATION",
                 "UNVERIFIED", null, null, null);
         String value = json.writeValueAsString(EventEnvelope.of(EventTypes.OBSERVATION_RECORDED, "observation-service", observation));
         try (KafkaTestClient kafka = KafkaTestClient.create()) {
@@ -92,7 +103,8 @@ class StationResourceTest {
         String id = "CT-" + UUID.randomUUID();
         given().header("Authorization", ADMIN).contentType("application/json").body(station(id, plot, today().toString()))
                 .when().post("/stations").then().statusCode(201)
-                .body("id", equalTo(id)).body("plotCode", equalTo(plot)).body("lastSeenAt", nullValue());
+                .body("id", equalTo(id)).body("plotCode", equalTo(plot)).body("subject", equalTo(subjectOf(id)))
+                .body("lastSeenAt", nullValue());
         given().header("Authorization", READER).when().get("/stations/" + id).then().statusCode(200)
                 .body("type", equalTo("CAMERA_TRAP")).body("location.lat", equalTo(35.41f));
         given().header("Authorization", ADMIN).contentType("application/json").body(station(id, plot, today().toString()))

@@ -13,6 +13,9 @@ public final class EventTypes {
     /** A plot was retired and must no longer be matched; data: {@link PlotSnapshot}. */
     public static final String PLOT_RETIRED = "PlotRetired";
 
+    /** A monitoring station was registered or changed (e.g. bound to another identity); data: {@link StationSnapshot}. */
+    public static final String STATION_UPSERTED = "StationUpserted";
+
     /** data: {@link AlertSnapshot} for all alert events. */
     public static final String ALERT_RAISED = "AlertRaised";
     public static final String ALERT_UPDATED = "AlertUpdated";

@@ -17,6 +17,13 @@ public final class Topics {
     public static final String PLOTS = "plots";
     /** Plot events a consumer could not process. */
     public static final String PLOTS_DLQ = "plots.dlq";
+    /**
+     * Station registry events, key = station id; compacted so a new consumer rebuilds which identity
+     * each station uploads with (observation-service checks uploads against it).
+     */
+    public static final String STATIONS = "stations";
+    /** Station events a consumer could not process. */
+    public static final String STATIONS_DLQ = "stations.dlq";
     /** Alert lifecycle events, key = county code. */
     public static final String ALERTS = "alerts";
 
@@ -29,6 +36,8 @@ public final class Topics {
             new TopicSpec(OBSERVATIONS_DLQ, 1, false),
             new TopicSpec(PLOTS, 3, true),
             new TopicSpec(PLOTS_DLQ, 1, false),
+            new TopicSpec(STATIONS, 3, true),
+            new TopicSpec(STATIONS_DLQ, 1, false),
             new TopicSpec(ALERTS, 3, false));
 
     /** Header names set on every record by the outbox relay (Debezium's convention). */

@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "StationRequest", description = "A monitoring station to register on a plot")
+@Schema(name = "StationRequest", description = "A monitoring station on a plot and the identity it uploads with")
 public record StationRequest(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}", message = "must be 1–100 letters, digits, '.', '_' or '-'")
         @Schema(example = "CT-XW-0007", description = "The id the station's uploads carry as stationId") String id,
@@ -20,7 +20,12 @@ public record StationRequest(
         @NotBlank @Size(max = 20) @Pattern(regexp = "[^\\u0000]*", message = "must not contain NUL characters")
         @Schema(example = "410821-01", description = "An active plot") String plotCode,
         @NotNull @Valid Location location,
-        @NotNull @PastOrPresent @Schema(example = "2025-03-20") LocalDate installedOn) {
+        @NotNull @PastOrPresent @Schema(example = "2025-03-20") LocalDate installedOn,
+        @NotBlank @Size(max = 200) @Pattern(regexp = "\\P{Cntrl}*", message = "must not contain control characters")
+        @Schema(example = "station-ct-xw-0007", description = "The subject (sub claim) of the token the station uploads with."
+                + " observation-service accepts uploads naming this station only from that identity (or an admin), and only"
+                + " its uploads move lastSeenAt. Several stations may share one identity (a team's uploader).")
+        String subject) {
 
     @Schema(name = "StationLocation", description = "WGS-84 point")
     public record Location(

@@ -34,10 +34,21 @@ public class Station {
     @Column(name = "installed_on", nullable = false)
     public LocalDate installedOn;
 
-    /** When observation-service last recorded an upload from this station; null before the first. */
+    /**
+     * The token subject ({@code sub} claim) the station uploads with; null for a station registered before
+     * stations were bound, until an admin binds it. Only this identity's uploads count as the station's.
+     */
+    @Column
+    public String subject;
+
+    /** When observation-service last recorded an upload from this station's identity; null before the first. */
     @Column(name = "last_seen_at")
     public Instant lastSeenAt;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** When the registry entry last changed (registration, binding, move); orders its StationUpserted events. */
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
 }

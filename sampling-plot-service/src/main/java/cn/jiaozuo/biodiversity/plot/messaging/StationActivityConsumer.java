@@ -18,9 +18,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps each station's {@code lastSeenAt} from the {@code ObservationRecorded} events observation-service
- * writes for its uploads ({@code data.stationId}, {@code data.recordedAt}). Other event types and
- * observations without a station are skipped; an upload from a station not registered here is skipped
- * too (stations may be registered after they start uploading, and the next upload will count).
+ * writes for its uploads ({@code data.stationId}, {@code data.observer}, {@code data.recordedAt}). Other
+ * event types and observations without a station are skipped; so is an upload naming a station not
+ * registered here (stations may be registered after they start uploading, and the next upload will count)
+ * and one whose observer is not the identity the station is bound to: only the station itself shows
+ * that it is alive. The snapshot does not carry the observer's roles, so an admin's upload for a
+ * station (intake allows it, e.g. a memory card read out by hand) does not count either.
  */
 @ApplicationScoped
 public class StationActivityConsumer {
@@ -55,8 +58,11 @@ public class StationActivityConsumer {
             throw new PoisonEventException("stationId must be a non-empty string");
         }
         Instant recordedAt = recordedAt(event.data().get("recordedAt"));
-        if (!stations.markSeen(stationId.asText(), recordedAt)) {
-            LOG.debugf("Upload from unregistered station %s skipped", stationId.asText());
+        JsonNode observer = event.data().get("observer");
+        // No observer matches no binding: skipped, not dead-lettered (the event is well formed).
+        if (observer == null || !observer.isTextual()
+                || !stations.markSeen(stationId.asText(), observer.asText(), recordedAt)) {
+            LOG.debugf("Upload naming station %s skipped: not registered, or not from its bound identity", stationId.asText());
         }
     }
 
