@@ -13,11 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.common.security.Roles;
+import cn.jiaozuo.biodiversity.observation.domain.StationBindings;
 import cn.jiaozuo.biodiversity.testsupport.KafkaTestClient;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,9 @@ import org.junit.jupiter.api.Test;
 /** POST /observations/batch: station uploads where good items survive bad neighbours. */
 @QuarkusTest
 class BatchIntakeTest {
+
+    @Inject
+    StationBindings stations;
 
     private static ValidatableResponse postBatch(Object body, String bearer) {
         return given().header("Authorization", bearer).contentType(ContentType.JSON).body(body)
@@ -101,6 +106,7 @@ class BatchIntakeTest {
     @Test
     void a_thousand_items_are_accepted_in_one_request_and_each_is_published_once() {
         String station = "station-" + UUID.randomUUID();
+        TestStations.bind(stations, station, station);
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             items.add(with(sighting(MACAQUE), "stationId", station));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.observation.domain.PlotIndex;
+import cn.jiaozuo.biodiversity.observation.domain.StationBindings;
 import cn.jiaozuo.biodiversity.testsupport.KafkaTestClient;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,6 +53,9 @@ class CamtrapDpImportTest {
 
     @Inject
     PlotIndex plots;
+
+    @Inject
+    StationBindings stations;
 
     /** A package with one deployment at (lat, lon) and five observation rows (lines 2–6 of observations.csv). */
     static byte[] samplePackage(String deploymentId, double lat, double lon, OffsetDateTime at) throws IOException {
@@ -133,7 +137,7 @@ class CamtrapDpImportTest {
     @Test
     void a_package_imported_twice_gives_the_same_observations_and_reports_every_other_row() throws IOException {
         String station = "station-" + UUID.randomUUID();
-        String deployment = "CT-" + UUID.randomUUID().toString().substring(0, 8);
+        String deployment = TestStations.bound(stations, station);
         OffsetDateTime at = recently();
         byte[] zip = samplePackage(deployment, 35.30 + ThreadLocalRandom.current().nextDouble(0.1),
                 113.30 + ThreadLocalRandom.current().nextDouble(0.1), at);
@@ -186,7 +190,8 @@ class CamtrapDpImportTest {
         String plot = TestPlots.newPlot(plots, "410883", lat, lon).code();
 
         String station = "station-" + UUID.randomUUID();
-        JsonPath report = upload(TestTokens.bearer(Roles.STATION, station), samplePackage("CT-P", lat, lon, recently()), null);
+        JsonPath report = upload(TestTokens.bearer(Roles.STATION, station),
+                samplePackage(TestStations.bound(stations, station), lat, lon, recently()), null);
         assertEquals(2, report.getInt("created"));
         assertEquals(plot, report.getString("deployments[0].plotCode"));
         given().header("Authorization", TestTokens.bearer(Roles.REVIEWER)).queryParam("observer", station)
@@ -197,8 +202,9 @@ class CamtrapDpImportTest {
 
     @Test
     void without_a_plot_or_county_every_animal_row_is_rejected_with_the_reason() throws IOException {
-        JsonPath report = upload(TestTokens.bearer(Roles.STATION, "station-" + UUID.randomUUID()),
-                samplePackage("CT-N", 35.41, 113.41, recently()), null);
+        String station = "station-" + UUID.randomUUID();
+        JsonPath report = upload(TestTokens.bearer(Roles.STATION, station),
+                samplePackage(TestStations.bound(stations, station), 35.41, 113.41, recently()), null);
         assertEquals(0, report.getInt("created"));
         assertEquals(4, report.getInt("rejected"));
         assertEquals("no sampling plot contains the deployment; give the countyCode query parameter",

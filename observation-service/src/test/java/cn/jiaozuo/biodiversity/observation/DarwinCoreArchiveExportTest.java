@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.observation.TestPlots.TestPlot;
 import cn.jiaozuo.biodiversity.observation.domain.PlotIndex;
+import cn.jiaozuo.biodiversity.observation.domain.StationBindings;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -48,6 +49,9 @@ class DarwinCoreArchiveExportTest {
 
     @Inject
     PlotIndex plots;
+
+    @Inject
+    StationBindings stations;
 
     static final String DWC = "http://rs.tdwg.org/dwc/terms/";
     static final List<String> REQUIRED = List.of("occurrenceID", "basisOfRecord", "eventDate", "scientificName",
@@ -183,8 +187,9 @@ class DarwinCoreArchiveExportTest {
     @Test
     void sensitive_records_are_published_without_plot_and_station() throws Exception {
         OffsetDateTime day = freshDay();
-        String station = "CT-" + UUID.randomUUID();
-        String bearer = TestTokens.bearer(Roles.STATION, "station-" + UUID.randomUUID());
+        String subject = "station-" + UUID.randomUUID();
+        String station = TestStations.bound(stations, subject);
+        String bearer = TestTokens.bearer(Roles.STATION, subject);
         try (TestPlot plot = TestPlots.newPlot(plots)) {
             String leopard = post(bearer, with(with(with(plot.sighting(LEOPARD), "stationId", station), "method", "CAMERA_TRAP"),
                     "observedAt", day.toString()));

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.observation.TestPlots.TestPlot;
 import cn.jiaozuo.biodiversity.observation.domain.PlotIndex;
+import cn.jiaozuo.biodiversity.observation.domain.StationBindings;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -38,6 +39,9 @@ class GeoJsonExportTest {
 
     @Inject
     PlotIndex plots;
+
+    @Inject
+    StationBindings stations;
 
     private static final Set<String> PROPERTIES = Set.of("uuid", "speciesId", "scientificName", "chineseName", "observedAt",
             "countyCode", "plotCode", "stationId", "individualCount", "reviewStatus", "invasive", "sensitive", "generalized");
@@ -158,7 +162,7 @@ class GeoJsonExportTest {
 
     @Test
     void generalized_features_carry_no_plot_or_station_and_a_plot_filter_leaves_them_out() {
-        String station = "CT-" + UUID.randomUUID();
+        String station = TestStations.bound(stations, observer);
         try (TestPlot plot = TestPlots.newPlot(plots)) {
             String leopard = post(with(plot.sighting(LEOPARD), "stationId", station), 1);
             String macaque = post(with(plot.sighting(MACAQUE), "stationId", station), 2);
@@ -184,7 +188,7 @@ class GeoJsonExportTest {
 
     @Test
     void generalized_csv_rows_carry_no_plot_or_station_and_a_plot_filter_leaves_them_out() {
-        String station = "CT-" + UUID.randomUUID();
+        String station = TestStations.bound(stations, observer);
         try (TestPlot plot = TestPlots.newPlot(plots)) {
             String leopard = post(with(plot.sighting(LEOPARD), "stationId", station), 1);
             String macaque = post(with(plot.sighting(MACAQUE), "stationId", station), 2);

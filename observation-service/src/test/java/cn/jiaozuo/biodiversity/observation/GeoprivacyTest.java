@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.nullValue;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.observation.TestPlots.TestPlot;
 import cn.jiaozuo.biodiversity.observation.domain.PlotIndex;
+import cn.jiaozuo.biodiversity.observation.domain.StationBindings;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -40,6 +41,9 @@ class GeoprivacyTest {
 
     @Inject
     PlotIndex plots;
+
+    @Inject
+    StationBindings stations;
 
     private static final double LAT = 35.3321;
     private static final double LON = 113.3604;
@@ -159,6 +163,7 @@ class GeoprivacyTest {
      */
     private String recordLeopardAtStation(TestPlot plot, String station) {
         observer = "ranger-" + UUID.randomUUID();
+        TestStations.bind(stations, station, observer);
         Map<String, Object> body = with(with(with(plot.sighting(LEOPARD), "stationId", station), "method", "CAMERA_TRAP"),
                 "media", List.of(Map.of("url", "https://media.jiaozuo-biodiversity.cn/" + station + "/0001.jpg")));
         given().header("Authorization", TestTokens.bearer(Roles.RANGER, observer)).contentType(ContentType.JSON).body(body)
@@ -195,7 +200,7 @@ class GeoprivacyTest {
 
     @Test
     void species_that_are_not_sensitive_keep_plot_and_station_for_everyone() {
-        String station = "CT-" + UUID.randomUUID();
+        String station = TestStations.bound(stations, "ranger-test");
         try (TestPlot plot = TestPlots.newPlot(plots)) {
             Map<String, Object> body = with(plot.sighting(MACAQUE), "stationId", station);
             given().header("Authorization", TestTokens.bearer(Roles.RANGER)).contentType(ContentType.JSON).body(body)

@@ -15,10 +15,12 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.jiaozuo.biodiversity.common.security.Roles;
+import cn.jiaozuo.biodiversity.observation.domain.StationBindings;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -34,6 +36,9 @@ import org.junit.jupiter.api.Test;
 /** POST /observations: what rangers and stations may record, and how replays are answered. */
 @QuarkusTest
 class ObservationIntakeTest {
+
+    @Inject
+    StationBindings stations;
 
     private static ValidatableResponse post(Object body, String bearer) {
         return given().header("Authorization", bearer).contentType(ContentType.JSON).body(body)
@@ -79,7 +84,8 @@ class ObservationIntakeTest {
 
     @Test
     void a_station_upload_is_marked_as_station_source() {
-        Map<String, Object> body = with(with(sighting(MACAQUE), "method", "CAMERA_TRAP"), "stationId", "CT-" + UUID.randomUUID());
+        Map<String, Object> body = with(with(sighting(MACAQUE), "method", "CAMERA_TRAP"), "stationId",
+                TestStations.bound(stations, "station-test"));
         post(body, TestTokens.bearer(Roles.STATION)).statusCode(201)
                 .body("source", equalTo("STATION"))
                 .body("stationId", equalTo(body.get("stationId")));

@@ -52,7 +52,9 @@ public class CamtrapImportResource {
             description = "Callers: station. The body is the zip itself (Content-Type application/zip) holding"
                     + " datapackage.json, deployments.csv, media.csv and observations.csv (at the top or in one folder)."
                     + " Each observationType=animal row becomes a CAMERA_TRAP observation at its deployment's point with"
-                    + " stationId = deploymentID, through the same rules and events as POST /observations/batch; the"
+                    + " stationId = deploymentID, through the same rules and events as POST /observations/batch (so each"
+                    + " deploymentID must be a station registered in sampling-plot-service and bound to this token's"
+                    + " subject, else its rows are rejected); the"
                     + " county comes from the plot containing the point, else from countyCode. uuids derive from the"
                     + " package id, deploymentID and observationID, so a re-import answers duplicates. Every other row"
                     + " is listed in errors (file, line, message). Up to 32 MB.")

@@ -23,7 +23,9 @@ public record ObservationRequest(
         @NotNull @Valid LocationInput location,
         @Schema(example = "410821", description = "GB/T 2260 code of one of Jiaozuo's 10 county-level divisions") String countyCode,
         @Schema(example = "SIGHTING") @NotNull ObservationMethod method,
-        @Schema(example = "CT-017") @Size(max = 100) String stationId,
+        @Schema(example = "CT-017", description = "The uploading station: it must be registered in sampling-plot-service and"
+                + " bound to this token's subject (admins may name any station), else a violation on stationId")
+        @Size(max = 100) String stationId,
         @Schema(example = "Troop of four on the cliff path") @Size(max = 2000) String notes,
         @Size(max = 20) List<@NotNull @Valid MediaInput> media) {
 }

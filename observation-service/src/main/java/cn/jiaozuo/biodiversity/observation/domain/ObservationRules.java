@@ -4,6 +4,7 @@ import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoArea;
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
 import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
+import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.observation.api.LocationInput;
 import cn.jiaozuo.biodiversity.observation.api.MediaInput;
 import cn.jiaozuo.biodiversity.observation.api.ObservationRequest;
@@ -35,16 +36,32 @@ public class ObservationRules {
     /** Older records are data-entry mistakes (and far-off years overflow PostgreSQL's timestamps). */
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
 
+    /** Alike for an unknown station and one bound to someone else: the answer tells nothing about either. */
+    static final String STATION_NOT_BOUND = "must name a station registered in sampling-plot-service and bound to the"
+            + " identity of this token; a new registration takes a few seconds to arrive here";
+
     private final Validator validator;
     private final SpeciesCatalog catalog;
     private final PlotIndex plots;
+    private final StationBindings stations;
     private final IntakeConfig config;
 
-    public ObservationRules(Validator validator, SpeciesCatalog catalog, PlotIndex plots, IntakeConfig config) {
+    public ObservationRules(Validator validator, SpeciesCatalog catalog, PlotIndex plots, StationBindings stations,
+            IntakeConfig config) {
         this.validator = validator;
         this.catalog = catalog;
         this.plots = plots;
+        this.stations = stations;
         this.config = config;
+    }
+
+    /**
+     * Whether a caller may upload naming a station bound to {@code boundSubject} (null: unknown or unbound):
+     * only the station's own identity, or an admin. Otherwise anyone could keep a stolen or silent camera
+     * looking alive, or put records under its name.
+     */
+    public static boolean mayNameStation(String boundSubject, Caller caller) {
+        return caller.has(Roles.ADMIN) || (boundSubject != null && boundSubject.equals(caller.subject()));
     }
 
     /** Either the observation to store or why not. */
@@ -87,6 +104,12 @@ public class ObservationRules {
                 violations.add(new Violation(prefix + "location", JiaozuoArea.outsideMessage(wgs.lat(), wgs.lon())));
                 wgs = null;
             }
+        }
+
+        String stationField = prefix + "stationId";
+        if (request.stationId() != null && violations.stream().noneMatch(v -> v.field().equals(stationField))
+                && !mayNameStation(stations.subjectOf(request.stationId()), caller)) {
+            violations.add(new Violation(stationField, STATION_NOT_BOUND));
         }
 
         String countyCode = request.countyCode();
