@@ -29,7 +29,8 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A camera-trap team registers its camera in a new plot and uploads the season's Camtrap DP package:
+ * A camera-trap team registers its camera in a new plot, bound to the identity its uploader signs in with,
+ * and uploads the season's Camtrap DP package:
  * the animal rows become observations in the plot, the empty frame and the unknown animal are
  * reported by row, a second upload stores nothing twice, and the plot service sees the station alive.
  * The leopard (a sensitive species) is shown to the public without plot or camera, and a plot filter
@@ -45,22 +46,25 @@ class CamtrapDpJourneyIT {
         double lon = 113.50 + ThreadLocalRandom.current().nextInt(0, 150) * 0.001;
         String plot = Plots.createSquare(XIUWU, lat, lon, "云台山 camera plot " + lat + "," + lon, List.of("CAMERA_TRAP_GRID"));
         String camera = "CT-E2E-" + UUID.randomUUID().toString().substring(0, 8);
+        String uploader = "station-" + camera.toLowerCase(Locale.ROOT); // the token subject the camera uploads with
         double camLat = lat + 0.002;
         double camLon = lon + 0.002;
         as("admin", PLOTS).body(Map.of("id", camera, "type", "CAMERA_TRAP", "plotCode", plot,
-                        "location", Map.of("lat", camLat, "lon", camLon), "installedOn", LocalDate.now().minusDays(30).toString()))
+                        "location", Map.of("lat", camLat, "lon", camLon), "installedOn", LocalDate.now().minusDays(30).toString(),
+                        "subject", uploader))
                 .post("/stations").then().statusCode(201);
 
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(2).truncatedTo(ChronoUnit.SECONDS);
         byte[] pack = cameraPackage(camera, camLat, camLon, at);
 
-        // No countyCode: the plot supplies it, once observation-service has learnt the plot from Kafka.
+        // No countyCode: the plot supplies it, once observation-service has learnt the plot and the camera's
+        // binding from Kafka (until then the rows are rejected, not stored, and the upload is simply repeated).
         JsonPath first = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> upload(pack), answer -> answer.getInt("created") == 2);
+                .until(() -> upload(pack, uploader), answer -> answer.getInt("created") == 2);
         assertEquals(List.of(0, 1, 1), List.of(first.getInt("duplicates"), first.getInt("rejected"), first.getInt("skipped")));
         assertEquals(List.of(3, 4), first.getList("errors.row"));
 
-        JsonPath again = upload(pack);
+        JsonPath again = upload(pack, uploader);
         assertEquals(List.of(0, 2, 1, 1), List.of(again.getInt("created"), again.getInt("duplicates"),
                 again.getInt("rejected"), again.getInt("skipped")), "a second upload stores nothing new");
 
@@ -92,8 +96,8 @@ class CamtrapDpJourneyIT {
         assertNotEquals("", lastSeen);
     }
 
-    private static JsonPath upload(byte[] pack) {
-        return RestAssured.given().baseUri(OBSERVATIONS).header("Authorization", "Bearer " + E2eStack.token("station"))
+    private static JsonPath upload(byte[] pack, String subject) {
+        return RestAssured.given().baseUri(OBSERVATIONS).header("Authorization", "Bearer " + E2eStack.token("station", subject))
                 .contentType("application/zip").body(pack).post("/imports/camtrap-dp").then().statusCode(200)
                 .extract().jsonPath();
     }
