@@ -2,6 +2,7 @@ package cn.jiaozuo.biodiversity.alert.api;
 
 import cn.jiaozuo.biodiversity.alert.domain.AlertFilter;
 import cn.jiaozuo.biodiversity.alert.domain.Subscription;
+import cn.jiaozuo.biodiversity.alert.messaging.ReceiverAddressPolicy;
 import cn.jiaozuo.biodiversity.alert.repository.SubscriptionRepository;
 import cn.jiaozuo.biodiversity.alert.repository.WebhookDeliveryRepository;
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -51,13 +51,15 @@ public class SubscriptionResource {
     private final WebhookDeliveryRepository deliveries;
     private final ObjectMapper json;
     private final JsonWebToken caller;
+    private final ReceiverAddressPolicy receivers;
 
     public SubscriptionResource(SubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
-            ObjectMapper json, JsonWebToken caller) {
+            ObjectMapper json, JsonWebToken caller, ReceiverAddressPolicy receivers) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.json = json;
         this.caller = caller;
+        this.receivers = receivers;
     }
 
     @POST
@@ -65,10 +67,14 @@ public class SubscriptionResource {
     @Transactional
     @Operation(summary = "Subscribe a webhook to alert events",
             description = "Roles bureau and admin. Every alert event matching the filter is POSTed to the URL, signed with"
-                    + " the secret (see the subscriber guide). Applies to events from now on.")
+                    + " the secret (see the subscriber guide). Applies to events from now on. The URL must be http or https"
+                    + " without user name or password, and reach a public internet address: loopback, private, link-local,"
+                    + " cluster-internal names (localhost, a name without a dot, *.svc, *.cluster.local, *.internal) and"
+                    + " unusual IP forms are refused with a violation on webhook.url, unless the operator allowed the"
+                    + " receiver (alerts.webhook.allowed-receivers). The address is checked again at each delivery.")
     @APIResponse(responseCode = "201", description = "Created; the secret is not echoed",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
+    @APIResponse(responseCode = "400", description = "Invalid fields, among them a webhook URL that is not a public receiver",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not role bureau or admin")
@@ -157,14 +163,8 @@ public class SubscriptionResource {
 
     private void validate(SubscriptionRequest request) {
         List<Problem.Violation> violations = new ArrayList<>();
-        try {
-            URI url = URI.create(request.webhook().url().strip());
-            if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null) {
-                violations.add(new Problem.Violation("webhook.url", "must be an absolute http or https URL"));
-            }
-        } catch (IllegalArgumentException e) {
-            violations.add(new Problem.Violation("webhook.url", "must be an absolute http or https URL"));
-        }
+        receivers.refusal(request.webhook().url())
+                .ifPresent(why -> violations.add(new Problem.Violation("webhook.url", why)));
         if (request.filter() != null && request.filter().countyCodes() != null) {
             for (String code : request.filter().countyCodes()) {
                 if (!JiaozuoCounty.isValid(code)) {
