@@ -282,6 +282,14 @@ test('single sign-on: authorization code with PKCE against the configured issuer
     const config = await (await route.fetch()).json();
     await route.fulfill({ json: { ...config, oidc: { issuer, clientId: 'biodiversity-console', scope: 'openid' } } });
   });
+  // A deployment configured with this issuer names it in the page's Content-Security-Policy (connect-src).
+  await page.route((url) => `${url.origin}${url.pathname}` === CONSOLE_URL, async (route) => {
+    const response = await route.fetch();
+    const headers = response.headers();
+    headers['content-security-policy'] = headers['content-security-policy']
+      .replace('connect-src', `connect-src ${new URL(issuer).origin}`);
+    await route.fulfill({ response, headers });
+  });
   await page.route(`${issuer}/**`, async (route) => {
     const url = new URL(route.request().url());
     if (url.pathname.endsWith('/.well-known/openid-configuration')) {

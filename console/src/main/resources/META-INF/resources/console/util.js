@@ -54,7 +54,19 @@ function setAttrs(node, attrs) {
     if (v === undefined || v === null || v === false) continue;
     if (k.startsWith('on') && typeof v === 'function') node.addEventListener(k.slice(2), v);
     else if (k === 'text') node.textContent = v;
+    else if (k === 'style') setStyle(node, String(v));
     else node.setAttribute(k, v === true ? '' : String(v));
+  }
+}
+
+/**
+ * "width:40%;left:95%" property by property: the page's Content-Security-Policy (style-src 'self', no
+ * 'unsafe-inline') blocks style attributes and style.cssText, but not single CSSOM properties.
+ */
+function setStyle(node, declarations) {
+  for (const declaration of declarations.split(';')) {
+    const colon = declaration.indexOf(':');
+    if (colon > 0) node.style.setProperty(declaration.slice(0, colon).trim(), declaration.slice(colon + 1).trim());
   }
 }
 

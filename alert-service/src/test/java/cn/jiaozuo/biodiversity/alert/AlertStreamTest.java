@@ -7,6 +7,7 @@ import static cn.jiaozuo.biodiversity.alert.ObservationEvents.newSpeciesId;
 import static cn.jiaozuo.biodiversity.alert.ObservationEvents.observation;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
@@ -15,11 +16,13 @@ import cn.jiaozuo.biodiversity.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -98,6 +101,25 @@ class AlertStreamTest extends ObservationEventsFixture {
             assertEquals(species.id(), event.path("data").path("speciesId").asLong());
             assertTrue(xiuwu.lines().contains("event: AlertRaised") || xiuwu.lines().contains("event:AlertRaised"));
             assertTrue(xiuwu.lines().stream().anyMatch(l -> l.startsWith("id:") && l.contains(event.path("eventId").asText())));
+        }
+    }
+
+    @Test
+    void the_stream_ends_when_the_token_expires_and_not_before() throws Exception {
+        String shortLived = TestTokens.token(Roles.BUREAU, "bureau-short", TestTokens.DEFAULT_ORG, Duration.ofSeconds(4));
+        Instant expiry = Instant.ofEpochSecond(JsonPath.from(new String(java.util.Base64.getUrlDecoder()
+                .decode(shortLived.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8)).getLong("exp"));
+        try (OpenStream expiring = open("", "Bearer " + shortLived);
+                OpenStream lasting = open("", TestTokens.bearer(Roles.BUREAU))) {
+            assertEquals(200, expiring.response().statusCode());
+            assertFalse(expiring.reader().isDone(), "open while the token is valid");
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> expiring.reader().isDone());
+            Instant ended = Instant.now();
+            assertFalse(ended.isBefore(expiry), "ended at " + ended + ", the token expires at " + expiry);
+            assertTrue(expiring.lines().stream().anyMatch(l -> l.startsWith(":") && l.contains("token expired")),
+                    "says why: " + expiring.lines());
+            assertFalse(lasting.reader().isDone(), "a stream whose token is valid stays open");
         }
     }
 

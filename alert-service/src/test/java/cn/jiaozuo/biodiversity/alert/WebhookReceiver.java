@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real subscriber endpoint on a free local port: records every request and answers with the
  * configured status codes (the last one repeats), or holds requests until released (a slow subscriber).
+ * It listens on 127.0.0.1 (which the test profile allows as an on-premise receiver) unless told otherwise.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -33,12 +34,14 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Integer> statuses;
     private final AtomicInteger calls = new AtomicInteger();
     private final CountDownLatch hold;
+    private final String address;
 
-    private WebhookReceiver(List<Integer> statuses, boolean slow) {
+    private WebhookReceiver(String address, List<Integer> statuses, boolean slow, Map<String, String> answerHeaders) {
+        this.address = address;
         this.statuses = statuses;
         this.hold = new CountDownLatch(slow ? 1 : 0);
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,6 +55,7 @@ final class WebhookReceiver implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             int status = statuses.get(Math.min(call, statuses.size() - 1));
+            answerHeaders.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -61,16 +65,35 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** Answers with these statuses in turn, repeating the last. */
     static WebhookReceiver answering(Integer... statuses) {
-        return new WebhookReceiver(List.of(statuses), false);
+        return new WebhookReceiver("127.0.0.1", List.of(statuses), false, Map.of());
+    }
+
+    /** Listens on another loopback address (127.0.0.2 …), which the test profile does not allow. */
+    static WebhookReceiver answeringOn(String address, Integer... statuses) {
+        return new WebhookReceiver(address, List.of(statuses), false, Map.of());
+    }
+
+    /** Answers 302 with a Location header. */
+    static WebhookReceiver redirectingTo(String location) {
+        return new WebhookReceiver("127.0.0.1", List.of(302), false, Map.of("Location", location));
     }
 
     /** Accepts requests but answers only after {@link #close()}. */
     static WebhookReceiver hanging() {
-        return new WebhookReceiver(List.of(200), true);
+        return new WebhookReceiver("127.0.0.1", List.of(200), true, Map.of());
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        return url(address);
+    }
+
+    /** The hook's URL with another host name for this receiver's port (see {@code FakeReceiverResolver}). */
+    String url(String host) {
+        return "http://" + host + ":" + port() + "/hook";
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     List<Received> received() {

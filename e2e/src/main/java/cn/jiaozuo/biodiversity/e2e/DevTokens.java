@@ -10,10 +10,15 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Set;
 
-/** Tokens the local and e2e stacks accept: RS256, signed with the dev key under deploy/local/keys. */
+/**
+ * Tokens the local and e2e stacks accept: RS256, signed with the dev key under deploy/local/keys. Bureau
+ * tokens name the organisation {@link #DEFAULT_ORG} (claim {@code org}), as {@code deploy/local/stack token} does.
+ */
 public final class DevTokens {
 
     public static final String ISSUER = "https://local.jiaozuo-biodiversity";
+    /** The {@code org} claim of bureau tokens: alert-service's subscriptions belong to an organisation. */
+    public static final String DEFAULT_ORG = "forestry-bureau";
 
     private final PrivateKey key;
 
@@ -28,7 +33,15 @@ public final class DevTokens {
     }
 
     public String token(String role, String subject) {
-        return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(role)).expiresIn(Duration.ofHours(2))
-                .jws().keyId("local-dev").sign(key);
+        return token(role, subject, "bureau".equals(role) ? DEFAULT_ORG : null);
+    }
+
+    /** A token with this {@code org} claim, or none when null. */
+    public String token(String role, String subject, String org) {
+        var claims = Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(role)).expiresIn(Duration.ofHours(2));
+        if (org != null) {
+            claims.claim("org", org);
+        }
+        return claims.jws().keyId("local-dev").sign(key);
     }
 }

@@ -15,11 +15,14 @@ import java.util.Set;
 /**
  * Signed RS256 tokens for tests, from a test-only key pair (not the local stack's dev key).
  * {@code token("ranger")} has subject {@code ranger-test}; pass a subject to act as a given person.
+ * Bureau tokens name the organisation {@link #DEFAULT_ORG} (claim {@code org}) unless a test names another.
  */
 public final class TestTokens {
 
     public static final String ISSUER = "https://test.jiaozuo-biodiversity";
     public static final String PUBLIC_KEY_LOCATION = "test-jwt/public.pem";
+    /** The {@code org} claim of bureau tokens: alert-service's subscriptions belong to an organisation. */
+    public static final String DEFAULT_ORG = "forestry-bureau";
     private static final PrivateKey PRIVATE_KEY = loadPrivateKey();
 
     private TestTokens() {
@@ -30,8 +33,16 @@ public final class TestTokens {
     }
 
     public static String token(String role, String subject) {
-        return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(role))
-                .expiresIn(Duration.ofHours(1)).jws().keyId("test").sign(PRIVATE_KEY);
+        return token(role, subject, "bureau".equals(role) ? DEFAULT_ORG : null, Duration.ofHours(1));
+    }
+
+    /** A token with this {@code org} claim (none when null) that expires {@code life} from now. */
+    public static String token(String role, String subject, String org, Duration life) {
+        var claims = Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(role)).expiresIn(life);
+        if (org != null) {
+            claims.claim("org", org);
+        }
+        return claims.jws().keyId("test").sign(PRIVATE_KEY);
     }
 
     /** {@code Authorization} header value. */

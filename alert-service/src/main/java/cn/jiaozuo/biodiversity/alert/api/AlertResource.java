@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -199,8 +200,10 @@ public class AlertResource {
             description = "Staff only (roles reviewer, bureau, admin). Each committed alert event (AlertRaised, AlertUpdated,"
                     + " AlertEscalated, AlertAcknowledged, AlertResolved) as one SSE event: event = type, id = eventId, data ="
                     + " the event envelope JSON. Filters as on GET /alerts. A ': connected' comment opens the stream and"
-                    + " ': heartbeat' comments keep it alive. Events published while disconnected are not replayed; use GET /alerts.")
-    @APIResponse(responseCode = "200", description = "An endless text/event-stream",
+                    + " ': heartbeat' comments keep it alive. The stream ends (after a ': token expired' comment) when the"
+                    + " token expires (its exp claim); reconnect with a fresh token. Events published while disconnected"
+                    + " are not replayed; use GET /alerts.")
+    @APIResponse(responseCode = "200", description = "A text/event-stream that lasts until the token expires",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "An invalid filter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -214,7 +217,8 @@ public class AlertResource {
         if (!violations.isEmpty()) {
             throw ProblemException.badRequest(violations);
         }
-        feed.register(new StreamListener(filters::matches, sink, sse));
+        // The stream ends when the token does; the client reconnects with a fresh one.
+        feed.register(new StreamListener(filters::matches, sink, sse), Instant.ofEpochSecond(caller.getExpirationTime()));
         sink.send(sse.newEventBuilder().comment("connected").build());
     }
 
@@ -259,6 +263,13 @@ public class AlertResource {
                         close();
                     }
                 });
+            }
+        }
+
+        @Override
+        public void expired() {
+            if (!sink.isClosed()) {
+                sink.send(sse.newEventBuilder().comment("token expired").build()).whenComplete((ok, error) -> sink.close());
             }
         }
 

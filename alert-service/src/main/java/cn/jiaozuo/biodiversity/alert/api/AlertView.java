@@ -25,14 +25,17 @@ public record AlertView(
         @Schema(example = "410821") String countyCode,
         @Schema(example = "XW-TH-003") String plotCode,
         @Schema(example = "3") int observationCount,
-        @Schema(example = "2026-06-02T08:15:00+08:00") OffsetDateTime firstObservedAt,
+        @Schema(example = "2026-06-02T08:15:00+08:00", description = "Earliest observation time; to the hour on a"
+                + " sensitive species' alert (location.obscured), as are lastObservedAt, createdAt, updatedAt and the"
+                + " history's times") OffsetDateTime firstObservedAt,
         @Schema(example = "2026-06-04T17:40:00+08:00") OffsetDateTime lastObservedAt,
         Location location,
         @Schema(example = "CONTAINED") String resolution,
         @Schema(example = "Spraying team dispatched") String notes,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(description = "Observations counted in the alert (withdrawn ones excluded)") List<UUID> observationUuids,
+        @Schema(description = "Observations counted in the alert (withdrawn ones excluded); empty on a sensitive"
+                + " species' alert (location.obscured), whose records are not named") List<UUID> observationUuids,
         List<HistoryEntry> history) {
 
     /** Where the alert is; a 0.1° cell centre when {@code obscured} (sensitive species). */
@@ -52,8 +55,9 @@ public record AlertView(
         return of(a, null, null);
     }
 
+    /** On a sensitive species' alert the observations stay unnamed: a uuid leads to the record and its observer. */
     public static AlertView detail(Alert a, List<AlertObservation> observations, List<AlertHistoryEntry> history) {
-        return of(a, observations.stream().map(o -> o.observationUuid).toList(),
+        return of(a, a.obscured ? List.of() : observations.stream().map(o -> o.observationUuid).toList(),
                 history.stream().map(h -> new HistoryEntry(h.at, h.action, h.actor, h.details)).toList());
     }
 

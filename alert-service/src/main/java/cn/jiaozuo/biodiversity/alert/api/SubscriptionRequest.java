@@ -12,7 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SubscriptionRequest")
 public record SubscriptionRequest(
         @NotBlank @Size(max = 200) @Schema(example = "White moth early warning", required = true) String name,
-        @NotBlank @Size(max = 200) @Schema(example = "市林业局", required = true) String organization,
+        @NotBlank @Size(max = 200) @Schema(example = "市林业局", required = true, description = "A display name; the"
+                + " subscription belongs to the organisation in the caller's token (claim org), whatever is written here")
+        String organization,
         @Valid Filter filter,
         @NotNull @Valid Webhook webhook) {
 
@@ -29,8 +31,10 @@ public record SubscriptionRequest(
 
     @Schema(name = "Webhook")
     public record Webhook(
-            @NotBlank @Size(max = 2000) @Schema(example = "https://lyj.jiaozuo.gov.cn/hooks/alerts", required = true) String url,
-            @NotBlank @Size(min = 16, max = 500) @Schema(description = "HMAC-SHA256 key, at least 16 characters; never returned",
+            @NotBlank @Size(max = 2000) @Schema(example = "https://lyj.jiaozuo.gov.cn/hooks/alerts", required = true,
+                    description = "http or https, no user name or password, a public internet address (see the subscriber"
+                            + " guide); checked again at every delivery") String url,
+            @NotBlank @Size(min = 16, max = 500) @Schema(description = "HMAC-SHA256 key, at least 16 characters; write-only, never returned",
                     example = "s3cr3t-shared-with-the-bureau", required = true) String secret) {
     }
 }

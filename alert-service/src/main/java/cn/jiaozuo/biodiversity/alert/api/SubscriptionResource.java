@@ -2,6 +2,7 @@ package cn.jiaozuo.biodiversity.alert.api;
 
 import cn.jiaozuo.biodiversity.alert.domain.AlertFilter;
 import cn.jiaozuo.biodiversity.alert.domain.Subscription;
+import cn.jiaozuo.biodiversity.alert.messaging.ReceiverAddressPolicy;
 import cn.jiaozuo.biodiversity.alert.repository.SubscriptionRepository;
 import cn.jiaozuo.biodiversity.alert.repository.WebhookDeliveryRepository;
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
@@ -11,6 +12,7 @@ import cn.jiaozuo.biodiversity.common.security.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.json.JsonString;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,12 +27,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,38 +42,60 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/**
+ * Webhook subscriptions, each owned by the organisation in its creator's token (claim {@code org}):
+ * a subscription holds the organisation's receiver URL and the deliveries show what it was sent, so a
+ * bureau user sees and changes only their own organisation's; another one's answers 404 like a
+ * missing one, so ids tell nothing. Admins see all.
+ */
 @Path("/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.BUREAU, Roles.ADMIN})
-@Tag(name = "Subscriptions", description = "Webhook subscriptions of bureaus to alert events, and their deliveries")
+@Tag(name = "Subscriptions", description = "Webhook subscriptions of bureaus to alert events, and their deliveries."
+        + " A subscription belongs to the organisation in the org claim of its creator's token: bureau users see only"
+        + " their organisation's (another one's is 404), admins see all. The secret is write-only.")
 public class SubscriptionResource {
+
+    /** Token claim naming the caller's organisation. */
+    public static final String ORG_CLAIM = "org";
 
     private final SubscriptionRepository subscriptions;
     private final WebhookDeliveryRepository deliveries;
     private final ObjectMapper json;
     private final JsonWebToken caller;
+    private final ReceiverAddressPolicy receivers;
 
     public SubscriptionResource(SubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
-            ObjectMapper json, JsonWebToken caller) {
+            ObjectMapper json, JsonWebToken caller, ReceiverAddressPolicy receivers) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.json = json;
         this.caller = caller;
+        this.receivers = receivers;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Subscribe a webhook to alert events",
-            description = "Roles bureau and admin. Every alert event matching the filter is POSTed to the URL, signed with"
-                    + " the secret (see the subscriber guide). Applies to events from now on.")
-    @APIResponse(responseCode = "201", description = "Created; the secret is not echoed",
+            description = "Roles bureau and admin, with an org claim in the token: the subscription belongs to that"
+                    + " organisation. Every alert event matching the filter is POSTed to the URL, signed with"
+                    + " the secret (see the subscriber guide). Applies to events from now on. The URL must be http or https"
+                    + " without user name or password, and reach a public internet address: loopback, private, link-local,"
+                    + " cluster-internal names (localhost, a name without a dot, *.svc, *.cluster.local, *.internal) and"
+                    + " unusual IP forms are refused with a violation on webhook.url, unless the operator allowed the"
+                    + " receiver (alerts.webhook.allowed-receivers). The address is checked again at each delivery.")
+    @APIResponse(responseCode = "201", description = "Created; the secret is not echoed (secretSet: true)",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
+    @APIResponse(responseCode = "400", description = "Invalid fields, among them a webhook URL that is not a public receiver",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not role bureau or admin")
+    @APIResponse(responseCode = "403", description = "Not role bureau or admin, or the token names no organisation (claim org)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull SubscriptionRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+        String org = callerOrg().orElseThrow(() -> new ProblemException(403, "Your token names no organisation"
+                + " (claim org). A subscription belongs to an organisation: ask your administrator for a token that"
+                + " names yours."));
         validate(request);
         SubscriptionRequest.Filter filter = request.filter() == null
                 ? new SubscriptionRequest.Filter(null, null, null, null, null)
@@ -81,6 +104,7 @@ public class SubscriptionResource {
         s.id = UUID.randomUUID();
         s.name = request.name().strip();
         s.organization = request.organization().strip();
+        s.org = org;
         s.filter = write(new AlertFilter(filter.speciesIds(), filter.groups(), filter.countyCodes(), filter.minSeverity(),
                 filter.rules()));
         s.webhookUrl = request.webhook().url().strip();
@@ -92,22 +116,26 @@ public class SubscriptionResource {
     }
 
     @GET
-    @Operation(summary = "List subscriptions", description = "Roles bureau and admin. Secrets are never returned.")
-    @APIResponse(responseCode = "200", description = "All subscriptions",
+    @Operation(summary = "List subscriptions", description = "Roles bureau and admin. A bureau user gets their"
+            + " organisation's subscriptions (org claim; none without one), an admin all. Secrets are never returned.")
+    @APIResponse(responseCode = "200", description = "The caller's organisation's subscriptions, oldest first",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not role bureau or admin")
     public List<SubscriptionView> list() {
-        return subscriptions.listAll().stream().sorted(Comparator.comparing((Subscription s) -> s.createdAt))
-                .map(this::view).toList();
+        if (isAdmin()) {
+            return subscriptions.everyOrg().stream().map(this::view).toList();
+        }
+        return callerOrg().map(subscriptions::ofOrg).orElse(List.of()).stream().map(this::view).toList();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One subscription", description = "Roles bureau and admin. The secret is never returned.")
+    @Operation(summary = "One subscription", description = "Roles bureau and admin; a bureau user only of their"
+            + " organisation. The secret is never returned.")
     @APIResponse(responseCode = "200", description = "The subscription",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
-    @APIResponse(responseCode = "404", description = "No such subscription",
+    @APIResponse(responseCode = "404", description = "No such subscription, or another organisation's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not role bureau or admin")
@@ -118,9 +146,10 @@ public class SubscriptionResource {
     @DELETE
     @Path("/{id}")
     @Transactional
-    @Operation(summary = "Delete a subscription", description = "Roles bureau and admin. Its pending deliveries are dropped.")
+    @Operation(summary = "Delete a subscription", description = "Roles bureau and admin; a bureau user only of their"
+            + " organisation. Its pending deliveries are dropped.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such subscription",
+    @APIResponse(responseCode = "404", description = "No such subscription, or another organisation's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not role bureau or admin")
@@ -132,12 +161,13 @@ public class SubscriptionResource {
     @GET
     @Path("/{id}/deliveries")
     @Operation(summary = "Latest webhook deliveries of a subscription",
-            description = "Roles bureau and admin. Newest first: status, tries, last HTTP status or error, next try.")
+            description = "Roles bureau and admin; a bureau user only of their organisation. Newest first: status,"
+                    + " tries, last HTTP status or 'receiver unreachable', next try. Neither the secret nor the body is shown.")
     @APIResponse(responseCode = "200", description = "Deliveries",
             content = @Content(schema = @Schema(implementation = DeliveryView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "Invalid limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such subscription",
+    @APIResponse(responseCode = "404", description = "No such subscription, or another organisation's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not role bureau or admin")
@@ -151,20 +181,28 @@ public class SubscriptionResource {
         return deliveries.latest(id, size).stream().map(DeliveryView::of).toList();
     }
 
+    /** The subscription if the caller may see it; another organisation's is "not found" too, so ids tell nothing. */
     private Subscription find(UUID id) {
-        return subscriptions.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No subscription " + id));
+        return subscriptions.findByIdOptional(id)
+                .filter(s -> isAdmin() || (s.org != null && callerOrg().filter(s.org::equals).isPresent()))
+                .orElseThrow(() -> ProblemException.notFound("No subscription " + id));
+    }
+
+    private boolean isAdmin() {
+        return caller.getGroups().contains(Roles.ADMIN);
+    }
+
+    /** The caller's organisation: the token's org claim, if it is a non-blank string. */
+    private Optional<String> callerOrg() {
+        Object claim = caller.getClaim(ORG_CLAIM);
+        String org = claim instanceof JsonString text ? text.getString() : claim instanceof String text ? text : null;
+        return org == null || org.isBlank() || org.length() > 100 ? Optional.empty() : Optional.of(org.strip());
     }
 
     private void validate(SubscriptionRequest request) {
         List<Problem.Violation> violations = new ArrayList<>();
-        try {
-            URI url = URI.create(request.webhook().url().strip());
-            if (!("https".equals(url.getScheme()) || "http".equals(url.getScheme())) || url.getHost() == null) {
-                violations.add(new Problem.Violation("webhook.url", "must be an absolute http or https URL"));
-            }
-        } catch (IllegalArgumentException e) {
-            violations.add(new Problem.Violation("webhook.url", "must be an absolute http or https URL"));
-        }
+        receivers.refusal(request.webhook().url())
+                .ifPresent(why -> violations.add(new Problem.Violation("webhook.url", why)));
         if (request.filter() != null && request.filter().countyCodes() != null) {
             for (String code : request.filter().countyCodes()) {
                 if (!JiaozuoCounty.isValid(code)) {
@@ -184,9 +222,9 @@ public class SubscriptionResource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return new SubscriptionView(s.id, s.name, s.organization,
+        return new SubscriptionView(s.id, s.name, s.organization, s.org,
                 new SubscriptionRequest.Filter(f.speciesIds(), f.groups(), f.countyCodes(), f.minSeverity(), f.rules()),
-                s.webhookUrl, s.createdBy, s.createdAt);
+                s.webhookUrl, s.webhookSecret != null && !s.webhookSecret.isEmpty(), s.createdBy, s.createdAt);
     }
 
     private String write(AlertFilter filter) {

@@ -3,6 +3,8 @@ package cn.jiaozuo.biodiversity.alert.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Settings of the alert service (prefix {@code alerts}). */
 @ConfigMapping(prefix = "alerts")
@@ -51,6 +53,15 @@ public interface AlertConfig {
         /** How often due retries are looked for when no commit woke the dispatcher. */
         @WithDefault("1s")
         Duration pollInterval();
+
+        /**
+         * Receivers inside the network that may get webhooks although their address is not public:
+         * CIDRs ({@code 10.20.0.0/16}), single addresses ({@code 127.0.0.1}), host names
+         * ({@code hooks.lyj.example}) or {@code *.suffix} names (env ALERTS_WEBHOOK_ALLOWED_RECEIVERS,
+         * comma-separated). Empty by default: only public addresses. A listed name is trusted with
+         * whatever it resolves to, so prefer CIDRs.
+         */
+        Optional<List<String>> allowedReceivers();
     }
 
     interface Stream {

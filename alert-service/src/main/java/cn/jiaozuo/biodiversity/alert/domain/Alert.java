@@ -93,8 +93,27 @@ public class Alert {
     @Version
     public long version;
 
+    /**
+     * How precisely a sensitive species' alert keeps its times. Its point is a 0.1° cell; an exact time
+     * would undo that, because the observer's other records (not sensitive, exact points) made in the
+     * same minutes lie next to it, and the service's own times (created, updated, history) are within
+     * seconds of the record's arrival. To the hour, the bureau still sees how recent it is.
+     */
+    public static final ChronoUnit SENSITIVE_TIME_UNIT = ChronoUnit.HOURS;
+
     public void touch() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        updatedAt = now();
+    }
+
+    /** The current time as this alert stores it: to the hour when {@link #obscured}. */
+    public Instant now() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return obscured ? now.truncatedTo(SENSITIVE_TIME_UNIT) : now;
+    }
+
+    /** An observation time as this alert stores it: to the hour when {@link #obscured}. */
+    public OffsetDateTime observedTime(OffsetDateTime observedAt) {
+        return obscured ? observedAt.truncatedTo(SENSITIVE_TIME_UNIT) : observedAt;
     }
 
     public AlertSnapshot toSnapshot() {

@@ -12,11 +12,9 @@ import cn.jiaozuo.biodiversity.common.events.ObservationSnapshot;
 import cn.jiaozuo.biodiversity.common.geo.Geoprivacy;
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -76,9 +74,10 @@ public class AlertRuleEngine {
             alert.observationCount = Math.max(0, alert.observationCount - 1);
             alert.touch();
             String reviewer = observation.reviewer() == null ? AlertHistoryEntry.SYSTEM : observation.reviewer();
-            history.persist(AlertHistoryEntry.of(alert, "OBSERVATION_WITHDRAWN", reviewer, "Observation "
-                    + observation.uuid() + " was rejected in review"
-                    + (observation.reviewComment() == null ? "" : ": " + observation.reviewComment())));
+            history.persist(AlertHistoryEntry.of(alert, "OBSERVATION_WITHDRAWN", reviewer, alert.obscured
+                    ? "An observation was rejected in review" // the comment may describe the record or its observer
+                    : "Observation " + observation.uuid() + " was rejected in review"
+                            + (observation.reviewComment() == null ? "" : ": " + observation.reviewComment())));
             events.publish(EventTypes.ALERT_UPDATED, alert);
         }
     }
@@ -91,8 +90,8 @@ public class AlertRuleEngine {
             alert.observationCount++;
             alert.touch();
             String reviewer = observation.reviewer() == null ? AlertHistoryEntry.SYSTEM : observation.reviewer();
-            history.persist(AlertHistoryEntry.of(alert, "OBSERVATION_RESTORED", reviewer, "Observation "
-                    + observation.uuid() + " is " + observation.status() + " again after a rejection"));
+            history.persist(AlertHistoryEntry.of(alert, "OBSERVATION_RESTORED", reviewer, observationRef(alert, observation)
+                    + " is " + observation.status() + " again after a rejection"));
             events.publish(EventTypes.ALERT_UPDATED, alert);
         }
     }
@@ -147,18 +146,26 @@ public class AlertRuleEngine {
         alert.plotCode = visiblePlot(observation);
         alert.aggregationDay = day;
         alert.observationCount = 1;
-        alert.firstObservedAt = observation.observedAt();
-        alert.lastObservedAt = observation.observedAt();
         locate(alert, observation);
-        alert.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        alert.firstObservedAt = alert.observedTime(observation.observedAt());
+        alert.lastObservedAt = alert.firstObservedAt;
+        alert.createdAt = alert.now();
         alert.updatedAt = alert.createdAt;
         alerts.persist(alert);
         attach(alert, observation);
         history.persist(AlertHistoryEntry.of(alert, "RAISED", AlertHistoryEntry.SYSTEM,
-                severity + ": " + reason + "; observation " + observation.uuid()));
+                severity + ": " + reason + (alert.obscured ? "" : "; observation " + observation.uuid())));
         events.publish(EventTypes.ALERT_RAISED, alert);
         LOG.debugf("Alert %s raised (%s %s) for species %d in %s", alert.id, code, severity, alert.speciesId,
                 alert.countyCode);
+    }
+
+    /**
+     * How the history names an observation: by uuid, except on a sensitive species' alert, where the
+     * uuid would lead to the exact record and its observer (the linkage rule of observation-service).
+     */
+    private static String observationRef(Alert alert, ObservationSnapshot observation) {
+        return alert.obscured ? "An observation" : "Observation " + observation.uuid();
     }
 
     /**
@@ -172,18 +179,19 @@ public class AlertRuleEngine {
     private void aggregate(AlertRule rule, Alert alert, ObservationSnapshot observation) {
         attach(alert, observation);
         alert.observationCount++;
-        if (observation.observedAt().isBefore(alert.firstObservedAt)) {
-            alert.firstObservedAt = observation.observedAt();
+        OffsetDateTime observedAt = alert.observedTime(observation.observedAt());
+        if (observedAt.isBefore(alert.firstObservedAt)) {
+            alert.firstObservedAt = observedAt;
         }
-        if (observation.observedAt().isAfter(alert.lastObservedAt)) {
-            alert.lastObservedAt = observation.observedAt();
+        if (observedAt.isAfter(alert.lastObservedAt)) {
+            alert.lastObservedAt = observedAt;
         }
         if (alert.plotCode == null) {
             alert.plotCode = visiblePlot(observation);
         }
         alert.touch();
         history.persist(AlertHistoryEntry.of(alert, "OBSERVATION_ADDED", AlertHistoryEntry.SYSTEM,
-                "Observation " + observation.uuid() + " attached; " + alert.observationCount + " observations"));
+                observationRef(alert, observation) + " attached; " + alert.observationCount + " observations"));
         if (shouldEscalate(rule, alert)) {
             Severity before = alert.severity;
             alert.severity = Severity.CRITICAL;

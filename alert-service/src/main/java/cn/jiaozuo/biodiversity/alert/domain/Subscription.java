@@ -19,6 +19,9 @@ public class Subscription {
 
     public String organization;
 
+    /** The owning organisation: the {@code org} claim of the creator's token; null for rows from before V2. */
+    public String org;
+
     public String filter;
 
     @Column(name = "webhook_url")

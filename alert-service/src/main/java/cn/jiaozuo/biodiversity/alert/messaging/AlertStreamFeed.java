@@ -12,11 +12,17 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,15 +45,25 @@ public class AlertStreamFeed {
     private static final TypeReference<EventEnvelope<AlertSnapshot>> ENVELOPE = new TypeReference<>() {
     };
 
-    /** A connected stream: gets events and periodic heartbeats. */
+    /** A connected stream: gets events and periodic heartbeats, and is told when its token expires. */
     public interface Listener extends Consumer<EventEnvelope<AlertSnapshot>> {
         void heartbeat();
+
+        /** The caller's token expired: end the stream (it is already unregistered). */
+        void expired();
     }
 
     private final Map<String, Object> kafkaConfig;
     private final ObjectMapper json;
     private final AlertConfig.Stream config;
     private final Set<Listener> listeners = new CopyOnWriteArraySet<>();
+    private final Map<Listener, ScheduledFuture<?>> expiries = new ConcurrentHashMap<>();
+    /** Ends streams when their token expires, on its own thread: independent of Kafka being reachable. */
+    private final ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "alert-stream-expiry");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean running;
     private volatile KafkaConsumer<String, String> consumer;
 
@@ -70,18 +86,35 @@ public class AlertStreamFeed {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
+        expiry.shutdownNow();
         KafkaConsumer<String, String> c = consumer;
         if (c != null) {
             c.wakeup();
         }
     }
 
-    public void register(Listener listener) {
+    /**
+     * Streams events to the listener until it unregisters or {@code expiresAt} (the caller's token
+     * expiry) has come: a token is checked once, when the stream opens, so without this a stream would
+     * outlive it indefinitely.
+     */
+    public void register(Listener listener, Instant expiresAt) {
         listeners.add(listener);
+        long delay = Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis());
+        expiries.put(listener, expiry.schedule(() -> {
+            if (listeners.remove(listener)) {
+                expiries.remove(listener);
+                listener.expired();
+            }
+        }, delay, TimeUnit.MILLISECONDS));
     }
 
     public void unregister(Listener listener) {
         listeners.remove(listener);
+        ScheduledFuture<?> pending = expiries.remove(listener);
+        if (pending != null) {
+            pending.cancel(false);
+        }
     }
 
     private void run() {

@@ -7,10 +7,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -28,11 +28,24 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,6 +54,13 @@ import org.jboss.logging.Logger;
  * {@code next_attempt_at} past the request timeout, so a crash mid-send only means a later retry.
  * Slow or dead subscribers cost one sender each for at most the request timeout and never touch the
  * Kafka consumer, which only inserts rows.
+ * <p>
+ * Receivers are reached only at addresses {@link ReceiverAddressPolicy} allows: the HTTP client resolves
+ * names through {@link #vetting}, so the address actually connected to is the one checked (a name that
+ * resolves to 127.0.0.1 by the time of delivery is refused), while Host and TLS keep the name. Redirects
+ * are not followed, and a failure without an HTTP answer is recorded only as {@link #UNREACHABLE}: which
+ * of refused, timed out, unknown name or refused by policy would tell a bureau user what listens inside
+ * the network.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -49,6 +69,8 @@ public class WebhookDispatcher {
     public static final String HEADER_EVENT_ID = "X-Alert-Event-Id";
     public static final String HEADER_EVENT_TYPE = "X-Alert-Event-Type";
     public static final String HEADER_SIGNATURE = "X-Alert-Signature";
+    /** The one error kind of a try that got no HTTP answer. */
+    public static final String UNREACHABLE = "receiver unreachable";
 
     private static final String CLAIM = """
             with due as (
@@ -67,17 +89,23 @@ public class WebhookDispatcher {
     private final AgroalDataSource dataSource;
     private final AlertConfig.Webhook config;
     private final MeterRegistry registry;
+    private final ReceiverAddressPolicy policy;
+    private final ReceiverResolver resolver;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
     private Thread loop;
     private ExecutorService senders;
-    private HttpClient http;
+    private ScheduledExecutorService deadlines;
+    private CloseableHttpClient http;
 
-    public WebhookDispatcher(AgroalDataSource dataSource, AlertConfig config, MeterRegistry registry) {
+    public WebhookDispatcher(AgroalDataSource dataSource, AlertConfig config, MeterRegistry registry,
+            ReceiverAddressPolicy policy, ReceiverResolver resolver) {
         this.dataSource = dataSource;
         this.config = config.webhook();
         this.registry = registry;
+        this.policy = policy;
+        this.resolver = resolver;
         registry.gauge("webhook.deliveries.in.flight", inFlight);
     }
 
@@ -85,8 +113,30 @@ public class WebhookDispatcher {
         if (!config.enabled()) {
             return;
         }
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        Timeout connect = Timeout.of(config.connectTimeout());
+        Timeout request = Timeout.of(config.requestTimeout());
+        // No system properties: no proxy, so the vetted address is the one connected to.
+        http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(vetting)
+                        .setMaxConnTotal(config.senders())
+                        .setMaxConnPerRoute(config.senders())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect)
+                                .setSocketTimeout(request).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(request)
+                        .setResponseTimeout(request).setRedirectsEnabled(false).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent("jiaozuo-alert-service")
+                .build();
+        deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "webhook-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
         AtomicInteger n = new AtomicInteger();
         senders = Executors.newFixedThreadPool(config.senders(), r -> {
             Thread t = new Thread(r, "webhook-sender-" + n.incrementAndGet());
@@ -104,8 +154,34 @@ public class WebhookDispatcher {
         wakeUp();
         if (senders != null) {
             senders.shutdownNow();
+            deadlines.shutdownNow();
+            try {
+                http.close();
+            } catch (IOException e) {
+                LOG.debugf("Webhook client not closed cleanly: %s", e);
+            }
         }
     }
+
+    /** Resolves receivers' names and refuses the whole name when any of its addresses is not allowed. */
+    private final DnsResolver vetting = new DnsResolver() {
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            InetAddress[] addresses = resolver.resolve(host);
+            for (InetAddress address : addresses) {
+                if (!policy.mayConnect(host, address)) {
+                    throw new UnknownHostException(host + " resolves to a non-public address "
+                            + ReceiverAddressPolicy.kind(address).orElse(""));
+                }
+            }
+            return addresses;
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) {
+            return host; // only used for Kerberos, never here
+        }
+    };
 
     /** Called after a commit that wrote deliveries, and when a sender frees up. */
     public void wakeUp() {
@@ -204,25 +280,34 @@ public class WebhookDispatcher {
     private void send(Claimed delivery) {
         Integer status = null;
         String error = null;
+        HttpPost post = null;
+        ScheduledFuture<?> deadline = null;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
-                    .timeout(config.requestTimeout())
-                    .header("Content-Type", "application/json")
-                    .header(HEADER_EVENT_ID, delivery.eventId().toString())
-                    .header(HEADER_EVENT_TYPE, delivery.eventType())
-                    .header(HEADER_SIGNATURE, sign(delivery.payload(), delivery.secret()))
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
+            post = new HttpPost(URI.create(delivery.url()));
+            post.setHeader(HEADER_EVENT_ID, delivery.eventId().toString());
+            post.setHeader(HEADER_EVENT_TYPE, delivery.eventType());
+            post.setHeader(HEADER_SIGNATURE, sign(delivery.payload(), delivery.secret()));
+            post.setEntity(new StringEntity(delivery.payload(), ContentType.APPLICATION_JSON));
+            // The whole exchange, not each read: a receiver trickling bytes must not hold a sender longer.
+            deadline = deadlines.schedule(post::cancel, config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            // Closed unread: the body is of no interest and the connection is discarded rather than drained.
+            try (ClassicHttpResponse response = http.executeOpen(null, post, null)) {
+                status = response.getCode();
+            }
             if (status < 200 || status >= 300) {
                 error = "HTTP " + status;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return; // shutting down: the lease expires and another try follows
         } catch (Exception e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            if (Thread.currentThread().isInterrupted()) {
+                return; // shutting down: the lease expires and another try follows
+            }
+            status = null;
+            error = UNREACHABLE;
+            LOG.debugf("Delivery %s try %d: no answer from the receiver: %s", delivery.id(), delivery.attempts(), e);
+        } finally {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
         }
         try {
             record(delivery, status, error);
