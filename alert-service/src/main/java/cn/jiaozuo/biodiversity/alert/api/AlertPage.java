@@ -5,6 +5,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of alerts, newest first; pass {@code nextCursor} as {@code cursor} for the next page. */
 @Schema(name = "AlertPage")
-public record AlertPage(List<AlertView> items,
-        @Schema(description = "Opaque; null on the last page", example = "MTc2NDA2NTYwMDAwMDAwMHw2ZjFj...") String nextCursor) {
+public record AlertPage(@Schema(required = true) List<AlertView> items,
+        @Schema(required = true, nullable = true, description = "Opaque; null on the last page", example = "MTc2NDA2NTYwMDAwMDAwMHw2ZjFj...") String nextCursor) {
 }

@@ -89,15 +89,12 @@ public class AlertResource {
 
     @GET
     @RolesAllowed({Roles.REVIEWER, Roles.BUREAU, Roles.ADMIN})
-    @Operation(summary = "List alerts, newest first",
+    @Operation(operationId = "listAlerts", summary = "List alerts, newest first",
             description = "Staff only (roles reviewer, bureau, admin). Filters combine with AND; from/to select alerts"
                     + " whose observed period overlaps [from, to). Keyset pagination: pass the page's nextCursor as cursor.")
     @APIResponse(responseCode = "200", description = "A page of alerts",
             content = @Content(schema = @Schema(implementation = AlertPage.class)))
-    @APIResponse(responseCode = "400", description = "An invalid filter or cursor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a staff role")
+    @APIResponse(responseCode = "400", description = "An invalid filter or cursor")
     public AlertPage list(
             @Parameter(description = "OPEN, ACKNOWLEDGED or RESOLVED", example = "OPEN") @QueryParam("status") String status,
             @Parameter(description = "INFO, MEDIUM, HIGH or CRITICAL", example = "CRITICAL") @QueryParam("severity") String severity,
@@ -140,12 +137,9 @@ public class AlertResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.REVIEWER, Roles.BUREAU, Roles.ADMIN})
-    @Operation(summary = "One alert with its observations and history", description = "Staff only (roles reviewer, bureau, admin).")
+    @Operation(operationId = "getAlert", summary = "One alert with its observations and history", description = "Staff only (roles reviewer, bureau, admin).")
     @APIResponse(responseCode = "200", description = "The alert", content = @Content(schema = @Schema(implementation = AlertView.class)))
-    @APIResponse(responseCode = "404", description = "No such alert",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a staff role")
+    @APIResponse(responseCode = "404", description = "No such alert")
     public AlertView get(@PathParam("id") UUID id) {
         Alert alert = alerts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No alert " + id));
         return AlertView.detail(alert, observations.live(id), history.forAlert(id));
@@ -155,16 +149,12 @@ public class AlertResource {
     @Path("/{id}/acknowledge")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.BUREAU)
-    @Operation(summary = "Acknowledge an OPEN alert",
+    @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge an OPEN alert",
             description = "Role bureau. OPEN → ACKNOWLEDGED; observations keep aggregating into it. Publishes AlertAcknowledged.")
     @APIResponse(responseCode = "200", description = "The acknowledged alert",
             content = @Content(schema = @Schema(implementation = AlertView.class)))
-    @APIResponse(responseCode = "404", description = "No such alert",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The alert is not OPEN",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not role bureau")
+    @APIResponse(responseCode = "404", description = "No such alert")
+    @APIResponse(responseCode = "409", description = "The alert is not OPEN")
     public AlertView acknowledge(@PathParam("id") UUID id, @Valid AcknowledgeRequest request) {
         service.acknowledge(id, caller.getName(), request == null ? null : request.notes());
         return get(id);
@@ -174,19 +164,14 @@ public class AlertResource {
     @Path("/{id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.BUREAU)
-    @Operation(summary = "Resolve an ACKNOWLEDGED alert",
+    @Operation(operationId = "resolveAlert", summary = "Resolve an ACKNOWLEDGED alert",
             description = "Role bureau. ACKNOWLEDGED → RESOLVED with an action (ERADICATED, CONTAINED, FALSE_ALARM,"
                     + " MONITORING). Later observations raise a new alert. Publishes AlertResolved.")
     @APIResponse(responseCode = "200", description = "The resolved alert",
             content = @Content(schema = @Schema(implementation = AlertView.class)))
-    @APIResponse(responseCode = "400", description = "Missing or unknown action",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such alert",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The alert is not ACKNOWLEDGED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not role bureau")
+    @APIResponse(responseCode = "400", description = "Missing or unknown action")
+    @APIResponse(responseCode = "404", description = "No such alert")
+    @APIResponse(responseCode = "409", description = "The alert is not ACKNOWLEDGED")
     public AlertView resolve(@PathParam("id") UUID id, @Valid @NotNull ResolveRequest request) {
         service.resolve(id, caller.getName(), request.action(), request.notes());
         return get(id);
@@ -196,7 +181,7 @@ public class AlertResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Roles.REVIEWER, Roles.BUREAU, Roles.ADMIN})
-    @Operation(summary = "Server-Sent Events of alert events",
+    @Operation(operationId = "streamAlerts", summary = "Server-Sent Events of alert events",
             description = "Staff only (roles reviewer, bureau, admin). Each committed alert event (AlertRaised, AlertUpdated,"
                     + " AlertEscalated, AlertAcknowledged, AlertResolved) as one SSE event: event = type, id = eventId, data ="
                     + " the event envelope JSON. Filters as on GET /alerts. A ': connected' comment opens the stream and"
@@ -205,10 +190,7 @@ public class AlertResource {
                     + " are not replayed; use GET /alerts.")
     @APIResponse(responseCode = "200", description = "A text/event-stream that lasts until the token expires",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", description = "An invalid filter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not a staff role")
+    @APIResponse(responseCode = "400", description = "An invalid filter")
     public void stream(@QueryParam("status") String status, @QueryParam("severity") String severity,
             @QueryParam("countyCode") String countyCode, @QueryParam("speciesId") String speciesId,
             @QueryParam("rule") String rule, @Context SseEventSink sink, @Context Sse sse) {

@@ -14,41 +14,45 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Alert")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AlertView(
-        @Schema(example = "6f1c2a0e-2d7b-4c7e-9a55-3f0f3c1d2b11") UUID id,
-        @Schema(example = "INVASIVE_SPECIES") String rule,
-        @Schema(example = "CRITICAL", enumeration = {"INFO", "MEDIUM", "HIGH", "CRITICAL"}) String severity,
-        @Schema(example = "OPEN", enumeration = {"OPEN", "ACKNOWLEDGED", "RESOLVED"}) String status,
-        @Schema(example = "60") long speciesId,
-        @Schema(example = "Hyphantria cunea") String scientificName,
+        @Schema(required = true, example = "6f1c2a0e-2d7b-4c7e-9a55-3f0f3c1d2b11") UUID id,
+        @Schema(required = true, example = "INVASIVE_SPECIES") String rule,
+        @Schema(required = true, example = "CRITICAL", enumeration = {"INFO", "MEDIUM", "HIGH", "CRITICAL"}) String severity,
+        @Schema(required = true, example = "OPEN", enumeration = {"OPEN", "ACKNOWLEDGED", "RESOLVED"}) String status,
+        @Schema(required = true, example = "60") long speciesId,
+        @Schema(required = true, example = "Hyphantria cunea") String scientificName,
         @Schema(example = "美国白蛾") String chineseName,
         @Schema(example = "INSECT") String speciesGroup,
-        @Schema(example = "410821") String countyCode,
+        @Schema(required = true, example = "410821") String countyCode,
         @Schema(example = "XW-TH-003") String plotCode,
-        @Schema(example = "3") int observationCount,
-        @Schema(example = "2026-06-02T08:15:00+08:00", description = "Earliest observation time; to the hour on a"
+        @Schema(required = true, example = "3") int observationCount,
+        @Schema(required = true, example = "2026-06-02T08:15:00+08:00", description = "Earliest observation time; to the hour on a"
                 + " sensitive species' alert (location.obscured), as are lastObservedAt, createdAt, updatedAt and the"
                 + " history's times") OffsetDateTime firstObservedAt,
-        @Schema(example = "2026-06-04T17:40:00+08:00") OffsetDateTime lastObservedAt,
-        Location location,
+        @Schema(required = true, example = "2026-06-04T17:40:00+08:00") OffsetDateTime lastObservedAt,
+        @Schema(required = true) Location location,
         @Schema(example = "CONTAINED") String resolution,
         @Schema(example = "Spraying team dispatched") String notes,
-        Instant createdAt,
-        Instant updatedAt,
+        @Schema(required = true) Instant createdAt,
+        @Schema(required = true) Instant updatedAt,
         @Schema(description = "Observations counted in the alert (withdrawn ones excluded); empty on a sensitive"
                 + " species' alert (location.obscured), whose records are not named") List<UUID> observationUuids,
         List<HistoryEntry> history) {
 
     /** Where the alert is; a 0.1° cell centre when {@code obscured} (sensitive species). */
     @Schema(name = "AlertLocation")
-    public record Location(@Schema(example = "35.25") double lat, @Schema(example = "113.35") double lon,
-            @Schema(example = "7200") Double accuracyM, @Schema(example = "false") boolean obscured) {
+    public record Location(
+            @Schema(required = true, example = "35.25") double lat,
+            @Schema(required = true, example = "113.35") double lon,
+            @Schema(required = true, nullable = true, example = "7200",
+                    description = "Accuracy of the point in metres; null when the observations gave none") Double accuracyM,
+            @Schema(required = true, example = "false") boolean obscured) {
     }
 
     @Schema(name = "AlertHistoryEntry")
-    public record HistoryEntry(Instant at,
-            @Schema(example = "ACKNOWLEDGED", description = "RAISED, OBSERVATION_ADDED, ESCALATED, OBSERVATION_WITHDRAWN, ACKNOWLEDGED or RESOLVED") String action,
-            @Schema(example = "bureau-zhang") String actor,
-            @Schema(example = "Field team notified") String details) {
+    public record HistoryEntry(@Schema(required = true) Instant at,
+            @Schema(required = true, example = "ACKNOWLEDGED", description = "RAISED, OBSERVATION_ADDED, ESCALATED, OBSERVATION_WITHDRAWN, ACKNOWLEDGED or RESOLVED") String action,
+            @Schema(required = true, example = "bureau-zhang") String actor,
+            @Schema(required = true, nullable = true, example = "Field team notified") String details) {
     }
 
     public static AlertView summary(Alert a) {

@@ -29,7 +29,7 @@ public class ConsoleResource {
     @GET
     @Path("/config.json")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Settings of the console page",
+    @Operation(operationId = "getConsoleSettings", summary = "Settings of the console page",
             description = "Public (no token): where the browser finds the other services, and the single sign-on issuer if any.")
     @APIResponse(responseCode = "200", description = "The settings", content = @Content(
             schema = @Schema(implementation = ConsoleSettings.class),

@@ -7,18 +7,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "WebhookDelivery")
 public record DeliveryView(
-        UUID id,
-        UUID eventId,
-        @Schema(example = "AlertRaised") String eventType,
-        UUID alertId,
-        @Schema(example = "PENDING", enumeration = {"PENDING", "DELIVERED", "FAILED"}) String status,
-        @Schema(example = "2") int attempts,
-        @Schema(example = "500", description = "HTTP status of the last try, null when no response came") Integer lastStatus,
-        @Schema(example = "HTTP 500") String lastError,
-        Instant nextAttemptAt,
-        Instant lastAttemptAt,
-        Instant deliveredAt,
-        Instant createdAt) {
+        @Schema(required = true) UUID id,
+        @Schema(required = true) UUID eventId,
+        @Schema(required = true, example = "AlertRaised") String eventType,
+        @Schema(required = true) UUID alertId,
+        @Schema(required = true, example = "PENDING", enumeration = {"PENDING", "DELIVERED", "FAILED"}) String status,
+        @Schema(required = true, example = "2") int attempts,
+        @Schema(required = true, nullable = true, example = "500", description = "HTTP status of the last try, null when no response came") Integer lastStatus,
+        @Schema(required = true, nullable = true, example = "HTTP 500") String lastError,
+        @Schema(required = true, nullable = true) Instant nextAttemptAt,
+        @Schema(required = true, nullable = true) Instant lastAttemptAt,
+        @Schema(required = true, nullable = true) Instant deliveredAt,
+        @Schema(required = true) Instant createdAt) {
 
     static DeliveryView of(WebhookDelivery d) {
         return new DeliveryView(d.id, d.eventId, d.eventType, d.alertId, d.status.name(), d.attempts, d.lastStatus,

@@ -8,5 +8,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ResolveRequest")
 public record ResolveRequest(
         @NotNull @Schema(example = "CONTAINED", required = true) Resolution action,
-        @Size(max = 4000) @Schema(example = "Infested trees felled and burnt; trap monitoring continues") String notes) {
+        @Size(max = 4000) @Schema(nullable = true, example = "Infested trees felled and burnt; trap monitoring continues") String notes) {
 }

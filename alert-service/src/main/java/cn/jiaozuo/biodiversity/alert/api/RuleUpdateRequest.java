@@ -9,6 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "RuleUpdate")
 public record RuleUpdateRequest(
         @NotNull @Schema(example = "true", required = true) Boolean enabled,
-        @Min(2) @Max(1000) @Schema(example = "5") Integer escalationThreshold,
-        @Min(1) @Max(365) @Schema(example = "7") Integer escalationWindowDays) {
+        @Min(2) @Max(1000) @Schema(nullable = true, example = "5") Integer escalationThreshold,
+        @Min(1) @Max(365) @Schema(nullable = true, example = "7") Integer escalationWindowDays) {
 }

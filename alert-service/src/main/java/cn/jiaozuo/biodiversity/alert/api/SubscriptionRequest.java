@@ -15,18 +15,18 @@ public record SubscriptionRequest(
         @NotBlank @Size(max = 200) @Schema(example = "市林业局", required = true, description = "A display name; the"
                 + " subscription belongs to the organisation in the caller's token (claim org), whatever is written here")
         String organization,
-        @Valid Filter filter,
+        @Valid @Schema(nullable = true, description = "Omitted or null: every alert") Filter filter,
         @NotNull @Valid Webhook webhook) {
 
     /** Every non-empty criterion must match; omitted criteria match everything. */
     @Schema(name = "SubscriptionFilter")
     public record Filter(
-            @Size(max = 500) @Schema(description = "Species ids of the catalog (observation-service GET /species);"
+            @Size(max = 500) @Schema(nullable = true, description = "Species ids of the catalog (observation-service GET /species);"
                     + " not checked here: an id no alert carries matches nothing", example = "[60, 62]") Set<Long> speciesIds,
-            @Size(max = 50) @Schema(example = "[\"INSECT\", \"PLANT\"]") Set<String> groups,
-            @Size(max = 10) @Schema(example = "[\"410821\", \"410882\"]") Set<String> countyCodes,
-            @Schema(example = "HIGH") Severity minSeverity,
-            @Schema(example = "[\"INVASIVE_SPECIES\"]") Set<RuleCode> rules) {
+            @Size(max = 50) @Schema(nullable = true, example = "[\"INSECT\", \"PLANT\"]") Set<String> groups,
+            @Size(max = 10) @Schema(nullable = true, example = "[\"410821\", \"410882\"]") Set<String> countyCodes,
+            @Schema(nullable = true, example = "HIGH") Severity minSeverity,
+            @Schema(nullable = true, example = "[\"INVASIVE_SPECIES\"]") Set<RuleCode> rules) {
     }
 
     @Schema(name = "Webhook")

@@ -77,7 +77,7 @@ public class SubscriptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Subscribe a webhook to alert events",
+    @Operation(operationId = "createSubscription", summary = "Subscribe a webhook to alert events",
             description = "Roles bureau and admin, with an org claim in the token: the subscription belongs to that"
                     + " organisation. Every alert event matching the filter is POSTed to the URL, signed with"
                     + " the secret (see the subscriber guide). Applies to events from now on. The URL must be http or https"
@@ -87,11 +87,8 @@ public class SubscriptionResource {
                     + " receiver (alerts.webhook.allowed-receivers). The address is checked again at each delivery.")
     @APIResponse(responseCode = "201", description = "Created; the secret is not echoed (secretSet: true)",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, among them a webhook URL that is not a public receiver",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not role bureau or admin, or the token names no organisation (claim org)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, among them a webhook URL that is not a public receiver")
+    @APIResponse(responseCode = "403", description = "Not role bureau or admin, or the token names no organisation (claim org)")
     public Response create(@Valid @NotNull SubscriptionRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         String org = callerOrg().orElseThrow(() -> new ProblemException(403, "Your token names no organisation"
                 + " (claim org). A subscription belongs to an organisation: ask your administrator for a token that"
@@ -116,12 +113,10 @@ public class SubscriptionResource {
     }
 
     @GET
-    @Operation(summary = "List subscriptions", description = "Roles bureau and admin. A bureau user gets their"
+    @Operation(operationId = "listSubscriptions", summary = "List subscriptions", description = "Roles bureau and admin. A bureau user gets their"
             + " organisation's subscriptions (org claim; none without one), an admin all. Secrets are never returned.")
     @APIResponse(responseCode = "200", description = "The caller's organisation's subscriptions, oldest first",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not role bureau or admin")
     public List<SubscriptionView> list() {
         if (isAdmin()) {
             return subscriptions.everyOrg().stream().map(this::view).toList();
@@ -131,14 +126,11 @@ public class SubscriptionResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One subscription", description = "Roles bureau and admin; a bureau user only of their"
+    @Operation(operationId = "getSubscription", summary = "One subscription", description = "Roles bureau and admin; a bureau user only of their"
             + " organisation. The secret is never returned.")
     @APIResponse(responseCode = "200", description = "The subscription",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
-    @APIResponse(responseCode = "404", description = "No such subscription, or another organisation's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not role bureau or admin")
+    @APIResponse(responseCode = "404", description = "No such subscription, or another organisation's")
     public SubscriptionView get(@PathParam("id") UUID id) {
         return view(find(id));
     }
@@ -146,13 +138,10 @@ public class SubscriptionResource {
     @DELETE
     @Path("/{id}")
     @Transactional
-    @Operation(summary = "Delete a subscription", description = "Roles bureau and admin; a bureau user only of their"
+    @Operation(operationId = "deleteSubscription", summary = "Delete a subscription", description = "Roles bureau and admin; a bureau user only of their"
             + " organisation. Its pending deliveries are dropped.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such subscription, or another organisation's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not role bureau or admin")
+    @APIResponse(responseCode = "404", description = "No such subscription, or another organisation's")
     public Response delete(@PathParam("id") UUID id) {
         subscriptions.delete(find(id));
         return Response.noContent().build();
@@ -160,17 +149,13 @@ public class SubscriptionResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "Latest webhook deliveries of a subscription",
+    @Operation(operationId = "listDeliveries", summary = "Latest webhook deliveries of a subscription",
             description = "Roles bureau and admin; a bureau user only of their organisation. Newest first: status,"
                     + " tries, last HTTP status or 'receiver unreachable', next try. Neither the secret nor the body is shown.")
     @APIResponse(responseCode = "200", description = "Deliveries",
             content = @Content(schema = @Schema(implementation = DeliveryView.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "400", description = "Invalid limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such subscription, or another organisation's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not role bureau or admin")
+    @APIResponse(responseCode = "400", description = "Invalid limit")
+    @APIResponse(responseCode = "404", description = "No such subscription, or another organisation's")
     public List<DeliveryView> deliveries(@PathParam("id") UUID id,
             @Parameter(description = "1–500, default 100") @QueryParam("limit") Integer limit) {
         find(id);

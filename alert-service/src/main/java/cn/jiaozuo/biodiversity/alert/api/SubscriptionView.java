@@ -7,14 +7,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A subscription as read back: the webhook secret is write-only, only {@code secretSet} tells it is there. */
 @Schema(name = "Subscription")
 public record SubscriptionView(
-        UUID id,
-        @Schema(example = "White moth early warning") String name,
-        @Schema(example = "市林业局", description = "Display name given when subscribing") String organization,
-        @Schema(example = "forestry-bureau", nullable = true, description = "The owning organisation: the org claim of"
+        @Schema(required = true) UUID id,
+        @Schema(required = true, example = "White moth early warning") String name,
+        @Schema(required = true, example = "市林业局", description = "Display name given when subscribing") String organization,
+        @Schema(required = true, example = "forestry-bureau", nullable = true, description = "The owning organisation: the org claim of"
                 + " the creator's token. Only its bureau users (and admins) see the subscription.") String org,
-        SubscriptionRequest.Filter filter,
-        @Schema(example = "https://lyj.jiaozuo.gov.cn/hooks/alerts") String webhookUrl,
-        @Schema(example = "true", description = "A signing secret is set; the secret itself is never returned") boolean secretSet,
-        @Schema(example = "bureau-zhang") String createdBy,
-        Instant createdAt) {
+        @Schema(required = true) SubscriptionRequest.Filter filter,
+        @Schema(required = true, example = "https://lyj.jiaozuo.gov.cn/hooks/alerts") String webhookUrl,
+        @Schema(required = true, example = "true", description = "A signing secret is set; the secret itself is never returned") boolean secretSet,
+        @Schema(required = true, example = "bureau-zhang") String createdBy,
+        @Schema(required = true) Instant createdAt) {
 }

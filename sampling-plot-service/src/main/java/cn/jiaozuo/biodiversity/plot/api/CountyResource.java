@@ -1,6 +1,5 @@
 package cn.jiaozuo.biodiversity.plot.api;
 
-import cn.jiaozuo.biodiversity.common.problem.Problem;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
 import cn.jiaozuo.biodiversity.plot.repository.CountyRepository;
 import io.quarkus.panache.common.Sort;
@@ -12,8 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,7 +27,7 @@ public class CountyResource {
     }
 
     @GET
-    @Operation(summary = "List Jiaozuo's ten county-level divisions",
+    @Operation(operationId = "listCounties", summary = "List Jiaozuo's ten county-level divisions",
             description = "Public, no token needed. GB/T 2260 codes with the plan's priority area of each county.")
     @APIResponse(responseCode = "200", description = "All ten counties, by code")
     public List<CountyResponse> list() {
@@ -39,10 +36,9 @@ public class CountyResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One county by its GB/T 2260 code", description = "Public, no token needed.")
+    @Operation(operationId = "getCounty", summary = "One county by its GB/T 2260 code", description = "Public, no token needed.")
     @APIResponse(responseCode = "200", description = "The county")
-    @APIResponse(responseCode = "404", description = "No Jiaozuo county has this code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No Jiaozuo county has this code")
     public CountyResponse get(@PathParam("code") String code) {
         return counties.findByIdOptional(code).map(CountyResponse::of)
                 .orElseThrow(() -> ProblemException.notFound("No Jiaozuo county has code " + code));

@@ -6,12 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "County", description = "A county-level division of Jiaozuo (GB/T 2260 code) and its priority area")
 public record CountyResponse(
-        @Schema(example = "410821") String code,
-        @Schema(example = "修武县") String chineseName,
-        @Schema(example = "Xiuwu County") String englishName,
-        @Schema(example = "TAIHANG", nullable = true, description = "TAIHANG, YELLOW_RIVER or null for the three urban districts")
+        @Schema(required = true, example = "410821") String code,
+        @Schema(required = true, example = "修武县") String chineseName,
+        @Schema(required = true, example = "Xiuwu County") String englishName,
+        @Schema(required = true, example = "TAIHANG", nullable = true, description = "TAIHANG, YELLOW_RIVER or null for the three urban districts")
         PriorityArea priorityArea,
-        @Schema(example = "北部太行山优先区域", nullable = true) String priorityAreaName) {
+        @Schema(required = true, example = "北部太行山优先区域", nullable = true) String priorityAreaName) {
 
     static CountyResponse of(County c) {
         return new CountyResponse(c.code, c.chineseName, c.englishName, c.priorityArea,

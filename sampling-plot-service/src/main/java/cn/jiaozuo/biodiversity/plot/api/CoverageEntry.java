@@ -6,16 +6,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "CoverageEntry", description = "How one county meets the plan's plot rule (行动18) and keeps its plots surveyed")
 public record CoverageEntry(
-        @Schema(example = "410821") String countyCode,
-        @Schema(example = "修武县") String chineseName,
-        @Schema(example = "TAIHANG", nullable = true) String priorityArea,
-        @Schema(example = "2") int activePlots,
-        @Schema(example = "1–2", nullable = true, description = "Active plots the plan asks for; null where it asks for none")
+        @Schema(required = true, example = "410821") String countyCode,
+        @Schema(required = true, example = "修武县") String chineseName,
+        @Schema(required = true, example = "TAIHANG", nullable = true) String priorityArea,
+        @Schema(required = true, example = "2") int activePlots,
+        @Schema(required = true, example = "1–2", nullable = true, description = "Active plots the plan asks for; null where it asks for none")
         String requiredPlots,
-        @Schema(example = "true", description = "Priority-area county: 1–2 active plots; other counties: always true")
+        @Schema(required = true, example = "true", description = "Priority-area county: 1–2 active plots; other counties: always true")
         boolean meetsPlotRequirement,
-        @Schema(example = "2025-05-12", nullable = true, description = "Newest visit to any of its active plots")
+        @Schema(required = true, example = "2025-05-12", nullable = true, description = "Newest visit to any of its active plots")
         LocalDate lastSurveyOn,
-        @Schema(example = "1", description = "Active plots without a visit within their surveyIntervalDays") int overduePlots,
-        @Schema(example = "[\"410821-02\"]") List<String> overduePlotCodes) {
+        @Schema(required = true, example = "1", description = "Active plots without a visit within their surveyIntervalDays") int overduePlots,
+        @Schema(required = true, example = "[\"410821-02\"]") List<String> overduePlotCodes) {
 }

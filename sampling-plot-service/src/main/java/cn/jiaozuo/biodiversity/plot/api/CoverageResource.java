@@ -1,6 +1,5 @@
 package cn.jiaozuo.biodiversity.plot.api;
 
-import cn.jiaozuo.biodiversity.common.problem.Problem;
 import cn.jiaozuo.biodiversity.plot.domain.CoverageService;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -9,8 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,13 +24,11 @@ public class CoverageResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Plot coverage per county",
+    @Operation(operationId = "getCoverage", summary = "Plot coverage per county",
             description = "Any authenticated caller. One entry per county, by code: active plots, whether the plan's "
                     + "requirement is met (a priority-area county needs 1–2 active plots), the newest survey visit and the "
                     + "plots overdue for a visit (none within their surveyIntervalDays, judged in Asia/Shanghai).")
     @APIResponse(responseCode = "200", description = "Ten entries")
-    @APIResponse(responseCode = "401", description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<CoverageEntry> coverage() {
         return coverage.coverage().stream().map(c -> new CoverageEntry(c.county().code, c.county().chineseName,
                 c.county().priorityArea == null ? null : c.county().priorityArea.name(), c.activePlots(),

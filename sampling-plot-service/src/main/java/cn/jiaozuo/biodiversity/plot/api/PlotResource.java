@@ -77,7 +77,7 @@ public class PlotResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create a plot",
+    @Operation(operationId = "createPlot", summary = "Create a plot",
             description = "Role admin. The server assigns code <countyCode>-<NN> (sequential per county) and computes the "
                     + "geodesic area. The geometry is validated with JTS: GeoJSON Polygon or MultiPolygon, closed rings of "
                     + "at least 4 positions, numeric [longitude, latitude] in range, no self-intersection, every vertex in "
@@ -90,10 +90,6 @@ public class PlotResource {
                             + "\"title\":\"Bad Request\",\"status\":400,\"detail\":\"The request has 1 invalid field\","
                             + "\"instance\":\"/plots\",\"violations\":[{\"field\":\"geometry\",\"message\":"
                             + "\"exterior ring is not closed: its first and last positions must be identical\"}]}")))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid PlotRequest request, @Context UriInfo uri) {
         PlotSnapshot created = service.create(definition(request), actor());
         return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build())
@@ -103,12 +99,9 @@ public class PlotResource {
     @GET
     @Authenticated
     @Transactional
-    @Operation(summary = "List plots", description = "Any authenticated caller. Filters combine; ordered by code.")
+    @Operation(operationId = "listPlots", summary = "List plots", description = "Any authenticated caller. Filters combine; ordered by code.")
     @APIResponse(responseCode = "200", description = "The matching plots (one page)")
-    @APIResponse(responseCode = "400", description = "Invalid filter",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter")
     public List<PlotResponse> list(
             @Parameter(example = "410821") @QueryParam("countyCode") String countyCode,
             @Parameter(example = "TAIHANG", schema = @Schema(implementation = PriorityArea.class))
@@ -152,14 +145,11 @@ public class PlotResource {
     @GET
     @Path("/locate")
     @Authenticated
-    @Operation(summary = "Active plots containing a point",
+    @Operation(operationId = "locatePlots", summary = "Active plots containing a point",
             description = "Any authenticated caller. Answered from an in-memory spatial index (STR-tree plus exact "
                     + "covers test; a point on a plot's boundary belongs to it). Retired plots are never returned.")
     @APIResponse(responseCode = "200", description = "The active plots covering the point; empty when none")
-    @APIResponse(responseCode = "400", description = "lat or lon missing or out of range",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "lat or lon missing or out of range")
     public List<PlotResponse> locate(
             @Parameter(example = "35.405", required = true, schema = @Schema(type = SchemaType.NUMBER, minimum = "-90", maximum = "90"))
                 @QueryParam("lat") String latText,
@@ -178,12 +168,9 @@ public class PlotResource {
     @Path("/{code}")
     @Authenticated
     @Transactional
-    @Operation(summary = "One plot, active or retired", description = "Any authenticated caller.")
+    @Operation(operationId = "getPlot", summary = "One plot, active or retired", description = "Any authenticated caller.")
     @APIResponse(responseCode = "200", description = "The plot")
-    @APIResponse(responseCode = "401", description = "No or invalid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such plot",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plot")
     public PlotResponse get(@Parameter(example = "410821-01") @PathParam("code") String code) {
         return PlotResponse.of(snapshots.of(service.find(code)));
     }
@@ -192,13 +179,10 @@ public class PlotResource {
     @Path("/{code}/history")
     @Authenticated
     @Transactional
-    @Operation(summary = "Every state the plot has been in, oldest first",
+    @Operation(operationId = "getPlotHistory", summary = "Every state the plot has been in, oldest first",
             description = "Any authenticated caller. One entry per create, change and retirement; kept after retirement.")
     @APIResponse(responseCode = "200", description = "The revisions")
-    @APIResponse(responseCode = "401", description = "No or invalid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such plot",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plot")
     public List<PlotRevisionResponse> history(@PathParam("code") String code) {
         service.find(code);
         List<PlotRevisionResponse> revisions = new ArrayList<>();
@@ -211,20 +195,12 @@ public class PlotResource {
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Replace an active plot's definition",
+    @Operation(operationId = "updatePlot", summary = "Replace an active plot's definition",
             description = "Role admin. Same body and rules as create; the county cannot change (the code carries it). "
                     + "Publishes PlotUpserted.")
     @APIResponse(responseCode = "200", description = "The changed plot")
-    @APIResponse(responseCode = "400", description = "Invalid field",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such plot",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The plot is retired",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plot")
+    @APIResponse(responseCode = "409", description = "The plot is retired")
     public PlotResponse update(@PathParam("code") String code, @NotNull @Valid PlotRequest request) {
         return PlotResponse.of(service.update(code, definition(request), actor()));
     }
@@ -232,16 +208,11 @@ public class PlotResource {
     @DELETE
     @Path("/{code}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Retire a plot",
+    @Operation(operationId = "retirePlot", summary = "Retire a plot",
             description = "Role admin. The plot becomes RETIRED: kept with its surveys and history, no longer located or "
                     + "counted for coverage. Publishes PlotRetired once; retiring a retired plot changes nothing.")
     @APIResponse(responseCode = "204", description = "Retired (or already retired)")
-    @APIResponse(responseCode = "401", description = "No or invalid token",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such plot",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plot")
     public void retire(@PathParam("code") String code) {
         service.retire(code, actor());
     }

@@ -5,9 +5,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "PlotRevision", description = "One state of a plot, as it was after a change")
 public record PlotRevisionResponse(
-        @Schema(example = "2") int revision,
-        @Schema(example = "PlotUpserted", description = "PlotUpserted or PlotRetired") String eventType,
-        @Schema(example = "2025-04-02T08:00:00Z") Instant changedAt,
-        @Schema(example = "admin-zhang") String changedBy,
-        PlotResponse plot) {
+        @Schema(required = true, example = "2") int revision,
+        @Schema(required = true, example = "PlotUpserted", description = "PlotUpserted or PlotRetired") String eventType,
+        @Schema(required = true, example = "2025-04-02T08:00:00Z") Instant changedAt,
+        @Schema(required = true, example = "admin-zhang") String changedBy,
+        @Schema(required = true) PlotResponse plot) {
 }

@@ -25,7 +25,7 @@ public class ProtectedAreaResource {
     }
 
     @GET
-    @Operation(summary = "List the protected areas the plan names",
+    @Operation(operationId = "listProtectedAreas", summary = "List the protected areas the plan names",
             description = "Public, no token needed. Each with a stable id (used as a plot's protectedAreaId) and its counties.")
     @APIResponse(responseCode = "200", description = "The six protected areas")
     public List<ProtectedAreaResponse> list() {

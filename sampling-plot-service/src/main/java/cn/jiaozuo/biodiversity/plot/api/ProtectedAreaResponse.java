@@ -6,12 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "ProtectedArea", description = "A protected area named in the plan, with the Jiaozuo counties it lies in")
 public record ProtectedAreaResponse(
-        @Schema(example = "yuntaishan-forest-park", description = "Stable id, referenced by plots as protectedAreaId") String id,
-        @Schema(example = "云台山国家森林公园") String chineseName,
-        @Schema(example = "Yuntaishan National Forest Park") String englishName,
-        @Schema(example = "FOREST_PARK", description = "NATURE_RESERVE, FOREST_PARK, GEOPARK or WETLAND_PARK") String category,
-        @Schema(example = "NATIONAL", description = "NATIONAL or PROVINCIAL") String level,
-        @Schema(example = "[\"410821\"]") List<String> countyCodes) {
+        @Schema(required = true, example = "yuntaishan-forest-park", description = "Stable id, referenced by plots as protectedAreaId") String id,
+        @Schema(required = true, example = "云台山国家森林公园") String chineseName,
+        @Schema(required = true, example = "Yuntaishan National Forest Park") String englishName,
+        @Schema(required = true, example = "FOREST_PARK", description = "NATURE_RESERVE, FOREST_PARK, GEOPARK or WETLAND_PARK") String category,
+        @Schema(required = true, example = "NATIONAL", description = "NATIONAL or PROVINCIAL") String level,
+        @Schema(required = true, example = "[\"410821\"]") List<String> countyCodes) {
 
     static ProtectedAreaResponse of(ProtectedArea a) {
         return new ProtectedAreaResponse(a.id, a.chineseName, a.englishName, a.category, a.level,

@@ -21,7 +21,8 @@ public record StationRequest(
         @Schema(example = "410821-01", description = "An active plot") String plotCode,
         @NotNull @Valid Location location,
         @NotNull @PastOrPresent @Schema(example = "2025-03-20") LocalDate installedOn,
-        @NotBlank @Size(max = 200) @Pattern(regexp = "\\P{Cntrl}*", message = "must not contain control characters")
+        // Java's \P{Cntrl}, spelled so that the OpenAPI document's pattern (ECMA 262) means the same.
+        @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\x00-\\x1F\\x7F]*", message = "must not contain control characters")
         @Schema(example = "station-ct-xw-0007", description = "The subject (sub claim) of the token the station uploads with."
                 + " observation-service accepts uploads naming this station only from that identity (or an admin), and only"
                 + " its uploads move lastSeenAt. Several stations may share one identity (a team's uploader).")

@@ -1,7 +1,6 @@
 package cn.jiaozuo.biodiversity.plot.api;
 
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoArea;
-import cn.jiaozuo.biodiversity.common.problem.Problem;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.plot.config.PlotConfig;
@@ -73,7 +72,7 @@ public class StationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    @Operation(summary = "Register a monitoring station on an active plot, bound to the identity it uploads with",
+    @Operation(operationId = "registerStation", summary = "Register a monitoring station on an active plot, bound to the identity it uploads with",
             description = "Role admin. The id is the stationId its uploads carry; subject is the token subject (sub claim)"
                     + " it uploads with: observation-service accepts uploads naming the station only from that identity (or"
                     + " an admin), and only that identity's uploads move lastSeenAt. Publishes StationUpserted on topic"
@@ -81,14 +80,7 @@ public class StationResource {
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(
             schema = @Schema(implementation = StationRequest.class), examples = @ExampleObject(name = "camera", value = EXAMPLE_REQUEST)))
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = StationResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A station with this id exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A station with this id exists")
     public Response register(@NotNull @Valid StationRequest request) {
         Station s = new Station();
         s.id = request.id();
@@ -106,21 +98,15 @@ public class StationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    @Operation(summary = "Change a station: move it, or bind it to another identity",
+    @Operation(operationId = "updateStation", summary = "Change a station: move it, or bind it to another identity",
             description = "Role admin. Same body and rules as the registration; the id in the body must be the one in the"
                     + " path. Binding a station to a new subject is how a lost or stolen station token is shut out: from"
                     + " then on its uploads are refused and do not move lastSeenAt. Publishes StationUpserted on topic stations.")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(
             schema = @Schema(implementation = StationRequest.class), examples = @ExampleObject(name = "rebind", value = EXAMPLE_REQUEST)))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = StationResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field, or the body names another id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field, or the body names another id")
+    @APIResponse(responseCode = "404", description = "No such station")
     public StationResponse update(@PathParam("id") String id, @NotNull @Valid StationRequest request) {
         if (!request.id().equals(id)) {
             throw ProblemException.badRequest("id", "must be the id in the path; a station's id cannot change");
@@ -156,19 +142,14 @@ public class StationResource {
     @GET
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.STATION})
     @Transactional
-    @Operation(summary = "List stations, optionally only the silent ones",
+    @Operation(operationId = "listStations", summary = "List stations, optionally only the silent ones",
             description = "Role reviewer, admin or station. Reviewers and admins get every station; a station token gets"
                     + " only the stations bound to its subject (a station's point and lastSeenAt locate its uploads, also"
                     + " those of sensitive species). With silentFor (ISO-8601 duration such as PT48H or P7D) only stations"
                     + " whose last upload is older than that are listed; a station that never uploaded counts from the start"
                     + " of its installation day (Asia/Shanghai), so a station installed today is not yet silent.")
     @APIResponse(responseCode = "200", description = "The stations this caller may read, by id")
-    @APIResponse(responseCode = "400", description = "silentFor is not a positive ISO-8601 duration",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role other than reviewer, admin or station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "silentFor is not a positive ISO-8601 duration")
     public List<StationResponse> list(
             @Parameter(example = "PT48H", description = "ISO-8601 duration", schema = @Schema(type = SchemaType.STRING, format = "duration"))
                 @QueryParam("silentFor") String silentFor,
@@ -199,17 +180,13 @@ public class StationResource {
     @Path("/{id}")
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.STATION})
     @Transactional
-    @Operation(summary = "One station",
+    @Operation(operationId = "getStation", summary = "One station",
             description = "Role reviewer, admin or station; a station token reads only the stations bound to its subject"
                     + " (403 for another station).")
     @APIResponse(responseCode = "200", description = "The station")
-    @APIResponse(responseCode = "401", description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role other than reviewer, admin or station, or a station token"
-            + " asking for a station bound to another identity",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " asking for a station bound to another identity")
+    @APIResponse(responseCode = "404", description = "No such station")
     public StationResponse get(@PathParam("id") String id) {
         Station s = stations.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No station has id " + id));
         if (!StationAccess.mayRead(roles(), subject(), s.subject)) {

@@ -1,6 +1,5 @@
 package cn.jiaozuo.biodiversity.plot.api;
 
-import cn.jiaozuo.biodiversity.common.problem.Problem;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.plot.config.PlotConfig;
@@ -55,19 +54,11 @@ public class SurveyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RANGER)
     @Transactional
-    @Operation(summary = "Record a survey visit to an active plot",
+    @Operation(operationId = "recordSurvey", summary = "Record a survey visit to an active plot",
             description = "Role ranger. visitedOn may not lie in the future nor before the plot was established.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = SurveyResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a ranger",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such plot",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The plot is retired",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plot")
+    @APIResponse(responseCode = "409", description = "The plot is retired")
     public Response record(@PathParam("code") String code, @NotNull @Valid SurveyRequest request) {
         Plot plot = plots.find(code);
         if (!plot.isActive()) {
@@ -97,12 +88,9 @@ public class SurveyResource {
     @GET
     @Authenticated
     @Transactional
-    @Operation(summary = "The plot's survey visits, newest first", description = "Any authenticated caller; also for retired plots.")
+    @Operation(operationId = "listSurveys", summary = "The plot's survey visits, newest first", description = "Any authenticated caller; also for retired plots.")
     @APIResponse(responseCode = "200", description = "The visits")
-    @APIResponse(responseCode = "401", description = "No or invalid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such plot",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plot")
     public List<SurveyResponse> list(@PathParam("code") String code) {
         plots.find(code);
         return surveys.forPlot(code).stream().map(SurveyResponse::of).toList();
