@@ -4,22 +4,31 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jiaozuo.biodiversity.common.outbox.Outbox;
+import cn.jiaozuo.biodiversity.common.problem.Problem;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every service promises before any feature: health with database and Kafka, metrics,
- * OpenAPI and Swagger UI, problem+json for unknown paths, and an outbox that reaches the real
- * broker. Each module runs it with an empty {@code @QuarkusTest class FoundationTest extends
- * ServiceFoundationSpec}.
+ * OpenAPI (its document kept for the linter) and Swagger UI, problem+json for unknown paths, and an
+ * outbox that reaches the real broker. Each module runs it with an empty {@code @QuarkusTest class
+ * FoundationTest extends ServiceFoundationSpec}.
  */
 public abstract class ServiceFoundationSpec {
 
@@ -43,11 +52,47 @@ public abstract class ServiceFoundationSpec {
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
 
+    /**
+     * Also writes the document as served to target/openapi/&lt;service&gt;.json, where deploy/openapi/lint reads
+     * it (the test command runs the linter after the module tests).
+     */
     @Test
-    void openapi_and_swagger_ui_are_served() {
-        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
-                .body("openapi", not(equalTo(null)));
+    void openapi_and_swagger_ui_are_served() throws IOException {
+        String document = given().accept("application/json").when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("openapi", equalTo("3.1.0")).extract().asString();
+        Path file = Path.of("target", "openapi",
+                ConfigProvider.getConfig().getValue("quarkus.application.name", String.class) + ".json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, document);
         given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    /**
+     * The shared parts of the contract (common's OpenAPI filters): every operation has an id and declares its
+     * security (an empty list when public), and every error response it documents is a problem+json Problem.
+     */
+    @Test
+    void every_operation_has_an_id_declared_security_and_problem_errors() throws IOException {
+        JsonNode api = new ObjectMapper().readTree(given().accept("application/json").when()
+                .get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        Set<String> ids = new HashSet<>();
+        api.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
+            String where = entry.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode operation = entry.getValue();
+            assertTrue(ids.add(operation.path("operationId").asText("")) && operation.has("operationId"),
+                    where + " has an operationId of its own");
+            assertTrue(operation.path("security").isArray(), where + " declares its security");
+            boolean secured = !operation.path("security").isEmpty();
+            assertTrue(!secured || operation.path("responses").has("401"), where + " needs a token, so documents 401");
+            operation.path("responses").fields().forEachRemaining(response -> {
+                if (response.getKey().charAt(0) >= '4') {
+                    JsonNode resolved = response.getValue().has("$ref")
+                            ? api.at(response.getValue().get("$ref").asText().substring(1)) : response.getValue();
+                    assertEquals("#/components/schemas/Problem", resolved.path("content").path(Problem.MEDIA_TYPE)
+                            .path("schema").path("$ref").asText(), where + " " + response.getKey() + " is a Problem");
+                }
+            });
+        }));
     }
 
     @Test
