@@ -19,6 +19,12 @@ public final class Topics {
     public static final String PLOTS_DLQ = "plots.dlq";
     /** Alert lifecycle events, key = county code. */
     public static final String ALERTS = "alerts";
+    /** Observation events for outside agencies: sensitive points generalized (read-only Kafka user). */
+    public static final String OBSERVATIONS_PUBLIC = "observations.public";
+    /** Monitoring station events, key = station code; compacted like plots. */
+    public static final String STATIONS = "stations";
+    /** Station events a consumer could not process. */
+    public static final String STATIONS_DLQ = "stations.dlq";
 
     /** Name, partition count and clean-up policy of one topic. */
     public record TopicSpec(String name, int partitions, boolean compacted) {
@@ -29,7 +35,10 @@ public final class Topics {
             new TopicSpec(OBSERVATIONS_DLQ, 1, false),
             new TopicSpec(PLOTS, 3, true),
             new TopicSpec(PLOTS_DLQ, 1, false),
-            new TopicSpec(ALERTS, 3, false));
+            new TopicSpec(ALERTS, 3, false),
+            new TopicSpec(OBSERVATIONS_PUBLIC, 6, false),
+            new TopicSpec(STATIONS, 3, true),
+            new TopicSpec(STATIONS_DLQ, 1, false));
 
     /** Header names set on every record by the outbox relay (Debezium's convention). */
     public static final String HEADER_EVENT_ID = "eventId";
