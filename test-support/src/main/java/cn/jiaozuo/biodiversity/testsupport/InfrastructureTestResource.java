@@ -25,10 +25,7 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
     public Map<String, String> start() {
         synchronized (InfrastructureTestResource.class) {
             try {
-                if (broker == null) {
-                    broker = TestKafkaBroker.start();
-                    Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
-                }
+                kafkaBroker();
                 if (database == null) {
                     database = TestDatabase.create(databasePrefix);
                     Runtime.getRuntime().addShutdownHook(new Thread(database::close));
@@ -45,6 +42,19 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
             config.put("mp.jwt.verify.publickey.location", TestTokens.PUBLIC_KEY_LOCATION);
             return config;
         }
+    }
+
+    /** The broker of this test JVM, started on first use (also by resources of a test profile). */
+    public static synchronized TestKafkaBroker kafkaBroker() {
+        if (broker == null) {
+            try {
+                broker = TestKafkaBroker.start();
+            } catch (Exception e) {
+                throw new IllegalStateException("Test Kafka broker did not start: " + e.getMessage(), e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
+        }
+        return broker;
     }
 
     @Override
