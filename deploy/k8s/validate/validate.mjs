@@ -257,11 +257,17 @@ const required_ = (sel, key) => sel?.matchLabels?.[key] !== undefined ? [sel.mat
 if (!policies.some((p) => selectsAll(p.spec.podSelector) && p.spec.policyTypes?.includes('Ingress') && !(p.spec.ingress ?? []).length)) {
   fail('NetworkPolicy', 'no default-deny-ingress policy (podSelector {}, policyTypes [Ingress], no rules)');
 }
+const serviceApps = ofKind('Deployment').map((d) => d.spec.template.metadata?.labels?.['app.kubernetes.io/name']);
 for (const p of policies) {
+  const onlyServices = (required_(p.spec.podSelector, 'app.kubernetes.io/name') ?? []).length > 0
+    && required_(p.spec.podSelector, 'app.kubernetes.io/name').every((a) => serviceApps.includes(a));
   for (const rule of p.spec.ingress ?? []) {
     const ports = (rule.ports ?? []).map((x) => x.port);
-    if (!(rule.from ?? []).length && !(selectsAll(p.spec.podSelector) === false && ports.length && ports.every((x) => x === 'http'))) {
+    if (!(rule.from ?? []).length && !(onlyServices && ports.length && ports.every((x) => x === 'http'))) {
       fail(id(p), `an ingress rule without 'from' admits every pod and address (allowed only for the services' http port)`);
+    }
+    if (ports.includes('management') && (rule.from ?? []).some((peer) => selectsAll(peer.namespaceSelector) && selectsAll(peer.podSelector))) {
+      fail(id(p), 'admits the management port (metrics) from every namespace: name the monitoring namespace');
     }
     if ((rule.from ?? []).some((peer) => peer.ipBlock)) {
       fail(id(p), 'ipBlock peers are not expected inside the cluster');
