@@ -14,6 +14,7 @@ import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.common.messaging.KafkaClientConfig;
 import cn.jiaozuo.biodiversity.testsupport.InfrastructureTestResource;
 import cn.jiaozuo.biodiversity.testsupport.KafkaTestClient;
+import cn.jiaozuo.biodiversity.testsupport.TestKafkaBroker;
 import cn.jiaozuo.biodiversity.testsupport.StrimziKafkaUsers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -52,7 +53,9 @@ import org.junit.jupiter.api.Test;
 class KafkaScramAclTest {
 
     static final String USER = "alert-service";
-    static final String PASSWORD = "scram-" + UUID.randomUUID();
+    // A constant, not a random value: the resource and the test see this class through different class
+    // loaders, and a password drawn in each would differ (the test broker is the test JVM's own).
+    static final String PASSWORD = "alert-service-test-scram-password";
 
     /** Runs the service as Kafka user alert-service with the manifest's ACLs. */
     public static class AsProductionKafkaUser implements QuarkusTestProfile {
@@ -66,10 +69,10 @@ class KafkaScramAclTest {
         @Override
         public Map<String, String> start() {
             try {
-                var broker = InfrastructureTestResource.kafkaBroker();
-                broker.createScramUser(USER, PASSWORD, StrimziKafkaUsers.acls(USER));
+                TestKafkaBroker.createScramUser(InfrastructureTestResource.kafkaBootstrapServers(), USER, PASSWORD,
+                        StrimziKafkaUsers.acls(USER));
                 return Map.of(
-                        "kafka.bootstrap.servers", broker.saslBootstrapServers(),
+                        "kafka.bootstrap.servers", InfrastructureTestResource.kafkaSaslBootstrapServers(),
                         "kafka.security.protocol", "SASL_PLAINTEXT",
                         "kafka.sasl.mechanism", "SCRAM-SHA-512",
                         "kafka.sasl.jaas.config", jaas(USER, PASSWORD));
@@ -104,7 +107,7 @@ class KafkaScramAclTest {
 
     @BeforeEach
     void connect() {
-        plain = KafkaTestClient.of(InfrastructureTestResource.kafkaBroker().bootstrapServers());
+        plain = KafkaTestClient.of(InfrastructureTestResource.kafkaBootstrapServers());
     }
 
     @AfterEach
@@ -116,7 +119,7 @@ class KafkaScramAclTest {
     void the_service_consumes_and_publishes_as_its_scram_user_within_its_acls() throws Exception {
         // The service's clients are on the SASL listener (otherwise this test would prove nothing).
         Map<String, Object> props = kafka.clientProperties();
-        assertEquals(InfrastructureTestResource.kafkaBroker().saslBootstrapServers(), props.get("bootstrap.servers"));
+        assertEquals(InfrastructureTestResource.kafkaSaslBootstrapServers(), props.get("bootstrap.servers"));
         assertEquals("SASL_PLAINTEXT", props.get("security.protocol"));
         assertEquals("SCRAM-SHA-512", props.get("sasl.mechanism"));
 

@@ -116,12 +116,14 @@ public final class TestKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Creates (or resets) a SCRAM-SHA-512 user allowed exactly {@code acls} (their principal is replaced
+     * Creates (or resets), through the PLAINTEXT listener {@code plainBootstrapServers}, a SCRAM-SHA-512 user
+     * allowed exactly {@code acls} (their principal is replaced
      * by {@code User:<user>}). The broker applies both from its metadata log shortly after: clients of
      * the user retry until then.
      */
-    public void createScramUser(String user, String password, Collection<AclBinding> acls) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    public static void createScramUser(String plainBootstrapServers, String user, String password, Collection<AclBinding> acls)
+            throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, plainBootstrapServers))) {
             admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
                     new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password))).all().get(30, TimeUnit.SECONDS);
             List<AclBinding> owned = acls.stream().map(a -> new AclBinding(a.pattern(), new AccessControlEntry("User:" + user,
