@@ -26,6 +26,8 @@ public final class Topics {
     public static final String STATIONS_DLQ = "stations.dlq";
     /** Alert lifecycle events, key = county code. */
     public static final String ALERTS = "alerts";
+    /** Observation events for outside agencies: sensitive points generalized (read-only Kafka user). */
+    public static final String OBSERVATIONS_PUBLIC = "observations.public";
 
     /** Name, partition count and clean-up policy of one topic. */
     public record TopicSpec(String name, int partitions, boolean compacted) {
@@ -36,9 +38,10 @@ public final class Topics {
             new TopicSpec(OBSERVATIONS_DLQ, 1, false),
             new TopicSpec(PLOTS, 3, true),
             new TopicSpec(PLOTS_DLQ, 1, false),
+            new TopicSpec(ALERTS, 3, false),
+            new TopicSpec(OBSERVATIONS_PUBLIC, 6, false),
             new TopicSpec(STATIONS, 3, true),
-            new TopicSpec(STATIONS_DLQ, 1, false),
-            new TopicSpec(ALERTS, 3, false));
+            new TopicSpec(STATIONS_DLQ, 1, false));
 
     /** Header names set on every record by the outbox relay (Debezium's convention). */
     public static final String HEADER_EVENT_ID = "eventId";

@@ -1,6 +1,7 @@
 package cn.jiaozuo.biodiversity.common.outbox;
 
 import cn.jiaozuo.biodiversity.common.events.Topics;
+import cn.jiaozuo.biodiversity.common.messaging.KafkaClientConfig;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +14,6 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +57,7 @@ public class OutboxRelay {
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
-    private final Map<String, Object> kafkaConfig;
+    private final KafkaClientConfig kafkaConfig;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
@@ -68,7 +68,7 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
 
     public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry,
+            KafkaClientConfig kafkaConfig, MeterRegistry registry,
             OpenTelemetry openTelemetry) {
         this.dataSource = dataSource;
         this.config = config;
@@ -241,7 +241,7 @@ public class OutboxRelay {
 
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
-            Map<String, Object> props = new HashMap<>(kafkaConfig);
+            Map<String, Object> props = new HashMap<>(kafkaConfig.clientProperties());
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
