@@ -45,8 +45,9 @@ public class IndicatorService {
     /**
      * @param countyCode a valid county code, or null for the whole city
      * @param window early warning: protected species not recorded for this many years
+     * @param caller who asks: only reviewers and admins learn whether sensitive species were recorded inside plots
      */
-    public IndicatorsView indicators(String countyCode, int window) {
+    public IndicatorsView indicators(String countyCode, int window, Caller caller) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ZonedDateTime local = now.atZone(CHINA);
         Instant twelveMonthsAgo = local.minusMonths(12).toInstant();
@@ -76,10 +77,18 @@ public class IndicatorService {
                 .map(e -> new IndicatorsView.ProtectedGroup(e.getKey(), e.getValue())).toList();
 
         Instant protectionSince = local.minusYears(config.protectionWindowYears()).toInstant();
+        // Recorded inside a plot is finer than the county (a county may have one plot): for sensitive species only
+        // reviewers and admins learn it. They are left out of the rate for everyone else, not merely thresholded: the
+        // non-sensitive part of the count is public (their records show their plots), so any sensitive part could be
+        // had by subtraction.
+        boolean withhold = !Disclosure.seesSensitiveSpeciesInPlots(caller);
         int inCatalog = 0;
         int protectedRecorded = 0;
+        int withheld = 0;
         for (SpeciesSnapshot s : all) {
-            if (NATIONAL.contains(s.protectionLevel())) {
+            if (withhold && s.sensitive() && NATIONAL.contains(s.protectionLevel())) {
+                withheld++;
+            } else if (NATIONAL.contains(s.protectionLevel())) {
                 inCatalog++;
                 SpeciesLast l = last.get(s.id());
                 if (l != null && l.lastInPlotAt() != null && !l.lastInPlotAt().isBefore(protectionSince)) {
@@ -108,7 +117,7 @@ public class IndicatorService {
 
         return new IndicatorsView(countyCode == null ? "city" : countyCode, now,
                 new IndicatorsView.Richness(richness[0], richness[1]), counties, recorded, rate, config.protectionRateTarget(),
-                new IndicatorsView.ProtectionRateDetail(inCatalog, protectedRecorded, config.protectionWindowYears()),
+                new IndicatorsView.ProtectionRateDetail(inCatalog, protectedRecorded, config.protectionWindowYears(), withheld),
                 new IndicatorsView.NotRecorded(window, silent), invasive);
     }
 

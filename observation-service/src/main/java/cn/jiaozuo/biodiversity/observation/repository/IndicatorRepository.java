@@ -16,7 +16,10 @@ import java.util.Map;
 
 /**
  * The aggregates behind the plan's indicators, each one grouped query over {@code observation};
- * rejected observations never count. {@code countyCode} null means city-wide.
+ * rejected observations never count. {@code countyCode} null means city-wide. Times are the listed times
+ * ({@code listed_at}, V4__disclosure.sql): a sensitive species' record counts at the start of its day in China, so
+ * neither its last-recorded time nor the moment it leaves a moving window (the last 12 months, "not recorded for N
+ * years") tells its time of day.
  */
 @ApplicationScoped
 public class IndicatorRepository {
@@ -41,7 +44,7 @@ public class IndicatorRepository {
     }
 
     public Map<Long, SpeciesLast> lastRecords(String countyCode) {
-        String sql = "select species_id, max(observed_at), max(observed_at) filter (where plot_code is not null)"
+        String sql = "select species_id, max(listed_at), max(listed_at) filter (where plot_code is not null)"
                 + " from observation where" + NOT_REJECTED + (countyCode == null ? "" : " and county_code = ?")
                 + " group by species_id";
         Map<Long, SpeciesLast> last = new HashMap<>();
@@ -54,7 +57,7 @@ public class IndicatorRepository {
 
     /** Distinct species all time and since {@code since}, in scope. */
     public int[] richness(String countyCode, Instant since) {
-        String sql = "select count(distinct species_id), count(distinct species_id) filter (where observed_at >= ?)"
+        String sql = "select count(distinct species_id), count(distinct species_id) filter (where listed_at >= ?)"
                 + " from observation where" + NOT_REJECTED + (countyCode == null ? "" : " and county_code = ?");
         List<Object> params = new ArrayList<>();
         params.add(Timestamp.from(since));
@@ -70,7 +73,7 @@ public class IndicatorRepository {
     }
 
     public List<CountyRichness> richnessByCounty(String countyCode, Instant since) {
-        String sql = "select county_code, count(distinct species_id), count(distinct species_id) filter (where observed_at >= ?)"
+        String sql = "select county_code, count(distinct species_id), count(distinct species_id) filter (where listed_at >= ?)"
                 + " from observation where" + NOT_REJECTED + (countyCode == null ? "" : " and county_code = ?")
                 + " group by county_code";
         List<Object> params = new ArrayList<>();
@@ -88,8 +91,8 @@ public class IndicatorRepository {
         if (speciesIds.isEmpty()) {
             return List.of();
         }
-        String sql = "select county_code, to_char(observed_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, species_id,"
-                + " count(*) from observation where" + NOT_REJECTED + " and species_id = any (?) and observed_at >= ?"
+        String sql = "select county_code, to_char(listed_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, species_id,"
+                + " count(*) from observation where" + NOT_REJECTED + " and species_id = any (?) and listed_at >= ?"
                 + (countyCode == null ? "" : " and county_code = ?")
                 + " group by county_code, month, species_id order by county_code, month, species_id";
         List<InvasiveCount> rows = new ArrayList<>();

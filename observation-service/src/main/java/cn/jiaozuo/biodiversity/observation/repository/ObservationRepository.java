@@ -185,8 +185,12 @@ public class ObservationRepository {
     public record Concealed(Set<Long> speciesIds, String exceptObserver) {
     }
 
-    /** Keyset position: rows strictly older than (observedAt, uuid) in newest-first order. */
-    public record Position(Instant observedAt, UUID uuid) {
+    /**
+     * Keyset position: rows strictly after (listedAt, listedKey) in newest-first order. The listed position is
+     * (observedAt, uuid) for ordinary records and (start of the day in China, random key) for sensitive species, so a
+     * page, its order and its cursor tell no more than what {@code Disclosure} shows (V4__disclosure.sql).
+     */
+    public record Position(Instant listedAt, UUID listedKey) {
     }
 
     /** Newest first; up to {@code limit} rows after {@code after}. */
@@ -196,8 +200,9 @@ public class ObservationRepository {
         condition(where, params, filter.speciesId(), "o.speciesId = :speciesId", "speciesId");
         condition(where, params, filter.countyCode(), "o.countyCode = :countyCode", "countyCode");
         condition(where, params, filter.plotCode(), "o.plotCode = :plotCode", "plotCode");
-        condition(where, params, filter.from(), "o.observedAt >= :from", "from");
-        condition(where, params, filter.to(), "o.observedAt < :to", "to");
+        // Time filters compare the listed time: a sensitive species' record by its day (Disclosure).
+        condition(where, params, filter.from(), "o.listedAt >= :from", "from");
+        condition(where, params, filter.to(), "o.listedAt < :to", "to");
         condition(where, params, filter.status() == null ? null
                 : ObservationStatus.valueOf(filter.status()), "o.status = :status", "status");
         condition(where, params, filter.observer(), "o.observer = :observer", "observer");
@@ -212,12 +217,12 @@ public class ObservationRepository {
             }
         }
         if (after != null) {
-            // A row-value comparison, so PostgreSQL walks the (…, observed_at desc, uuid desc) index from the cursor.
-            where.append(" and (o.observedAt, o.uuid) < (:afterAt, :afterUuid)");
-            params.put("afterAt", after.observedAt());
-            params.put("afterUuid", after.uuid());
+            // A row-value comparison, so PostgreSQL walks the (…, listed_at desc, listed_key desc) index from the cursor.
+            where.append(" and (o.listedAt, o.listedKey) < (:afterAt, :afterKey)");
+            params.put("afterAt", after.listedAt());
+            params.put("afterKey", after.listedKey());
         }
-        where.append(" order by o.observedAt desc, o.uuid desc");
+        where.append(" order by o.listedAt desc, o.listedKey desc");
         TypedQuery<Observation> query = em.createQuery(where.toString(), Observation.class);
         params.forEach(query::setParameter);
         return query.setMaxResults(limit).getResultList();
