@@ -74,11 +74,20 @@ class DarwinCoreArchiveExportTest {
                 .extract().path("publicId");
     }
 
-    /** The whole day of {@code at} in China: a sensitive species' record is filtered by its day. */
+    /**
+     * The whole day of {@code at} in China: a sensitive species' record is filtered by its day (Asia/Shanghai, which
+     * kept summer time in 1986–1991, so not always +08:00).
+     */
     private static Map<String, String> dayOf(OffsetDateTime at) {
-        OffsetDateTime start = at.toLocalDate().atStartOfDay().atOffset(ZoneOffset.ofHours(8));
-        return Map.of("from", start.toString(), "to", start.plusDays(1).toString());
+        java.time.ZonedDateTime start = chinaDay(at).atStartOfDay(CHINA);
+        return Map.of("from", start.toOffsetDateTime().toString(), "to", start.plusDays(1).toOffsetDateTime().toString());
     }
+
+    private static java.time.LocalDate chinaDay(OffsetDateTime at) {
+        return at.atZoneSameInstant(CHINA).toLocalDate();
+    }
+
+    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
 
     /** An archive as a DwC-A reader sees it: the core rows as maps from term URI to value, and eml.xml. */
     record Archive(String rowType, List<Map<String, String>> rows, Document eml) {
@@ -152,7 +161,7 @@ class DarwinCoreArchiveExportTest {
 
         Map<String, String> cat = byId.get("urn:uuid:" + leopard);
         assertEquals("Occurrence", cat.get(DWC + "basisOfRecord"), "how it was recorded is withheld");
-        assertEquals(day.toLocalDate().toString(), cat.get(DWC + "eventDate"), "the day, not the time");
+        assertEquals(chinaDay(day).toString(), cat.get(DWC + "eventDate"), "the day, not the time");
         assertEquals("Panthera pardus japonensis", cat.get(DWC + "scientificName"));
         assertEquals("华北豹", cat.get(DWC + "vernacularName"));
         assertEquals("Animalia", cat.get(DWC + "kingdom"));
@@ -191,7 +200,7 @@ class DarwinCoreArchiveExportTest {
         assertFalse(text(eml, "contact").isBlank());
         assertTrue(text(eml, "intellectualRights").contains("CC-BY"));
         assertEquals("112.2", text(eml, "westBoundingCoordinate"));
-        assertEquals(day.toLocalDate().toString(), text(eml, "beginDate"));
+        assertEquals(chinaDay(day).toString(), text(eml, "beginDate"));
     }
 
     @Test

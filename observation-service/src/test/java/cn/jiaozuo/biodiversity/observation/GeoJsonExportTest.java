@@ -59,9 +59,13 @@ class GeoJsonExportTest {
                 .then().statusCode(200).extract().path("publicId");
     }
 
-    /** The test's day in China: a sensitive species' record is filtered (and ordered) by the start of its day. */
+    /**
+     * The start of the test's day in China: a sensitive species' record is filtered (and ordered) by the start of its day
+     * (Asia/Shanghai, which kept summer time in 1986–1991, so not always +08:00).
+     */
     private OffsetDateTime dayStart() {
-        return day.toLocalDate().atStartOfDay().atOffset(ZoneOffset.ofHours(8));
+        java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+        return day.atZoneSameInstant(china).toLocalDate().atStartOfDay(china).toOffsetDateTime();
     }
 
     private String csv(String bearer, Map<String, Object> query) {

@@ -6,6 +6,7 @@ import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
 import cn.jiaozuo.biodiversity.observation.config.ExportConfig;
 import cn.jiaozuo.biodiversity.observation.domain.Caller;
 import cn.jiaozuo.biodiversity.observation.domain.Disclosure;
+import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationStreamRepository;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationStreamRepository.Row;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,7 +73,9 @@ public class DarwinCoreArchiveWriter {
 
     /** Writes the whole archive for {@code query}; returns the number of occurrences. */
     public long write(ObservationQuery query, OutputStream out) throws IOException {
-        ObservationStreamRepository.Range range = rows.range(query.filter());
+        // As the public may see the records: generalized ones only once released.
+        ObservationRepository.Filter filter = mapper.restrict(query.filter(), Caller.ANONYMOUS);
+        ObservationStreamRepository.Range range = rows.range(filter);
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         zip.putNextEntry(new ZipEntry("meta.xml"));
         zip.write(metaXml().getBytes(StandardCharsets.UTF_8));
@@ -85,7 +88,7 @@ public class DarwinCoreArchiveWriter {
         text.write(String.join("\t", COLUMNS.stream().map(c -> c[1]).toList()));
         text.write('\n');
         Mac hmac = pseudonymizer();
-        long count = rows.stream(query.filter(), null, null, row -> {
+        long count = rows.stream(filter, null, null, row -> {
             text.write(line(row, hmac));
             text.write('\n');
         });

@@ -58,7 +58,8 @@ public class IndicatorResource {
                     + " invasive detections per county and month (last 12 months). Rejected observations never count."
                     + " Nothing is finer than the county: for callers other than reviewers and admins the protection rate"
                     + " leaves the sensitive species out (protectionRateDetail.sensitiveWithheld), and a sensitive species'"
-                    + " records count at the start of their day in China (lastRecordedAt, the moving windows).")
+                    + " records count at the start of their day in China (lastRecordedAt, the moving windows) and only"
+                    + " from their release (the next midnight in China after they were recorded).")
     @APIResponse(responseCode = "200", description = "The indicators",
             content = @Content(schema = @Schema(implementation = IndicatorsView.class),
                     examples = @ExampleObject(name = "Xiuwu", value = EXAMPLE)))

@@ -98,7 +98,8 @@ public class ObservationExportResource {
                     + " never included. Records of sensitive species are generalized as in GET /observations unless the"
                     + " caller is the observer, a reviewer or an admin (properties.generalized says which): the 0.1° cell"
                     + " centre, the public id as id and uuid, observedOn but no observedAt, and no plotCode, stationId or"
-                    + " method; a plotCode, observer or method filter leaves them out, from/to compare their day. Streamed;"
+                    + " method, and only from their release; a plotCode, observer or method filter leaves them out, from/to"
+                    + " compare their day. Streamed;"
                     + " limit up to 10000 per request, nextCursor (a foreign member) fetches the next features.")
     @APIResponse(responseCode = "200", description = "A FeatureCollection of Points [lon, lat] (WGS-84)",
             content = @Content(mediaType = GEOJSON, examples = @ExampleObject(name = "leopard", value = EXAMPLE_GEOJSON)))
@@ -256,8 +257,9 @@ public class ObservationExportResource {
                     + " out; sensitive species are always generalized, whoever asks, because the archive is for"
                     + " publication: the cell centre, eventDate to the day, occurrenceID from the public id, basisOfRecord"
                     + " Occurrence, and empty locationID, eventID, recordedBy and samplingProtocol (dataGeneralizations and"
-                    + " informationWithheld say so). recordedBy is otherwise a pseudonym. from/to compare a sensitive"
-                    + " species' records by the start of their day in China. Streamed.")
+                    + " informationWithheld say so), and only once released (the next midnight in China after they were"
+                    + " recorded). recordedBy is otherwise a pseudonym. from/to compare a sensitive species' records by"
+                    + " the start of their day in China. Streamed.")
     @APIResponse(responseCode = "200", description = "The archive (application/zip)",
             content = @Content(mediaType = "application/zip", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "A filter is invalid",

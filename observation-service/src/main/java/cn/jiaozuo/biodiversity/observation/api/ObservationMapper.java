@@ -10,6 +10,7 @@ import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository.Filter;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationStreamRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,11 +35,11 @@ public class ObservationMapper {
         return catalog.byId(id).orElseThrow(() -> new IllegalStateException("Species " + id + " missing from the catalog"));
     }
 
-    /** {@code filter} as {@code caller} may run it ({@link Disclosure#restrict}). */
+    /** {@code filter} as {@code caller} may run it now ({@link Disclosure#restrict}). */
     public Filter restrict(Filter filter, Caller caller) {
         Set<Long> sensitive = catalog.all().stream().filter(SpeciesSnapshot::sensitive).map(SpeciesSnapshot::id)
                 .collect(Collectors.toUnmodifiableSet());
-        return Disclosure.restrict(filter, caller, sensitive);
+        return disclosure.restrict(filter, caller, sensitive, Instant.now());
     }
 
     public Disclosure.Shown show(Disclosure.Facts facts, Caller caller) {
@@ -74,7 +75,10 @@ public class ObservationMapper {
                 s.source(), s.status(), s.reviewer(), s.reviewComment(), s.reviewedAt(), s.generalized());
     }
 
-    /** The stored record {@code id} names for {@code caller}: a stored uuid it may address, or a public id. */
+    /**
+     * The stored record {@code id} names for {@code caller}: a stored uuid it may address, or a public id; null when
+     * there is none, or none this caller may see yet (a generalized record before its release).
+     */
     public Observation resolve(java.util.UUID id, Caller caller) {
         Observation direct = observations.find(id);
         if (direct != null && !generalizes(direct, caller)) {
@@ -83,6 +87,10 @@ public class ObservationMapper {
         // A generalized record is addressed by its public id only: its stored uuid would confirm a guessed uuid (a
         // Camtrap DP uuid derives from the deployment and observationID) and link it to the record.
         Observation byPublicId = observations.find(disclosure.uuidOfPublicId(id));
-        return byPublicId != null && species(byPublicId.speciesId).sensitive() ? byPublicId : null;
+        if (byPublicId == null || !species(byPublicId.speciesId).sensitive()) {
+            return null;
+        }
+        return disclosure.visible(species(byPublicId.speciesId), byPublicId.observer, byPublicId.recordedAt, caller,
+                Instant.now()) ? byPublicId : null;
     }
 }

@@ -231,7 +231,8 @@ public class ObservationResource {
                     + " method, source, observer, notes, media, recordedAt or review details (see the Observation schema)."
                     + " A filter on a field such a record does not show (plotCode, observer, method) leaves those records"
                     + " out; from and to compare them by the start of their day in China, and pages place them there"
-                    + " too (so neither tells their time of day). Otherwise newest first by observedAt. Keyset"
+                    + " too (so neither tells their time of day); they appear only from their release, the next midnight"
+                    + " in China after they were recorded. Otherwise newest first by observedAt. Keyset"
                     + " pagination: pass nextCursor of a page as cursor to get the next one.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = ObservationPage.class)))
     @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid",
@@ -263,8 +264,9 @@ public class ObservationResource {
             description = "Callers: anyone, also without a token. Records of sensitive species are generalized unless the"
                     + " caller is the observer, a reviewer or an admin (coordinatesObscured says which you got; see the"
                     + " Observation schema). Those who get a record generalized address it by its public id (the uuid"
-                    + " they were shown); its stored uuid answers 404 to them. The observer, reviewers and admins may use"
-                    + " either.")
+                    + " they were shown), and only from its release (the next midnight in China after it was recorded);"
+                    + " before, and by its stored uuid, it answers 404 to them. The observer, reviewers and admins may use"
+                    + " either id at once.")
     @APIResponse(responseCode = "200", description = "The observation", content = @Content(schema = @Schema(implementation = ObservationView.class)))
     @APIResponse(responseCode = "400", description = "Not a UUID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + " true (a sensitive species, and the caller is not its observer, a reviewer or an admin) the record is generalized:"
         + " the point is its 0.1° cell centre, uuid is the record's public id, only observedOn gives its time, and observedAt,"
         + " recordedAt, originalDatum, plotCode, method, stationId, notes, observer, source, reviewer, reviewComment and"
-        + " reviewedAt are null, media empty: each would narrow the cell down or tie the record to an exact one.")
+        + " reviewedAt are null, media empty: each would narrow the cell down or tie the record to an exact one. Such a"
+        + " record is shown from its release on: the next midnight in China after it was recorded.")
 public record ObservationView(
         @Schema(example = "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21", description = "The record's id; its public id when"
                 + " coordinatesObscured (GET /observations/{uuid} answers both, each to whom may use it)") UUID uuid,

@@ -9,8 +9,9 @@ import java.time.Duration;
 public interface DisclosureConfig {
 
     /**
-     * Events of generalized records go out on {@code observations.public} at the end of the current slot of this
-     * length, counted from midnight in China (at most a day). A day: their timing says no more than their day.
+     * Generalized records are released (shown to those who get them generalized, published on
+     * {@code observations.public}) at the end of the slot of this length they were recorded in, slots counted from
+     * midnight in China (at most a day). A day: the moment they appear says no more than their day.
      */
     @WithDefault("24h")
     Duration releaseInterval();

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -40,8 +39,11 @@ import java.util.UUID;
  * and a query may select only on what the caller sees: filters on a withheld field (plot, observer, method) leave
  * generalized records out ({@link #restrict}); time filters and the order compare a sensitive species' records by
  * the start of their China day (the {@code listed_at} column, see {@code V4__disclosure.sql}), so neither a
- * {@code from}/{@code to} bisection nor the position between exact records tells the time of day. The public topic
- * holds generalized events back to a release time ({@link #releaseAfter}) for the same reason.
+ * {@code from}/{@code to} bisection nor the position between exact records tells the time of day. And a generalized
+ * record is released only at the end of its release slot ({@link #releaseAfter}, by default the next midnight in
+ * China): before, those who get it generalized do not see it at all ({@link #restrict}, {@link #visible}, the
+ * indicators), and its event on the public topic is held back until then, so the moment it appears cannot tie it to
+ * the exact records of the same upload.
  *
  * <p>Pure: no I/O, no CDI; {@code DisclosureSetup} builds the one instance.
  */
@@ -54,8 +56,8 @@ public final class Disclosure {
     private final Duration releaseInterval;
 
     /**
-     * @param releaseInterval the public topic releases generalized events at the end of the current slot of this length
-     *                        (slots start at midnight in China; a day at most)
+     * @param releaseInterval generalized records are released at the end of the slot of this length they were recorded
+     *                        in (slots start at midnight in China; a day at most)
      */
     public Disclosure(PublicIds ids, Duration releaseInterval) {
         if (releaseInterval.isNegative() || releaseInterval.isZero() || releaseInterval.compareTo(Duration.ofDays(1)) > 0) {
@@ -135,20 +137,27 @@ public final class Disclosure {
     }
 
     /**
-     * {@code filter} as {@code caller} may run it: a filter on a field that a generalized record does not show (plot,
-     * observer, method) would tell that the sensitive species was in that plot, seen by that camera's station or
-     * caught by a camera, so such filters leave out the records this caller gets generalized (the same rule as
-     * {@link #generalizes}: the caller's own records stay). Reviewers and admins, and filters without such a field,
-     * are unchanged.
+     * {@code filter} as {@code caller} may run it at {@code now}. A filter on a field that a generalized record does not
+     * show (plot, observer, method) would tell that the sensitive species was in that plot, seen by that camera's
+     * station or caught by a camera, so such filters leave out the records this caller gets generalized (the same rule
+     * as {@link #generalizes}: the caller's own records stay). Any other filter leaves out those not released yet
+     * ({@link #releasedBefore}). Reviewers and admins are unrestricted.
      *
      * @param sensitiveSpecies the catalog's sensitive species ids
      */
-    public static Filter restrict(Filter filter, Caller caller, Set<Long> sensitiveSpecies) {
-        boolean selectsOnWithheld = filter.plotCode() != null || filter.observer() != null || filter.method() != null;
-        if (!selectsOnWithheld || caller.seesAllExactPoints() || sensitiveSpecies.isEmpty()) {
+    public Filter restrict(Filter filter, Caller caller, Set<Long> sensitiveSpecies, Instant now) {
+        if (caller.seesAllExactPoints() || sensitiveSpecies.isEmpty()) {
             return filter;
         }
-        return filter.concealing(new Concealed(sensitiveSpecies, caller.subject()));
+        boolean selectsOnWithheld = filter.plotCode() != null || filter.observer() != null || filter.method() != null;
+        return filter.concealing(new Concealed(sensitiveSpecies, caller.subject(), selectsOnWithheld ? null : releasedBefore(now)));
+    }
+
+    /**
+     * Whether {@code caller} may see a record at all at {@code now}: a record it gets generalized only once released.
+     */
+    public boolean visible(SpeciesSnapshot species, String observer, Instant recordedAt, Caller caller, Instant now) {
+        return !generalizes(species, observer, caller) || recordedAt.isBefore(releasedBefore(now));
     }
 
     /**
@@ -160,16 +169,26 @@ public final class Disclosure {
     }
 
     /**
-     * When a generalized event written at {@code now} may appear on {@code observations.public}: the end of the current
-     * release slot (by default the next midnight in China), so its timing says no more than its day and cannot tie it to
-     * the exact records of the same upload, which are published at once.
+     * When a generalized record written at {@code now} is released: the end of the current release slot (by default the
+     * next midnight in China). Its event goes out on {@code observations.public} then, and only then do those who get it
+     * generalized see it in any read (lists, exports, indicators). Appearing at once, next to the exact records of the
+     * same upload which are shown and published at once, its timing would tie it to them (polling the list or the topic
+     * is enough); released with the others of its slot, it says no more than its day.
      */
     public Instant releaseAfter(Instant now) {
-        ZonedDateTime day = now.atZone(CHINA).toLocalDate().atStartOfDay(CHINA);
-        long interval = releaseInterval.toMillis();
-        long intoDay = Duration.between(day.toInstant(), now).toMillis();
-        Instant slotEnd = day.toInstant().plusMillis((intoDay / interval + 1) * interval);
-        Instant nextDay = day.plusDays(1).toInstant();
+        Instant slotStart = releasedBefore(now);
+        Instant slotEnd = slotStart.plus(releaseInterval);
+        Instant nextDay = now.atZone(CHINA).toLocalDate().plusDays(1).atStartOfDay(CHINA).toInstant();
         return slotEnd.isAfter(nextDay) ? nextDay : slotEnd;
+    }
+
+    /**
+     * The start of the current release slot: generalized records recorded before it are released at {@code now}, those
+     * recorded since are not yet ({@link #releaseAfter} of each of them lies ahead).
+     */
+    public Instant releasedBefore(Instant now) {
+        Instant day = now.atZone(CHINA).toLocalDate().atStartOfDay(CHINA).toInstant();
+        long interval = releaseInterval.toMillis();
+        return day.plusMillis(Duration.between(day, now).toMillis() / interval * interval);
     }
 }

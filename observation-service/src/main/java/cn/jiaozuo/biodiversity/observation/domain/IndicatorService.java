@@ -35,11 +35,14 @@ public class IndicatorService {
     private final IndicatorRepository repository;
     private final SpeciesCatalog catalog;
     private final IndicatorConfig config;
+    private final Disclosure disclosure;
 
-    public IndicatorService(IndicatorRepository repository, SpeciesCatalog catalog, IndicatorConfig config) {
+    public IndicatorService(IndicatorRepository repository, SpeciesCatalog catalog, IndicatorConfig config,
+            Disclosure disclosure) {
         this.repository = repository;
         this.catalog = catalog;
         this.config = config;
+        this.disclosure = disclosure;
     }
 
     /**
@@ -52,9 +55,14 @@ public class IndicatorService {
         ZonedDateTime local = now.atZone(CHINA);
         Instant twelveMonthsAgo = local.minusMonths(12).toInstant();
 
-        int[] richness = repository.richness(countyCode, twelveMonthsAgo);
+        // Generalized records count only once released (Disclosure#releaseAfter): a figure that moved at the moment of an
+        // upload would tie the sensitive record to the exact ones uploaded with it.
+        IndicatorRepository.Unreleased hidden = caller.seesAllExactPoints() ? null : new IndicatorRepository.Unreleased(
+                catalog.all().stream().filter(SpeciesSnapshot::sensitive).map(SpeciesSnapshot::id)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()), disclosure.releasedBefore(now));
+        int[] richness = repository.richness(countyCode, twelveMonthsAgo, hidden);
         Map<String, IndicatorRepository.CountyRichness> byCounty = new LinkedHashMap<>();
-        repository.richnessByCounty(countyCode, twelveMonthsAgo).forEach(r -> byCounty.put(r.countyCode(), r));
+        repository.richnessByCounty(countyCode, twelveMonthsAgo, hidden).forEach(r -> byCounty.put(r.countyCode(), r));
         List<IndicatorsView.CountyRichness> counties = Arrays.stream(JiaozuoCounty.values())
                 .filter(c -> countyCode == null || c.code().equals(countyCode))
                 .map(c -> {
@@ -63,7 +71,7 @@ public class IndicatorService {
                             r == null ? 0 : r.since());
                 }).toList();
 
-        Map<Long, SpeciesLast> last = repository.lastRecords(countyCode);
+        Map<Long, SpeciesLast> last = repository.lastRecords(countyCode, hidden);
         List<SpeciesSnapshot> all = catalog.all();
 
         Map<String, List<IndicatorsView.SpeciesLastSeen>> groups = new TreeMap<>();
@@ -110,7 +118,7 @@ public class IndicatorService {
         Instant invasiveSince = YearMonth.from(local).minusMonths(config.invasiveMonths() - 1L).atDay(1)
                 .atStartOfDay(CHINA).toInstant();
         List<Long> invasiveIds = all.stream().filter(SpeciesSnapshot::invasive).map(SpeciesSnapshot::id).toList();
-        List<IndicatorsView.InvasiveDetections> invasive = repository.detectionsByMonth(countyCode, invasiveIds, invasiveSince)
+        List<IndicatorsView.InvasiveDetections> invasive = repository.detectionsByMonth(countyCode, invasiveIds, invasiveSince, hidden)
                 .stream().map(d -> new IndicatorsView.InvasiveDetections(d.countyCode(), d.month(), d.speciesId(),
                         catalog.byId(d.speciesId()).map(SpeciesSnapshot::chineseName).orElse(null), d.detections()))
                 .toList();

@@ -180,9 +180,14 @@ public class ObservationRepository {
 
     /**
      * Records to leave out: those of {@code speciesIds} (the sensitive ones) unless recorded by {@code exceptObserver}
-     * (the caller; null when anonymous). {@code speciesIds} is never empty.
+     * (the caller; null when anonymous) — all of them, or with {@code recordedSince} only those recorded since then
+     * (not released yet, see {@code Disclosure#releasedBefore}). {@code speciesIds} is never empty.
      */
-    public record Concealed(Set<Long> speciesIds, String exceptObserver) {
+    public record Concealed(Set<Long> speciesIds, String exceptObserver, Instant recordedSince) {
+
+        public Concealed(Set<Long> speciesIds, String exceptObserver) {
+            this(speciesIds, exceptObserver, null);
+        }
     }
 
     /**
@@ -209,12 +214,18 @@ public class ObservationRepository {
         condition(where, params, filter.method() == null ? null
                 : ObservationMethod.valueOf(filter.method()), "o.method = :method", "method");
         if (filter.concealed() != null) {
-            where.append(filter.concealed().exceptObserver() == null ? " and o.speciesId not in :concealedSpecies"
-                    : " and (o.speciesId not in :concealedSpecies or o.observer = :concealedExcept)");
-            params.put("concealedSpecies", filter.concealed().speciesIds());
-            if (filter.concealed().exceptObserver() != null) {
-                params.put("concealedExcept", filter.concealed().exceptObserver());
+            Concealed concealed = filter.concealed();
+            where.append(" and (o.speciesId not in :concealedSpecies");
+            params.put("concealedSpecies", concealed.speciesIds());
+            if (concealed.exceptObserver() != null) {
+                where.append(" or o.observer = :concealedExcept");
+                params.put("concealedExcept", concealed.exceptObserver());
             }
+            if (concealed.recordedSince() != null) {
+                where.append(" or o.recordedAt < :concealedSince");
+                params.put("concealedSince", concealed.recordedSince());
+            }
+            where.append(")");
         }
         if (after != null) {
             // A row-value comparison, so PostgreSQL walks the (…, listed_at desc, listed_key desc) index from the cursor.

@@ -85,6 +85,10 @@ public class ObservationStreamRepository {
                 sql.append(" or observer = ?");
                 params.add(filter.concealed().exceptObserver());
             }
+            if (filter.concealed().recordedSince() != null) {
+                sql.append(" or recorded_at < ?");
+                params.add(Timestamp.from(filter.concealed().recordedSince()));
+            }
             sql.append(")");
         }
     }

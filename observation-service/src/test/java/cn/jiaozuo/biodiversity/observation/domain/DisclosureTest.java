@@ -176,38 +176,62 @@ class DisclosureTest {
         assertEquals(shown, disclosure.show(with, Caller.ANONYMOUS).accuracyM());
     }
 
+    static final Instant NOW = Instant.parse("2025-05-14T02:40:11.532Z"); // 10:40 in China
+    static final Instant TODAY = Instant.parse("2025-05-13T16:00:00Z"); // midnight in China: the day's release
+
     static Stream<Arguments> filters() {
         Instant from = Instant.parse("2025-05-13T22:12:00Z");
         return Stream.of(
-                // filter, caller, concealed
-                Arguments.of("plot, public", new Filter(null, null, "410821-01", null, null, null, null, null), Caller.ANONYMOUS, true),
-                Arguments.of("observer, public", new Filter(null, null, null, null, null, null, STATION, null), Caller.ANONYMOUS, true),
+                // filter, caller, what is left out: "all" generalized records, those "unreleased", or "none"
+                Arguments.of("plot, public", new Filter(null, null, "410821-01", null, null, null, null, null), Caller.ANONYMOUS, "all"),
+                Arguments.of("observer, public", new Filter(null, null, null, null, null, null, STATION, null), Caller.ANONYMOUS, "all"),
                 Arguments.of("observer, bureau", new Filter(null, null, null, null, null, null, STATION, null),
-                        caller("bureau-wang", Roles.BUREAU), true),
+                        caller("bureau-wang", Roles.BUREAU), "all"),
                 Arguments.of("method, ranger", new Filter(null, null, null, null, null, null, null, "CAMERA_TRAP"),
-                        caller("ranger-zhang", Roles.RANGER), true),
+                        caller("ranger-zhang", Roles.RANGER), "all"),
                 Arguments.of("observer, the observer", new Filter(null, null, null, null, null, null, STATION, null),
-                        caller(STATION, Roles.STATION), true),
-                Arguments.of("observer, reviewer", new Filter(null, null, null, null, null, null, STATION, null),
-                        caller("reviewer-li", Roles.REVIEWER), false),
-                Arguments.of("plot, admin", new Filter(null, null, "410821-01", null, null, null, null, null),
-                        caller("admin-zhao", Roles.ADMIN), false),
-                // Species, county, status and the day are shown; time filters compare the day in the database.
+                        caller(STATION, Roles.STATION), "all"),
+                // Species, county, status and the day are shown (time filters compare the day in the database): only
+                // what is not released yet is left out.
                 Arguments.of("species, county, status, from, public", new Filter(1L, "410821", null, from, null, "VERIFIED",
-                        null, null), Caller.ANONYMOUS, false));
+                        null, null), Caller.ANONYMOUS, "unreleased"),
+                Arguments.of("no filter, station", new Filter(null, null, null, null, null, null, null, null),
+                        caller("station-ct-018", Roles.STATION), "unreleased"),
+                Arguments.of("observer, reviewer", new Filter(null, null, null, null, null, null, STATION, null),
+                        caller("reviewer-li", Roles.REVIEWER), "none"),
+                Arguments.of("plot, admin", new Filter(null, null, "410821-01", null, null, null, null, null),
+                        caller("admin-zhao", Roles.ADMIN), "none"),
+                Arguments.of("no filter, admin", new Filter(null, null, null, null, null, null, null, null),
+                        caller("admin-zhao", Roles.ADMIN), "none"));
     }
 
-    @ParameterizedTest(name = "{0}: concealed = {2}")
+    @ParameterizedTest(name = "{0}: leaves out {2}")
     @MethodSource("filters")
-    void a_filter_selects_only_on_what_the_caller_sees(String name, Filter filter, Caller caller, boolean concealed) {
-        Filter restricted = Disclosure.restrict(filter, caller, Set.of(1L, 2L));
-        if (concealed) {
+    void a_filter_selects_only_on_what_the_caller_sees(String name, Filter filter, Caller caller, String leftOut) {
+        Filter restricted = disclosure.restrict(filter, caller, Set.of(1L, 2L), NOW);
+        if (leftOut.equals("none")) {
+            assertSame(filter, restricted);
+        } else {
             assertEquals(Set.of(1L, 2L), restricted.concealed().speciesIds());
             assertEquals(caller.subject(), restricted.concealed().exceptObserver(), "the caller's own records stay");
-        } else {
-            assertSame(filter, restricted);
+            assertEquals(leftOut.equals("all") ? null : TODAY, restricted.concealed().recordedSince());
         }
-        assertSame(filter, Disclosure.restrict(filter, caller, Set.of()), "no sensitive species, nothing to conceal");
+        assertSame(filter, disclosure.restrict(filter, caller, Set.of(), NOW), "no sensitive species, nothing to conceal");
+    }
+
+    @ParameterizedTest(name = "recorded {0}: the public sees it = {1}")
+    @CsvSource({
+        "2025-05-13T15:59:59.999Z, true",
+        "2025-05-13T16:00:00Z, false",
+        "2025-05-14T02:40:11Z, false"})
+    void a_generalized_record_is_seen_from_its_release_on(String recordedAt, boolean visible) {
+        Instant at = Instant.parse(recordedAt);
+        assertEquals(visible, disclosure.visible(LEOPARD, STATION, at, Caller.ANONYMOUS, NOW));
+        assertEquals(visible, disclosure.visible(LEOPARD, STATION, at, caller("bureau-wang", Roles.BUREAU), NOW));
+        assertTrue(disclosure.visible(LEOPARD, STATION, at, caller(STATION, Roles.STATION), NOW), "its observer: at once");
+        assertTrue(disclosure.visible(LEOPARD, STATION, at, caller("reviewer-li", Roles.REVIEWER), NOW));
+        assertTrue(disclosure.visible(MACAQUE, STATION, at, Caller.ANONYMOUS, NOW), "other species: at once");
+        assertEquals(visible, !disclosure.releaseAfter(at).isAfter(NOW), "the same moment as on the public topic");
     }
 
     @ParameterizedTest(name = "written {0}, slots of {1} → released {2}")
@@ -221,6 +245,18 @@ class DisclosureTest {
     void generalized_public_events_wait_for_the_end_of_their_slot(String written, Duration slot, String released) {
         Disclosure timed = new Disclosure(new PublicIds("test-key"), slot);
         assertEquals(OffsetDateTime.parse(released).toInstant(), timed.releaseAfter(OffsetDateTime.parse(written).toInstant()));
+    }
+
+    @ParameterizedTest(name = "at {0}, slots of {1}: released what was recorded before {2}")
+    @CsvSource({
+        "2025-05-14T10:40:11.532+08:00, PT24H, 2025-05-14T00:00:00+08:00",
+        "2025-05-14T00:00:00+08:00, PT24H, 2025-05-14T00:00:00+08:00",
+        "2025-05-14T10:40:11.532+08:00, PT6H, 2025-05-14T06:00:00+08:00",
+        "2025-05-14T23:30:00+08:00, PT7H, 2025-05-14T21:00:00+08:00",
+        "2025-05-14T06:12:01.5+08:00, PT3S, 2025-05-14T06:12:00+08:00"})
+    void what_is_released_at_a_moment(String now, Duration slot, String releasedBefore) {
+        Disclosure timed = new Disclosure(new PublicIds("test-key"), slot);
+        assertEquals(OffsetDateTime.parse(releasedBefore).toInstant(), timed.releasedBefore(OffsetDateTime.parse(now).toInstant()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static cn.jiaozuo.biodiversity.observation.Sightings.location;
 import static cn.jiaozuo.biodiversity.observation.Sightings.sighting;
 import static cn.jiaozuo.biodiversity.observation.Sightings.with;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,8 @@ import cn.jiaozuo.biodiversity.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -26,20 +29,81 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Topic {@code observations.public}, for outside agencies: every recorded and reviewed observation as the anonymous API
- * shows it. A sensitive record is generalized, carries none of the fields that would tie it to the exact records of
- * the same upload, and goes out at its release time (every 3 s in tests, the next midnight in China in production),
- * detached from the upload, while ordinary records go out at once.
+ * Release of generalized records, with 3 s release slots (production: a day, ending at midnight in China). Topic
+ * {@code observations.public}, for outside agencies, carries every recorded and reviewed observation as the anonymous
+ * API shows it: a sensitive record generalized, without the fields that would tie it to the exact records of the same
+ * upload, and at its release time, detached from the upload, while ordinary records go out at once. Until then those
+ * who get it generalized do not see it in the API either (single read, list, indicators): its appearing at the moment
+ * of the upload, next to the exact records of the same batch, would tie it to them.
  */
 @QuarkusTest
-class PublicTopicTest {
+@TestProfile(PublicReleaseTest.ThreeSecondSlots.class)
+class PublicReleaseTest {
 
-    private static final long RELEASE_SLOT_MS = 3_000; // %test.biodiversity.disclosure.release-interval
+    private static final long RELEASE_SLOT_MS = 3_000;
+
+    /** Release slots of 3 s instead of the tests' default (at once). */
+    public static class ThreeSecondSlots implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("biodiversity.disclosure.release-interval", RELEASE_SLOT_MS + "ms");
+        }
+    }
 
     private final ObjectMapper json = new ObjectMapper();
+
+    /** Waits for the start of a release slot, so the checks of "not yet released" run well inside one. */
+    private static void atTheStartOfASlot() {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> System.currentTimeMillis() % RELEASE_SLOT_MS < 300);
+    }
+
+    /** The end of the slot {@code recordedAt} falls in: when the record is released. */
+    private static Instant releaseOf(Instant recordedAt) {
+        return Instant.ofEpochMilli((recordedAt.toEpochMilli() / RELEASE_SLOT_MS + 1) * RELEASE_SLOT_MS);
+    }
+
+    @Test
+    void a_generalized_record_is_not_shown_to_those_who_get_it_generalized_before_its_release() {
+        String county = "410803"; // 中站区: no other test records there
+        String bearer = TestTokens.bearer(Roles.RANGER, "ranger-" + UUID.randomUUID());
+        Map<String, Object> leopard = with(with(sighting(LEOPARD), "countyCode", county), "location", location(35.3321, 113.3604));
+        atTheStartOfASlot();
+        JsonPath own = given().header("Authorization", bearer).contentType(ContentType.JSON).body(leopard)
+                .when().post("/observations").then().statusCode(201).extract().jsonPath();
+        String publicId = own.getString("publicId");
+        Instant released = releaseOf(Instant.parse(own.getString("recordedAt")));
+
+        // Before its release: not there for the public (nor bureau, other rangers, stations) ...
+        given().when().get("/observations/" + publicId).then().statusCode(404);
+        given().header("Authorization", TestTokens.bearer(Roles.BUREAU)).when().get("/observations/" + publicId).then()
+                .statusCode(404);
+        given().queryParam("countyCode", county).when().get("/observations").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
+        given().queryParam("countyCode", county).when().get("/observations.geojson").then().statusCode(200)
+                .body("features", org.hamcrest.Matchers.empty());
+        given().queryParam("county", county).when().get("/indicators").then().statusCode(200)
+                .body("speciesRichness.allTime", org.hamcrest.Matchers.equalTo(0));
+        // ... while its observer, reviewers and admins see it at once.
+        given().header("Authorization", bearer).when().get("/observations/" + publicId).then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).queryParam("county", county).when().get("/indicators")
+                .then().statusCode(200).body("speciesRichness.allTime", org.hamcrest.Matchers.equalTo(1));
+        Assumptions.assumeTrue(Instant.now().isBefore(released.minusMillis(200)), "the checks ran inside the slot");
+
+        // Released with its slot: then everyone sees it, generalized.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().when().get("/observations/" + publicId).statusCode() == 200);
+        assertFalse(Instant.now().isBefore(released.minusMillis(50)), "not before " + released);
+        given().queryParam("countyCode", county).when().get("/observations").then().statusCode(200)
+                .body("items.uuid", org.hamcrest.Matchers.equalTo(List.of(publicId)))
+                .body("items[0].coordinatesObscured", org.hamcrest.Matchers.equalTo(true));
+        given().queryParam("county", county).when().get("/indicators").then().statusCode(200)
+                .body("speciesRichness.allTime", org.hamcrest.Matchers.equalTo(1));
+    }
 
     @Test
     void a_sensitive_record_goes_out_generalized_without_linking_fields_and_detached_from_its_batch() throws Exception {
