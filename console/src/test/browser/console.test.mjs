@@ -172,7 +172,11 @@ test('the map shows a plot by its ecosystem and a sighting just posted, sensitiv
   const leopard = await postSighting(PANTHERA_PARDUS, '410821', jitter(35.37, 0.04), jitter(113.30, 0.04));
   // The public knows a sensitive record only by its public id (its stored uuid answers 404); the observer is shown it.
   const { publicId: leopardPublic } = await api(OBSERVATION_URL, `/observations/${leopard}`, { token: TOKENS.ranger });
-  const leopardPoint = await api(OBSERVATION_URL, `/observations/${leopardPublic}`); // as the public sees it
+  // As the public sees it, once released (the e2e stack releases generalized records every 5 s; production at midnight).
+  const leopardPoint = await eventually(async () => {
+    const res = await fetch(`${OBSERVATION_URL}/observations/${leopardPublic}`);
+    return res.status === 200 ? res.json() : null;
+  }, 'the leopard released to the public');
   const { page, errors } = await openConsole('bureau');
   await settled(page);
 

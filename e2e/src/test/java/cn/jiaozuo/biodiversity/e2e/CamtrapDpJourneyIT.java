@@ -83,8 +83,10 @@ class CamtrapDpJourneyIT {
         assertEquals(List.of("Macaca mulatta"), open.getList("items.species.scientificName"));
         assertEquals(List.of(camera), open.getList("items.stationId"));
         // ... and the leopard itself comes generalized, without the plot or the camera that would locate it.
-        JsonPath leopardOpen = as(null, OBSERVATIONS).get("/observations/" + leopardPublic).then().statusCode(200)
-                .extract().jsonPath();
+        // Shown to the public from its release (the e2e stack releases every 5 s; production at midnight).
+        JsonPath leopardOpen = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> as(null, OBSERVATIONS).get("/observations/" + leopardPublic), r -> r.statusCode() == 200)
+                .jsonPath();
         assertEquals(true, leopardOpen.getBoolean("coordinatesObscured"));
         assertNull(leopardOpen.get("plotCode"));
         assertNull(leopardOpen.get("stationId"));
