@@ -6,7 +6,6 @@ import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.observation.config.ExportConfig;
 import cn.jiaozuo.biodiversity.observation.domain.Caller;
 import cn.jiaozuo.biodiversity.observation.domain.Disclosure;
-import cn.jiaozuo.biodiversity.observation.domain.SpeciesCatalog;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationStreamRepository;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationStreamRepository.Row;
@@ -39,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Observations in open formats: GeoJSON for maps, CSV for spreadsheets, a Darwin Core Archive for
  * GBIF and the national platforms. All stream from a database cursor and never include rejected
- * records; geoprivacy is the same as for {@code GET /observations}.
+ * records; every row goes through {@code Disclosure}, as for {@code GET /observations}.
  */
 @Path("/")
 @Tag(name = "Exports", description = "Observations as GeoJSON, CSV and Darwin Core Archive")
@@ -68,7 +67,6 @@ public class ObservationExportResource {
             + "countyCode,plotCode,stationId,method,individualCount,reviewStatus,invasive,sensitive\r\n";
 
     private final ObservationStreamRepository rows;
-    private final SpeciesCatalog catalog;
     private final ObservationMapper mapper;
     private final DarwinCoreArchiveWriter dwca;
     private final ExportConfig config;
@@ -76,12 +74,11 @@ public class ObservationExportResource {
     private final SecurityIdentity identity;
     private final ExportSlots slots;
 
-    public ObservationExportResource(ObservationStreamRepository rows, SpeciesCatalog catalog, ObservationMapper mapper,
+    public ObservationExportResource(ObservationStreamRepository rows, ObservationMapper mapper,
             DarwinCoreArchiveWriter dwca, ExportConfig config, ObjectMapper json, SecurityIdentity identity,
             ExportSlots slots) {
         this.slots = slots;
         this.rows = rows;
-        this.catalog = catalog;
         this.mapper = mapper;
         this.dwca = dwca;
         this.config = config;
