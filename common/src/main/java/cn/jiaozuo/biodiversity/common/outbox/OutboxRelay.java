@@ -54,6 +54,11 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long ADVISORY_LOCK = 0x6f7574626f78L; // "outbox"
+    /**
+     * Rows held back ({@code publish_after}, see {@link OutboxMessage#publishAfter}) wait until then; per key they
+     * are due in order, so the order per key holds. Their age counts from when they became due.
+     */
+    private static final String DUE = " where publish_after is null or publish_after <= now()";
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
@@ -152,7 +157,7 @@ public class OutboxRelay {
     }
 
     private record Row(long seq, UUID eventId, String topic, String key, String type, String payload,
-            String traceparent, java.sql.Timestamp createdAt) {
+            String traceparent, java.sql.Timestamp dueAt) {
     }
 
     private int relay(Connection connection) throws Exception {
@@ -166,8 +171,8 @@ public class OutboxRelay {
         }
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select seq, event_id, topic, event_key, event_type, payload, trace_parent, created_at"
-                        + " from outbox_event order by seq limit ?")) {
+                "select seq, event_id, topic, event_key, event_type, payload, trace_parent,"
+                        + " coalesce(publish_after, created_at) from outbox_event" + DUE + " order by seq limit ?")) {
             select.setInt(1, config.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -181,7 +186,7 @@ public class OutboxRelay {
             oldestAgeSeconds.set(0);
             return 0;
         }
-        oldestAgeSeconds.set(Math.max(0, (System.currentTimeMillis() - rows.get(0).createdAt().getTime()) / 1000));
+        oldestAgeSeconds.set(Math.max(0, (System.currentTimeMillis() - rows.get(0).dueAt().getTime()) / 1000));
         KafkaProducer<String, String> kafka = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         List<Span> spans = new ArrayList<>();
@@ -290,10 +295,10 @@ public class OutboxRelay {
         }
     }
 
-    /** Rows not yet published; for tests and the readiness of benchmarks. */
+    /** Rows due and not yet published (held-back rows are not pending); for tests and the readiness of benchmarks. */
     public long countPending() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement count = connection.prepareStatement("select count(*) from outbox_event");
+                PreparedStatement count = connection.prepareStatement("select count(*) from outbox_event" + DUE);
                 ResultSet rs = count.executeQuery()) {
             rs.next();
             return rs.getLong(1);
