@@ -307,7 +307,10 @@ test('single sign-on: authorization code with PKCE against the configured issuer
       challenge = url.searchParams.get('code_challenge');
       const back = new URL(url.searchParams.get('redirect_uri'));
       back.search = new URLSearchParams({ code: 'code-123', state: url.searchParams.get('state') }).toString();
-      await route.fulfill({ status: 302, headers: { Location: back.toString() } });
+      // Back to the console by a page of the provider rather than a 302: the browser would follow a redirect of a
+      // fulfilled route without routing it, and the console page would miss the issuer in its connect-src.
+      const target = back.toString().replaceAll('&', '&amp;');
+      await route.fulfill({ contentType: 'text/html', body: `<meta http-equiv="refresh" content="0;url=${target}">` });
     } else if (url.pathname.endsWith('/token')) {
       tokenRequest = new URLSearchParams(route.request().postData());
       await route.fulfill({ headers: cors, json: { access_token: TOKENS.bureau, token_type: 'Bearer', expires_in: 300 } });
