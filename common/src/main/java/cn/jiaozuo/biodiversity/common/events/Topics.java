@@ -33,8 +33,6 @@ public final class Topics {
     public static final String STATIONS_DLQ = "stations.dlq";
     /** Alert lifecycle events, key = county code. */
     public static final String ALERTS = "alerts";
-    /** Observation events for outside agencies: sensitive points generalized (read-only Kafka user). */
-    public static final String OBSERVATIONS_PUBLIC = "observations.public";
 
     /** Name, partition count and clean-up policy of one topic. */
     public record TopicSpec(String name, int partitions, boolean compacted) {
@@ -47,7 +45,6 @@ public final class Topics {
             new TopicSpec(PLOTS, 3, true),
             new TopicSpec(PLOTS_DLQ, 1, false),
             new TopicSpec(ALERTS, 3, false),
-            new TopicSpec(OBSERVATIONS_PUBLIC, 6, false),
             new TopicSpec(STATIONS, 3, true),
             new TopicSpec(STATIONS_DLQ, 1, false));
 
