@@ -280,7 +280,7 @@ class GeoprivacyTest {
         OffsetDateTime day = freshDay();
         OffsetDateTime when = day.plusHours(6).plusMinutes(12);
         String station = "station-ct-" + UUID.randomUUID();
-        String camera = "CT-" + UUID.randomUUID();
+        String camera = TestStations.bound(stations, station);
         Map<String, Object> common = Map.of("stationId", camera, "method", "CAMERA_TRAP", "notes", "camera " + camera,
                 "media", List.of(Map.of("url", "https://media.jiaozuo-biodiversity.cn/" + camera + "/0001.jpg")));
         Map<String, Object> leopard = at(with(sighting(LEOPARD), "location", location(LAT, LON)), when);

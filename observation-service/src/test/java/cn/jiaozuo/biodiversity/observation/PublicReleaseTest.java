@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.common.security.Roles;
+import cn.jiaozuo.biodiversity.observation.domain.StationBindings;
 import cn.jiaozuo.biodiversity.testsupport.KafkaTestClient;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -55,6 +57,9 @@ class PublicReleaseTest {
     }
 
     private final ObjectMapper json = new ObjectMapper();
+
+    @Inject
+    StationBindings stations;
 
     /** Waits for the start of a release slot, so the checks of "not yet released" run well inside one. */
     private static void atTheStartOfASlot() {
@@ -108,7 +113,7 @@ class PublicReleaseTest {
     @Test
     void a_sensitive_record_goes_out_generalized_without_linking_fields_and_detached_from_its_batch() throws Exception {
         String station = "station-ct-" + UUID.randomUUID();
-        String camera = "CT-" + UUID.randomUUID();
+        String camera = TestStations.bound(stations, station);
         String bearer = TestTokens.bearer(Roles.STATION, station);
         Map<String, Object> leopard = camera(with(sighting(LEOPARD), "location", location(35.3321, 113.3604)), camera);
         Map<String, Object> macaque = camera(with(sighting(MACAQUE), "location", location(35.3321, 113.3604)), camera);
