@@ -19,15 +19,43 @@ const resources = obj({ requests: map(quantity), limits: map(quantity) });
 const secretKey = obj({ name: str, key: str }, ['name', 'key']);
 
 // --- Strimzi ---------------------------------------------------------------------------------
+// Selectors as in Kubernetes' LabelSelector and NetworkPolicyPeer (networking.k8s.io/v1).
+const labelSelector = obj({
+  matchLabels: map(str),
+  matchExpressions: arr(obj({ key: str, operator: { enum: ['In', 'NotIn', 'Exists', 'DoesNotExist'] }, values: arr(str) }, ['key', 'operator'])),
+});
+const networkPolicyPeer = obj({
+  podSelector: labelSelector,
+  namespaceSelector: labelSelector,
+  ipBlock: obj({ cidr: str, except: arr(str) }, ['cidr']),
+});
+
 const listener = obj({
   name: { type: 'string', pattern: '^[a-z0-9]{1,11}$' },
   port: int(9092),
   type: { enum: ['internal', 'route', 'loadbalancer', 'nodeport', 'ingress', 'cluster-ip'] },
   tls: bool,
-  authentication: anyObject,
+  authentication: obj({
+    type: { enum: ['tls', 'scram-sha-512', 'oauth', 'custom'] },
+    sasl: bool,
+    listenerConfig: anyObject,
+    secrets: arr(anyObject),
+  }, ['type']),
   configuration: anyObject,
-  networkPolicyPeers: arr(anyObject),
+  networkPolicyPeers: arr(networkPolicyPeer),
 }, ['name', 'port', 'type', 'tls']);
+
+// KafkaUser ACL rules (type simple); `operation` (singular) is deprecated in favour of `operations`.
+const aclRule = obj({
+  type: { enum: ['allow', 'deny'] },
+  resource: obj({
+    type: { enum: ['topic', 'group', 'cluster', 'transactionalId'] },
+    name: str,
+    patternType: { enum: ['literal', 'prefix'] },
+  }, ['type']),
+  host: str,
+  operations: { ...arr({ enum: ['Read', 'Write', 'Create', 'Delete', 'Alter', 'Describe', 'ClusterAction', 'AlterConfigs', 'DescribeConfigs', 'IdempotentWrite', 'All'] }), minItems: 1 },
+}, ['resource', 'operations']);
 
 const persistentVolume = obj({
   id: int(0),
@@ -59,7 +87,10 @@ export const schemas = {
         metadataVersion: str,
         listeners: { ...arr(listener), minItems: 1 },
         config: map({ type: ['string', 'integer', 'boolean', 'number'] }),
-        authorization: anyObject,
+        authorization: obj({
+          type: { enum: ['simple', 'opa', 'keycloak', 'custom'] },
+          superUsers: arr(str),
+        }, ['type']),
         resources,
         jvmOptions: anyObject,
         template: anyObject,
@@ -91,6 +122,21 @@ export const schemas = {
       partitions: int(1),
       replicas: { type: 'integer', minimum: 1, maximum: 32767 },
       config: map({ type: ['string', 'integer', 'boolean', 'number'] }),
+    }),
+  }, ['apiVersion', 'kind', 'metadata', 'spec']),
+
+  'kafka.strimzi.io/v1beta2/KafkaUser': obj({
+    ...strimziCommon,
+    spec: obj({
+      authentication: obj({
+        type: { enum: ['tls', 'tls-external', 'scram-sha-512'] },
+        password: anyObject,
+      }, ['type']),
+      authorization: obj({ type: { enum: ['simple'] }, acls: arr(aclRule) }, ['type', 'acls']),
+      quotas: obj({
+        producerByteRate: int(0), consumerByteRate: int(0), requestPercentage: int(0), controllerMutationRate: { type: 'number' },
+      }),
+      template: anyObject,
     }),
   }, ['apiVersion', 'kind', 'metadata', 'spec']),
 

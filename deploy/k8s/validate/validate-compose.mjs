@@ -44,6 +44,10 @@ for (const name of ['observation-service', 'sampling-plot-service', 'alert-servi
     errors.push(`${name}: DB_PASSWORD must come from the environment, not the file`);
   }
 }
+// Its Kafka has no users and no TLS (a local stand-in): it must not be reachable from outside.
+if (services.kafka?.ports?.length) {
+  errors.push('kafka: publishes ports, but this broker has no authentication: keep it inside the compose network');
+}
 const script = [].concat(services['kafka-topics']?.command ?? []).join('\n');
 const created = [...script.matchAll(/^\s*create (\S+) (\d+) (\S+)\s*$/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]}`).sort();
 if (JSON.stringify(created) !== JSON.stringify(expected)) {

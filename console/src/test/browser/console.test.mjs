@@ -170,7 +170,13 @@ test('the map shows a plot by its ecosystem and a sighting just posted, sensitiv
   const lon = jitter(113.36, 0.06);
   const macaque = await postSighting(MACACA_MULATTA, '410821', lat, lon);
   const leopard = await postSighting(PANTHERA_PARDUS, '410821', jitter(35.37, 0.04), jitter(113.30, 0.04));
-  const leopardPoint = await api(OBSERVATION_URL, `/observations/${leopard}`); // as the public sees it
+  // The public knows a sensitive record only by its public id (its stored uuid answers 404); the observer is shown it.
+  const { publicId: leopardPublic } = await api(OBSERVATION_URL, `/observations/${leopard}`, { token: TOKENS.ranger });
+  // As the public sees it, once released (the e2e stack releases generalized records every 5 s; production at midnight).
+  const leopardPoint = await eventually(async () => {
+    const res = await fetch(`${OBSERVATION_URL}/observations/${leopardPublic}`);
+    return res.status === 200 ? res.json() : null;
+  }, 'the leopard released to the public');
   const { page, errors } = await openConsole('bureau');
   await settled(page);
 
@@ -185,7 +191,7 @@ test('the map shows a plot by its ecosystem and a sighting just posted, sensitiv
   assert.equal(Number(await marker.getAttribute('data-lon')), lon);
   assert.equal(await marker.getAttribute('data-generalized'), 'false');
 
-  const hidden = page.locator(`circle.sighting[data-uuid="${leopard}"]`);
+  const hidden = page.locator(`circle.sighting[data-uuid="${leopardPublic}"]`);
   await hidden.waitFor({ state: 'attached' });
   assert.equal(await hidden.getAttribute('data-generalized'), 'true');
   assert.equal(Number(await hidden.getAttribute('data-lat')), leopardPoint.location.lat);
@@ -301,7 +307,10 @@ test('single sign-on: authorization code with PKCE against the configured issuer
       challenge = url.searchParams.get('code_challenge');
       const back = new URL(url.searchParams.get('redirect_uri'));
       back.search = new URLSearchParams({ code: 'code-123', state: url.searchParams.get('state') }).toString();
-      await route.fulfill({ status: 302, headers: { Location: back.toString() } });
+      // Back to the console by a page of the provider rather than a 302: the browser would follow a redirect of a
+      // fulfilled route without routing it, and the console page would miss the issuer in its connect-src.
+      const target = back.toString().replaceAll('&', '&amp;');
+      await route.fulfill({ contentType: 'text/html', body: `<meta http-equiv="refresh" content="0;url=${target}">` });
     } else if (url.pathname.endsWith('/token')) {
       tokenRequest = new URLSearchParams(route.request().postData());
       await route.fulfill({ headers: cors, json: { access_token: TOKENS.bureau, token_type: 'Bearer', expires_in: 300 } });

@@ -77,6 +77,9 @@ class CamtrapDpJourneyIT {
         assertEquals(List.of(XIUWU, XIUWU), stored.getList("items.countyCode"));
         String leopard = stored.getString("items.find { it.species.scientificName == 'Panthera pardus japonensis' }.uuid");
         assertNotNull(leopard);
+        // The public knows the leopard only by its public id (a keyed pseudonym of the uuid).
+        String leopardPublic = stored.getString("items.find { it.species.scientificName == 'Panthera pardus japonensis' }.publicId");
+        assertNotEquals(leopard, leopardPublic);
 
         // The public sees only the macaque in the plot: the leopard's presence there is not revealed ...
         JsonPath open = as(null, OBSERVATIONS).queryParam("plotCode", plot).get("/observations").then().statusCode(200)
@@ -84,10 +87,15 @@ class CamtrapDpJourneyIT {
         assertEquals(List.of("Macaca mulatta"), open.getList("items.species.scientificName"));
         assertEquals(List.of(camera), open.getList("items.stationId"));
         // ... and the leopard itself comes generalized, without the plot or the camera that would locate it.
-        JsonPath leopardOpen = as(null, OBSERVATIONS).get("/observations/" + leopard).then().statusCode(200).extract().jsonPath();
+        // Shown to the public from its release (the e2e stack releases every 5 s; production at midnight).
+        JsonPath leopardOpen = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> as(null, OBSERVATIONS).get("/observations/" + leopardPublic), r -> r.statusCode() == 200)
+                .jsonPath();
         assertEquals(true, leopardOpen.getBoolean("coordinatesObscured"));
         assertNull(leopardOpen.get("plotCode"));
         assertNull(leopardOpen.get("stationId"));
+        assertNull(leopardOpen.get("notes"));
+        as(null, OBSERVATIONS).get("/observations/" + leopard).then().statusCode(404);
 
         // The plot service hears of the upload through the observations topic.
         String lastSeen = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(

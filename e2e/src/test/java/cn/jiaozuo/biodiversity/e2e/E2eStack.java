@@ -43,6 +43,11 @@ public final class E2eStack {
         return TOKENS.token(role, subject);
     }
 
+    /** A token with claim {@code org} (none when null) that expires {@code life} from now. */
+    public static String token(String role, String subject, String org, java.time.Duration life) {
+        return TOKENS.token(role, subject, org, life);
+    }
+
     /** A request to {@code baseUrl} as {@code role} (null: anonymous), JSON in and out. */
     public static RequestSpecification as(String role, String baseUrl) {
         RequestSpecBuilder spec = new RequestSpecBuilder().setBaseUri(baseUrl).setContentType(ContentType.JSON)

@@ -3,6 +3,7 @@ package cn.jiaozuo.biodiversity.observation;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.common.security.Roles;
@@ -160,23 +161,34 @@ class CamtrapDpImportTest {
         assertEquals(first.getInt("skipped"), second.getInt("skipped"));
         assertEquals(first.getList("errors"), second.getList("errors"));
 
-        // Read as a reviewer: the public gets the leopard without its station (GeoprivacyTest).
+        // Read as a reviewer; the leopard is listed at the start of its day (Disclosure), after the macaque.
         JsonPath stored = given().header("Authorization", TestTokens.bearer(Roles.REVIEWER)).queryParam("observer", station)
                 .when().get("/observations").then().statusCode(200).extract().jsonPath();
         assertEquals(2, stored.getList("items").size(), "two observations, not four");
-        assertEquals(List.of("Panthera pardus japonensis", "Macaca mulatta"), stored.getList("items.species.scientificName"));
-        assertEquals(List.of(1, 3), stored.getList("items.count"), "an empty count is one animal");
+        assertEquals(List.of("Macaca mulatta", "Panthera pardus japonensis"), stored.getList("items.species.scientificName"));
+        assertEquals(List.of(3, 1), stored.getList("items.count"), "an empty count is one animal");
         assertEquals(List.of(deployment, deployment), stored.getList("items.stationId"));
         assertEquals(List.of("CAMERA_TRAP", "CAMERA_TRAP"), stored.getList("items.method"));
         assertEquals(List.of("STATION", "STATION"), stored.getList("items.source"));
         assertEquals(List.of("410821", "410821"), stored.getList("items.countyCode"));
-        assertEquals(at, OffsetDateTime.parse(stored.getString("items[1].observedAt"))); // toString drops ":00" seconds
-        assertEquals("Camtrap DP observationID=o1; lifeStage=adult; sex=female; behavior=foraging; classificationMethod=human;"
-                + " classifiedBy=Li Na; observationComments=troop, then left", stored.getString("items[1].notes"));
-        assertEquals("https://media.jiaozuo-biodiversity.cn/" + deployment + "/0001.jpg", stored.getString("items[1].media[0].url"));
+        assertEquals(at, OffsetDateTime.parse(stored.getString("items[0].observedAt"))); // toString drops ":00" seconds
+        // The package's ids stay out of the notes: they would tie a record to the others of its camera.
+        assertEquals("lifeStage=adult; sex=female; behavior=foraging; classificationMethod=human;"
+                + " classifiedBy=Li Na; observationComments=troop, then left", stored.getString("items[0].notes"));
+        assertEquals("https://media.jiaozuo-biodiversity.cn/" + deployment + "/0001.jpg", stored.getString("items[0].media[0].url"));
+
+        // The public: the observer filter finds the macaque only, and the leopard carries no deployment, ids or notes.
+        given().queryParam("observer", station).when().get("/observations").then().statusCode(200)
+                .body("items.species.scientificName", equalTo(List.of("Macaca mulatta")));
+        String leopardPublic = stored.getString("items[1].publicId");
+        String leopard = given().when().get("/observations/" + leopardPublic).then().statusCode(200)
+                .body("coordinatesObscured", equalTo(true)).body("stationId", org.hamcrest.Matchers.nullValue())
+                .body("notes", org.hamcrest.Matchers.nullValue()).body("media", org.hamcrest.Matchers.empty())
+                .extract().asString();
+        assertFalse(leopard.contains(deployment) || leopard.contains(stored.getString("items[1].uuid")), leopard);
 
         // The same events as any intake: ObservationRecorded once per observation, however often it is imported.
-        String macaque = stored.getString("items[1].uuid");
+        String macaque = stored.getString("items[0].uuid");
         try (KafkaTestClient kafka = KafkaTestClient.create()) {
             assertEquals(1, kafka.awaitExactly(Topics.OBSERVATIONS, r -> r.value().contains(macaque), 1,
                     Duration.ofSeconds(30), Duration.ofSeconds(2)).size());

@@ -44,7 +44,7 @@ class GeoJsonExportTest {
     StationBindings stations;
 
     private static final Set<String> PROPERTIES = Set.of("uuid", "speciesId", "scientificName", "chineseName", "observedAt",
-            "countyCode", "plotCode", "stationId", "individualCount", "reviewStatus", "invasive", "sensitive", "generalized");
+            "observedOn", "countyCode", "plotCode", "stationId", "individualCount", "reviewStatus", "invasive", "sensitive", "generalized");
 
     private final String observer = "ranger-" + UUID.randomUUID();
     private final OffsetDateTime day = OffsetDateTime.of(1990 + ThreadLocalRandom.current().nextInt(30),
@@ -57,16 +57,31 @@ class GeoJsonExportTest {
                 .when().post("/observations").then().statusCode(201).extract().path("uuid");
     }
 
+    /** The id the public knows a sensitive record by (shown to its observer). */
+    private String publicId(String uuid) {
+        return given().header("Authorization", TestTokens.bearer(Roles.RANGER, observer)).when().get("/observations/" + uuid)
+                .then().statusCode(200).extract().path("publicId");
+    }
+
+    /**
+     * The start of the test's day in China: a sensitive species' record is filtered (and ordered) by the start of its day
+     * (Asia/Shanghai, which kept summer time in 1986–1991, so not always +08:00).
+     */
+    private OffsetDateTime dayStart() {
+        java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+        return day.atZoneSameInstant(china).toLocalDate().atStartOfDay(china).toOffsetDateTime();
+    }
+
     private String csv(String bearer, Map<String, Object> query) {
         var request = bearer == null ? given() : given().header("Authorization", bearer);
-        return request.queryParam("from", day.toString()).queryParam("to", day.plusMinutes(30).toString())
+        return request.queryParam("from", dayStart().toString()).queryParam("to", dayStart().plusDays(1).toString())
                 .queryParams(query).when().get("/observations.csv")
                 .then().statusCode(200).contentType("text/csv").extract().asString();
     }
 
     private JsonPath geojson(String bearer, Map<String, Object> query) {
         var request = bearer == null ? given() : given().header("Authorization", bearer);
-        return request.queryParam("from", day.toString()).queryParam("to", day.plusMinutes(30).toString())
+        return request.queryParam("from", dayStart().toString()).queryParam("to", dayStart().plusDays(1).toString())
                 .queryParams(query).when().get("/observations.geojson")
                 .then().statusCode(200).contentType("application/geo+json").extract().jsonPath();
     }
@@ -98,17 +113,25 @@ class GeoJsonExportTest {
             Map<String, Object> properties = (Map<String, Object>) feature.get("properties");
             assertTrue(properties.keySet().containsAll(PROPERTIES), "properties " + properties.keySet());
         }
-        // Newest first: the macaque (minute 2) before the leopard (minute 1).
+        // Newest first: the macaque (minute 2) before the leopard (listed at the start of its day).
         assertEquals(macaque, doc.getString("features[0].properties.uuid"));
         assertEquals(List.of(113.2802f, 35.2711f), doc.getList("features[0].geometry.coordinates"));
         assertEquals(false, doc.getBoolean("features[0].properties.generalized"));
         assertEquals("猕猴", doc.getString("features[0].properties.chineseName"));
         assertEquals("UNVERIFIED", doc.getString("features[0].properties.reviewStatus"));
 
-        assertEquals(leopard, doc.getString("features[1].properties.uuid"));
+        assertEquals(day.plusMinutes(2).toString(), doc.getString("features[0].properties.observedAt"));
+        assertEquals("SIGHTING", doc.getString("features[0].properties.method"));
+
+        String leopardPublic = publicId(leopard);
+        assertEquals(leopardPublic, doc.getString("features[1].properties.uuid"), "the public id, not the client's uuid");
+        assertEquals(leopardPublic, doc.getString("features[1].id"));
         assertEquals(List.of(113.35f, 35.35f), doc.getList("features[1].geometry.coordinates"), "cell centre for the public");
         assertEquals(true, doc.getBoolean("features[1].properties.generalized"));
         assertEquals(true, doc.getBoolean("features[1].properties.sensitive"));
+        assertNull(doc.get("features[1].properties.observedAt"), "the day only");
+        assertEquals(day.toLocalDate().toString(), doc.getString("features[1].properties.observedOn"));
+        assertNull(doc.get("features[1].properties.method"));
 
         JsonPath own = geojson(TestTokens.bearer(Roles.RANGER, observer), Map.of("speciesId", LEOPARD));
         assertEquals(1, own.getList("features").size(), "the list's filters apply");
@@ -147,15 +170,16 @@ class GeoJsonExportTest {
         String leopard = post(with(sighting(LEOPARD), "location", location(35.3321, 113.3604)), 1);
         String macaque = post(with(sighting(MACAQUE), "location", location(35.2711, 113.2802)), 2);
 
-        String csv = given().queryParam("from", day.toString()).queryParam("to", day.plusMinutes(30).toString())
-                .when().get("/observations.csv").then().statusCode(200).contentType("text/csv").extract().asString();
+        String csv = csv(null, Map.of());
         String[] lines = csv.split("\r\n");
         assertEquals(3, lines.length);
-        assertEquals("uuid,speciesId,scientificName,chineseName,observedAt,lat,lon,accuracyM,generalized,countyCode,plotCode,"
-                + "stationId,method,individualCount,reviewStatus,invasive,sensitive", lines[0]);
-        assertTrue(lines[1].startsWith(macaque + ",3,Macaca mulatta,猕猴," + day.plusMinutes(2) + ",35.2711,113.2802,10,false,410821,"),
-                lines[1]);
-        assertTrue(lines[2].startsWith(leopard + ",1,Panthera pardus japonensis,华北豹,"), lines[2]);
+        assertEquals("uuid,speciesId,scientificName,chineseName,observedAt,observedOn,lat,lon,accuracyM,generalized,countyCode,"
+                + "plotCode,stationId,method,individualCount,reviewStatus,invasive,sensitive", lines[0]);
+        String date = day.toLocalDate().toString();
+        assertTrue(lines[1].startsWith(macaque + ",3,Macaca mulatta,猕猴," + day.plusMinutes(2) + "," + date
+                + ",35.2711,113.2802,10,false,410821,"), lines[1]);
+        assertTrue(lines[2].startsWith(publicId(leopard) + ",1,Panthera pardus japonensis,华北豹,," + date + ","), lines[2]);
+        assertFalse(csv.contains(leopard), "the client's uuid is not published");
         assertTrue(lines[2].contains(",35.35,113.35,"), "generalized for the public: " + lines[2]);
         assertFalse(csv.contains("35.3321"));
     }
@@ -168,7 +192,7 @@ class GeoJsonExportTest {
             String macaque = post(with(plot.sighting(MACAQUE), "stationId", station), 2);
 
             JsonPath everything = geojson(null, Map.of());
-            assertEquals(List.of(macaque, leopard), everything.getList("features.properties.uuid"));
+            assertEquals(List.of(macaque, publicId(leopard)), everything.getList("features.properties.uuid"));
             assertEquals(true, everything.getBoolean("features[1].properties.generalized"));
             assertNull(everything.get("features[1].properties.plotCode"), "the plot would locate the leopard");
             assertNull(everything.get("features[1].properties.stationId"), "so would the camera");
@@ -198,8 +222,8 @@ class GeoJsonExportTest {
             assertTrue(lines[1].startsWith(macaque + ","), lines[1]);
             assertTrue(lines[1].contains(",false," + TestPlots.QINYANG + "," + plot.code() + "," + station + ",SIGHTING,"),
                     "the macaque keeps plot and station: " + lines[1]);
-            assertTrue(lines[2].startsWith(leopard + ","), lines[2]);
-            assertTrue(lines[2].contains(",true," + TestPlots.QINYANG + ",,,SIGHTING,"), "no plot, no station: " + lines[2]);
+            assertTrue(lines[2].startsWith(publicId(leopard) + ","), lines[2]);
+            assertTrue(lines[2].contains(",true," + TestPlots.QINYANG + ",,,,2,"), "no plot, station or method: " + lines[2]);
 
             String inPlot = csv(null, Map.of("plotCode", plot.code()));
             assertEquals(2, inPlot.split("\r\n").length, inPlot);

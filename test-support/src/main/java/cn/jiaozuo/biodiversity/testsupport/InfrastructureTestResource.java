@@ -12,7 +12,11 @@ import java.util.Map;
  */
 public class InfrastructureTestResource implements QuarkusTestResourceLifecycleManager {
 
-    private static TestKafkaBroker broker;
+    // The broker's addresses, JVM-wide: each Quarkus restart (a test profile) loads this class again, so a
+    // static field alone would start a broker per restart, and two brokers in one JVM share Kafka's static
+    // SASL login state (the second one's SCRAM users are checked against the first one's credentials).
+    private static final String KAFKA_PLAIN = "biodiversity.test.kafka.bootstrap-servers";
+    private static final String KAFKA_SASL = "biodiversity.test.kafka.sasl-bootstrap-servers";
     private static TestDatabase database;
     private String databasePrefix = "service";
 
@@ -24,11 +28,8 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
     @Override
     public Map<String, String> start() {
         synchronized (InfrastructureTestResource.class) {
+            String bootstrap = kafkaBootstrapServers();
             try {
-                if (broker == null) {
-                    broker = TestKafkaBroker.start();
-                    Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
-                }
                 if (database == null) {
                     database = TestDatabase.create(databasePrefix);
                     Runtime.getRuntime().addShutdownHook(new Thread(database::close));
@@ -40,10 +41,36 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
             config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
             config.put("quarkus.datasource.username", database.user());
             config.put("quarkus.datasource.password", database.password());
-            config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+            config.put("kafka.bootstrap.servers", bootstrap);
             config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
             config.put("mp.jwt.verify.publickey.location", TestTokens.PUBLIC_KEY_LOCATION);
             return config;
+        }
+    }
+
+    /** PLAINTEXT listener of the test JVM's broker (anonymous, unrestricted), started on first use. */
+    public static String kafkaBootstrapServers() {
+        return broker(KAFKA_PLAIN);
+    }
+
+    /** SASL_PLAINTEXT listener of the same broker: SCRAM-SHA-512 users held to their ACLs. */
+    public static String kafkaSaslBootstrapServers() {
+        return broker(KAFKA_SASL);
+    }
+
+    private static String broker(String listener) {
+        synchronized (System.getProperties()) { // one lock for every class loader of the JVM
+            if (System.getProperty(KAFKA_PLAIN) == null) {
+                try {
+                    TestKafkaBroker broker = TestKafkaBroker.start();
+                    Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
+                    System.setProperty(KAFKA_SASL, broker.saslBootstrapServers());
+                    System.setProperty(KAFKA_PLAIN, broker.bootstrapServers());
+                } catch (Exception e) {
+                    throw new IllegalStateException("Test Kafka broker did not start: " + e.getMessage(), e);
+                }
+            }
+            return System.getProperty(listener);
         }
     }
 

@@ -38,6 +38,11 @@ public final class KafkaTestClient implements AutoCloseable {
         return new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
     }
 
+    /** A client of the given (PLAINTEXT, unrestricted) listener. */
+    public static KafkaTestClient of(String bootstrapServers) {
+        return new KafkaTestClient(bootstrapServers);
+    }
+
     /**
      * Polls {@code topic} until {@code count} records match or the deadline passes; returns the
      * matches found (fewer than {@code count} when the deadline passed).

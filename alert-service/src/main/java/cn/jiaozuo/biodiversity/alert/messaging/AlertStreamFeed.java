@@ -4,11 +4,11 @@ import cn.jiaozuo.biodiversity.alert.config.AlertConfig;
 import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.events.Topics;
+import cn.jiaozuo.biodiversity.common.messaging.KafkaClientConfig;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -53,7 +53,7 @@ public class AlertStreamFeed {
         void expired();
     }
 
-    private final Map<String, Object> kafkaConfig;
+    private final KafkaClientConfig kafkaConfig;
     private final ObjectMapper json;
     private final AlertConfig.Stream config;
     private final Set<Listener> listeners = new CopyOnWriteArraySet<>();
@@ -67,7 +67,7 @@ public class AlertStreamFeed {
     private volatile boolean running;
     private volatile KafkaConsumer<String, String> consumer;
 
-    public AlertStreamFeed(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ObjectMapper json,
+    public AlertStreamFeed(KafkaClientConfig kafkaConfig, ObjectMapper json,
             AlertConfig config) {
         this.kafkaConfig = kafkaConfig;
         this.json = json;
@@ -121,8 +121,7 @@ public class AlertStreamFeed {
         long pause = 0;
         long lastHeartbeat = System.nanoTime();
         while (running) {
-            Map<String, Object> props = new HashMap<>(kafkaConfig);
-            props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+            Map<String, Object> props = new HashMap<>(kafkaConfig.clientProperties());
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             props.put(ConsumerConfig.CLIENT_ID_CONFIG, "alert-stream-feed");
             props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, Topics.ISOLATION_LEVEL);

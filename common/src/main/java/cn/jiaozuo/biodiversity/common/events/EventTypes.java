@@ -3,9 +3,15 @@ package cn.jiaozuo.biodiversity.common.events;
 /** The {@code type} values of {@link EventEnvelope}, with the payload record each one carries. */
 public final class EventTypes {
 
-    /** A new observation was stored; data: {@link ObservationSnapshot}. */
+    /**
+     * A new observation was stored; data: {@link ObservationSnapshot} on {@link Topics#OBSERVATIONS},
+     * {@link PublicObservation} on {@link Topics#OBSERVATIONS_PUBLIC}.
+     */
     public static final String OBSERVATION_RECORDED = "ObservationRecorded";
-    /** A reviewer verified or rejected an observation; data: {@link ObservationSnapshot}. */
+    /**
+     * A reviewer verified or rejected an observation; data: {@link ObservationSnapshot} on
+     * {@link Topics#OBSERVATIONS}, {@link PublicObservation} on {@link Topics#OBSERVATIONS_PUBLIC}.
+     */
     public static final String OBSERVATION_REVIEWED = "ObservationReviewed";
 
     /** A plot was created or changed; data: {@link PlotSnapshot}. */

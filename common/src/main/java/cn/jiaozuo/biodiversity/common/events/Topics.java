@@ -11,6 +11,13 @@ public final class Topics {
 
     /** Observation events, key {@code countyCode:speciesId}. Internal: carries exact points. */
     public static final String OBSERVATIONS = "observations";
+    /**
+     * Observation events for outside agencies, key {@code countyCode:speciesId}: the same events as
+     * {@link #OBSERVATIONS}, each record as the anonymous public API shows it ({@link PublicObservation}):
+     * sensitive species generalized, and their events held back to a daily release so that their
+     * timing cannot tie them to the exact records uploaded with them.
+     */
+    public static final String OBSERVATIONS_PUBLIC = "observations.public";
     /** Observation events a consumer could not process. */
     public static final String OBSERVATIONS_DLQ = "observations.dlq";
     /** Plot events, key = plot code; compacted so a new consumer rebuilds the current plots. */
@@ -33,12 +40,13 @@ public final class Topics {
 
     public static final List<TopicSpec> ALL = List.of(
             new TopicSpec(OBSERVATIONS, 6, false),
+            new TopicSpec(OBSERVATIONS_PUBLIC, 6, false),
             new TopicSpec(OBSERVATIONS_DLQ, 1, false),
             new TopicSpec(PLOTS, 3, true),
             new TopicSpec(PLOTS_DLQ, 1, false),
+            new TopicSpec(ALERTS, 3, false),
             new TopicSpec(STATIONS, 3, true),
-            new TopicSpec(STATIONS_DLQ, 1, false),
-            new TopicSpec(ALERTS, 3, false));
+            new TopicSpec(STATIONS_DLQ, 1, false));
 
     /** Header names set on every record by the outbox relay (Debezium's convention). */
     public static final String HEADER_EVENT_ID = "eventId";

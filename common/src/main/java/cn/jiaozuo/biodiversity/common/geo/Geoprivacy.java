@@ -3,7 +3,8 @@ package cn.jiaozuo.biodiversity.common.geo;
 /**
  * Generalization of sensitive species' points, as GBIF's sensitive-data guidance recommends:
  * the point is replaced by the centre of its 0.1° grid cell (deterministic, so repeated reads do not
- * leak the point by averaging) and the uncertainty widened to cover the whole cell.
+ * leak the point by averaging) and the uncertainty widened to cover the whole cell (an uncertainty larger
+ * than that is rounded up to whole kilometres).
  */
 public final class Geoprivacy {
 
@@ -24,7 +25,10 @@ public final class Geoprivacy {
         double halfLatM = CELL_DEGREES / 2 * METRES_PER_DEGREE;
         double halfLonM = CELL_DEGREES / 2 * METRES_PER_DEGREE * Math.cos(Math.toRadians(cellLat));
         double halfDiagonal = Math.ceil(Math.hypot(halfLatM, halfLonM));
-        double accuracy = accuracyM == null ? halfDiagonal : Math.max(accuracyM, halfDiagonal);
+        // A coarser accuracy than the cell is kept, but only in whole kilometres: an odd value such as 8123.4 would be
+        // a fingerprint that ties the generalized record to an exact one sent with the same accuracy.
+        double accuracy = accuracyM == null || !(accuracyM > halfDiagonal) ? halfDiagonal
+                : Math.ceil(accuracyM / 1000) * 1000;
         return new GeneralizedPoint(cellLat, cellLon, accuracy);
     }
 

@@ -18,7 +18,6 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -56,7 +55,7 @@ public class IdempotentConsumers {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumers.class);
 
-    private final Map<String, Object> kafkaConfig;
+    private final KafkaClientConfig kafkaConfig;
     private final ObjectMapper json;
     private final EntityManager em;
     private final ConsumerConfig config;
@@ -64,7 +63,7 @@ public class IdempotentConsumers {
     private final Tracer tracer;
     private final List<Loop> loops = new CopyOnWriteArrayList<>();
 
-    public IdempotentConsumers(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ObjectMapper json,
+    public IdempotentConsumers(KafkaClientConfig kafkaConfig, ObjectMapper json,
             EntityManager em, ConsumerConfig config, MeterRegistry registry, OpenTelemetry openTelemetry) {
         this.kafkaConfig = kafkaConfig;
         this.json = json;
@@ -308,7 +307,7 @@ public class IdempotentConsumers {
         }
 
         private KafkaConsumer<String, String> newConsumer() {
-            Map<String, Object> props = new HashMap<>(kafkaConfig);
+            Map<String, Object> props = new HashMap<>(kafkaConfig.clientProperties());
             props.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, spec.groupId());
             props.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             props.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -323,7 +322,7 @@ public class IdempotentConsumers {
 
         private KafkaProducer<String, String> deadLetterProducer() {
             if (deadLetters == null) {
-                Map<String, Object> props = new HashMap<>(kafkaConfig);
+                Map<String, Object> props = new HashMap<>(kafkaConfig.clientProperties());
                 props.put(ProducerConfig.ACKS_CONFIG, "all");
                 props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
                 props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);

@@ -2,6 +2,7 @@ package cn.jiaozuo.biodiversity.common.messaging;
 
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,9 +38,16 @@ public final class TopicSetup {
         }
     }
 
+    /**
+     * {@code java … TopicSetup [host:port]}: the argument wins over {@code KAFKA_BOOTSTRAP_SERVERS}; security
+     * settings come from the same environment variables the services read ({@link KafkaClientProperties}).
+     */
     public static void main(String[] args) throws Exception {
-        String bootstrap = args.length > 0 ? args[0] : "127.0.0.1:9092";
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        Map<String, Object> props = new HashMap<>(KafkaClientProperties.fromEnvironment(System.getenv(), "127.0.0.1:9092"));
+        if (args.length > 0) {
+            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
+        }
+        try (Admin admin = Admin.create(props)) {
             createAll(admin, (short) 1);
         }
         System.out.println("Topics ready: " + Topics.ALL.stream().map(Topics.TopicSpec::name).toList());

@@ -10,10 +10,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.hibernate.Session;
 
 /**
@@ -24,8 +26,8 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = "insert into outbox_event (event_id, topic, event_key, event_type, payload, created_at, trace_parent)"
-            + " values (?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "insert into outbox_event (event_id, topic, event_key, event_type, payload, created_at,"
+            + " trace_parent, publish_after) values (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final Object WAKE_KEY = new Object();
 
     private final EntityManager em;
@@ -48,24 +50,28 @@ public class Outbox {
     /** Adds one event; returns its envelope (with the event id consumers will see). */
     public <T> EventEnvelope<T> publish(String topic, String key, String type, T data) {
         EventEnvelope<T> envelope = EventEnvelope.of(type, config.source(), data);
-        write(List.of(new Pending(topic, key, envelope)));
+        write(List.of(new Pending(topic, key, envelope, null)));
         return envelope;
     }
 
-    /** Adds many events with one JDBC batch (station uploads write thousands at once). */
+    /**
+     * Adds many events with one JDBC batch (station uploads write thousands at once). A message with a
+     * {@link OutboxMessage#publishAfter} is held back until then and says {@code occurredAt = publishAfter}.
+     */
     public List<EventEnvelope<Object>> publishAll(List<OutboxMessage> messages) {
         List<Pending> pending = new ArrayList<>(messages.size());
         List<EventEnvelope<Object>> envelopes = new ArrayList<>(messages.size());
         for (OutboxMessage m : messages) {
-            EventEnvelope<Object> envelope = EventEnvelope.of(m.type(), config.source(), m.data());
-            pending.add(new Pending(m.topic(), m.key(), envelope));
+            EventEnvelope<Object> envelope = m.publishAfter() == null ? EventEnvelope.of(m.type(), config.source(), m.data())
+                    : new EventEnvelope<>(UUID.randomUUID(), m.type(), m.publishAfter(), config.source(), m.data());
+            pending.add(new Pending(m.topic(), m.key(), envelope, m.publishAfter()));
             envelopes.add(envelope);
         }
         write(pending);
         return envelopes;
     }
 
-    private record Pending(String topic, String key, EventEnvelope<?> envelope) {
+    private record Pending(String topic, String key, EventEnvelope<?> envelope, Instant publishAfter) {
     }
 
     private void write(List<Pending> pending) {
@@ -83,8 +89,10 @@ public class Outbox {
                     insert.setString(3, p.key());
                     insert.setString(4, p.envelope().type());
                     insert.setString(5, serialize(p.envelope()));
-                    insert.setTimestamp(6, Timestamp.from(p.envelope().occurredAt()));
-                    insert.setString(7, traceparent);
+                    insert.setTimestamp(6, Timestamp.from(p.publishAfter() == null ? p.envelope().occurredAt() : Instant.now()));
+                    // A held-back event must not share the trace id of the request that also wrote its exact twins.
+                    insert.setString(7, p.publishAfter() == null ? traceparent : null);
+                    insert.setTimestamp(8, p.publishAfter() == null ? null : Timestamp.from(p.publishAfter()));
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -1,6 +1,7 @@
 package cn.jiaozuo.biodiversity.common.outbox;
 
 import cn.jiaozuo.biodiversity.common.events.Topics;
+import cn.jiaozuo.biodiversity.common.messaging.KafkaClientConfig;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +14,6 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
@@ -54,10 +54,15 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long ADVISORY_LOCK = 0x6f7574626f78L; // "outbox"
+    /**
+     * Rows held back ({@code publish_after}, see {@link OutboxMessage#publishAfter}) wait until then; per key they
+     * are due in order, so the order per key holds. Their age counts from when they became due.
+     */
+    private static final String DUE = " where publish_after is null or publish_after <= now()";
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
-    private final Map<String, Object> kafkaConfig;
+    private final KafkaClientConfig kafkaConfig;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
@@ -68,7 +73,7 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
 
     public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry,
+            KafkaClientConfig kafkaConfig, MeterRegistry registry,
             OpenTelemetry openTelemetry) {
         this.dataSource = dataSource;
         this.config = config;
@@ -152,7 +157,7 @@ public class OutboxRelay {
     }
 
     private record Row(long seq, UUID eventId, String topic, String key, String type, String payload,
-            String traceparent, java.sql.Timestamp createdAt) {
+            String traceparent, java.sql.Timestamp dueAt) {
     }
 
     private int relay(Connection connection) throws Exception {
@@ -166,8 +171,8 @@ public class OutboxRelay {
         }
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select seq, event_id, topic, event_key, event_type, payload, trace_parent, created_at"
-                        + " from outbox_event order by seq limit ?")) {
+                "select seq, event_id, topic, event_key, event_type, payload, trace_parent,"
+                        + " coalesce(publish_after, created_at) from outbox_event" + DUE + " order by seq limit ?")) {
             select.setInt(1, config.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -181,7 +186,7 @@ public class OutboxRelay {
             oldestAgeSeconds.set(0);
             return 0;
         }
-        oldestAgeSeconds.set(Math.max(0, (System.currentTimeMillis() - rows.get(0).createdAt().getTime()) / 1000));
+        oldestAgeSeconds.set(Math.max(0, (System.currentTimeMillis() - rows.get(0).dueAt().getTime()) / 1000));
         KafkaProducer<String, String> kafka = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         List<Span> spans = new ArrayList<>();
@@ -241,7 +246,7 @@ public class OutboxRelay {
 
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
-            Map<String, Object> props = new HashMap<>(kafkaConfig);
+            Map<String, Object> props = new HashMap<>(kafkaConfig.clientProperties());
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
@@ -290,10 +295,10 @@ public class OutboxRelay {
         }
     }
 
-    /** Rows not yet published; for tests and the readiness of benchmarks. */
+    /** Rows due and not yet published (held-back rows are not pending); for tests and the readiness of benchmarks. */
     public long countPending() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement count = connection.prepareStatement("select count(*) from outbox_event");
+                PreparedStatement count = connection.prepareStatement("select count(*) from outbox_event" + DUE);
                 ResultSet rs = count.executeQuery()) {
             rs.next();
             return rs.getLong(1);

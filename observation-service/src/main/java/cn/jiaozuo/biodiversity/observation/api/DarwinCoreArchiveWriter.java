@@ -5,7 +5,8 @@ import cn.jiaozuo.biodiversity.common.geo.JiaozuoArea;
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
 import cn.jiaozuo.biodiversity.observation.config.ExportConfig;
 import cn.jiaozuo.biodiversity.observation.domain.Caller;
-import cn.jiaozuo.biodiversity.observation.domain.SpeciesCatalog;
+import cn.jiaozuo.biodiversity.observation.domain.Disclosure;
+import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationStreamRepository;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationStreamRepository.Row;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,6 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.crypto.Mac;
@@ -32,8 +32,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Writes a Darwin Core Archive (DwC text guidelines): {@code meta.xml} (core rowType Occurrence),
  * {@code eml.xml} and {@code occurrence.txt} (UTF-8, tab-separated, one header line), zipped
  * straight into the response. Rows come from a database cursor, so memory does not grow with the
- * archive. The archive is for publication: sensitive species are always generalized, whoever asks, and
- * go without their plot (locationID) and station (eventID).
+ * archive. The archive is for publication: every record is written as the public sees it ({@link Disclosure}), so
+ * sensitive species are always generalized, whoever asks, and carry nothing that ties them to other records.
  */
 @ApplicationScoped
 public class DarwinCoreArchiveWriter {
@@ -49,20 +49,21 @@ public class DarwinCoreArchiveWriter {
             t(DWC, "county"), t(DWC, "locationID"), t(DWC, "samplingProtocol"), t(DWC, "recordedBy"),
             t(DWC, "identificationVerificationStatus"), t(DWC, "dataGeneralizations"), t(DWC, "informationWithheld"),
             t(DWC, "eventID"), t(DCTERMS, "license"));
-    static final String GENERALIZED = "Coordinates generalized to the centre of their 0.1° grid cell (sensitive species)";
-    static final String WITHHELD = "Exact coordinates, sampling plot (locationID) and station (eventID) withheld to protect"
-            + " a sensitive species; available to researchers from the publisher on request";
+    static final String GENERALIZED = "Coordinates generalized to the centre of their 0.1° grid cell and eventDate to the day"
+            + " (China Standard Time): sensitive species";
+    static final String WITHHELD = "Exact coordinates, time of day, sampling plot (locationID), station (eventID), sampling"
+            + " protocol and basis of record, recorder (recordedBy) and the original record id withheld to protect a sensitive"
+            + " species; available to researchers from the publisher on request";
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final Caller PUBLIC = new Caller(null, Set.of());
 
     private final ObservationStreamRepository rows;
-    private final SpeciesCatalog catalog;
+    private final ObservationMapper mapper;
     private final ExportConfig config;
 
-    public DarwinCoreArchiveWriter(ObservationStreamRepository rows, SpeciesCatalog catalog, ExportConfig config) {
+    public DarwinCoreArchiveWriter(ObservationStreamRepository rows, ObservationMapper mapper, ExportConfig config) {
         this.rows = rows;
-        this.catalog = catalog;
+        this.mapper = mapper;
         this.config = config;
     }
 
@@ -72,7 +73,9 @@ public class DarwinCoreArchiveWriter {
 
     /** Writes the whole archive for {@code query}; returns the number of occurrences. */
     public long write(ObservationQuery query, OutputStream out) throws IOException {
-        ObservationStreamRepository.Range range = rows.range(query.filter());
+        // As the public may see the records: generalized ones only once released.
+        ObservationRepository.Filter filter = mapper.restrict(query.filter(), Caller.ANONYMOUS);
+        ObservationStreamRepository.Range range = rows.range(filter);
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         zip.putNextEntry(new ZipEntry("meta.xml"));
         zip.write(metaXml().getBytes(StandardCharsets.UTF_8));
@@ -85,7 +88,7 @@ public class DarwinCoreArchiveWriter {
         text.write(String.join("\t", COLUMNS.stream().map(c -> c[1]).toList()));
         text.write('\n');
         Mac hmac = pseudonymizer();
-        long count = rows.stream(query.filter(), null, null, row -> {
+        long count = rows.stream(filter, null, null, row -> {
             text.write(line(row, hmac));
             text.write('\n');
         });
@@ -97,34 +100,34 @@ public class DarwinCoreArchiveWriter {
     }
 
     private String line(Row row, Mac hmac) {
-        SpeciesSnapshot species = catalog.byId(row.speciesId())
-                .orElseThrow(() -> new IllegalStateException("Species " + row.speciesId() + " missing from the catalog"));
-        ObservationMapper.Point point = ObservationMapper.pointFor(species, row.observer(), row.lat(), row.lon(),
-                row.accuracyM(), PUBLIC);
+        // Published: every record as the public sees it (Disclosure), so sensitive ones are generalized whoever exports.
+        Disclosure.Shown s = mapper.show(ObservationMapper.facts(row, mapper.species(row.speciesId())), Caller.ANONYMOUS);
+        SpeciesSnapshot species = s.species();
         String[] values = {
-            "urn:uuid:" + row.uuid(),
-            "STATION".equals(row.source()) ? "MachineObservation" : "HumanObservation",
-            row.observedAt().toString(),
+            "urn:uuid:" + s.uuid(),
+            // A generalized record's source is withheld; Occurrence is the generic basis of record GBIF accepts.
+            s.source() == null ? "Occurrence" : "STATION".equals(s.source()) ? "MachineObservation" : "HumanObservation",
+            s.observedAt() == null ? s.observedOn().toString() : s.observedAt().toString(),
             species.scientificName(),
             species.chineseName(),
             kingdom(species.group()),
             taxonRank(species.scientificName()),
-            number(point.lat()),
-            number(point.lon()),
+            number(s.lat()),
+            number(s.lon()),
             "EPSG:4326",
-            point.accuracyM() == null ? "" : number(point.accuracyM()),
-            Integer.toString(row.count()),
+            s.accuracyM() == null ? "" : number(s.accuracyM()),
+            Integer.toString(s.count()),
             "present",
             "CN",
             "河南省",
-            JiaozuoCounty.byCode(row.countyCode()).map(JiaozuoCounty::chineseName).orElse(row.countyCode()),
-            nullToEmpty(point.plotCode(row.plotCode())),
-            samplingProtocol(row.method()),
-            pseudonym(hmac, row.observer()),
-            row.status().toLowerCase(Locale.ROOT),
-            point.generalized() ? GENERALIZED : "",
-            point.generalized() ? WITHHELD : "",
-            nullToEmpty(point.stationId(row.stationId())),
+            JiaozuoCounty.byCode(s.countyCode()).map(JiaozuoCounty::chineseName).orElse(s.countyCode()),
+            nullToEmpty(s.plotCode()),
+            s.method() == null ? "" : samplingProtocol(s.method()),
+            s.observer() == null ? "" : pseudonym(hmac, s.observer()),
+            s.status().toLowerCase(Locale.ROOT),
+            s.generalized() ? GENERALIZED : "",
+            s.generalized() ? WITHHELD : "",
+            nullToEmpty(s.stationId()),
             config.dataset().licenceUrl()};
         StringBuilder line = new StringBuilder(256);
         for (int i = 0; i < values.length; i++) {

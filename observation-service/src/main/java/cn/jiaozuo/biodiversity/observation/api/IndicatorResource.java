@@ -4,7 +4,9 @@ import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
 import cn.jiaozuo.biodiversity.common.problem.Problem;
 import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
+import cn.jiaozuo.biodiversity.observation.domain.Caller;
 import cn.jiaozuo.biodiversity.observation.domain.IndicatorService;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,17 +33,19 @@ public class IndicatorResource {
              "speciesRichness": {"allTime": 15, "last12Months": 9},
              "richnessByCounty": [{"countyCode": "410821", "countyName": "修武县", "allTime": 15, "last12Months": 9}],
              "protectedSpeciesRecorded": [{"group": "MAMMAL", "species": [{"id": 1, "chineseName": "华北豹",
-               "scientificName": "Panthera pardus japonensis", "protectionLevel": "NATIONAL_I", "lastRecordedAt": "2026-04-30T21:14:00Z"}]}],
-             "protectionRate": 0.6154, "protectionRateTarget": 0.95,
-             "protectionRateDetail": {"protectedInCatalog": 26, "protectedRecorded": 16, "windowYears": 3},
+               "scientificName": "Panthera pardus japonensis", "protectionLevel": "NATIONAL_I", "lastRecordedAt": "2026-04-30T16:00:00Z"}]}],
+             "protectionRate": 0.7059, "protectionRateTarget": 0.95,
+             "protectionRateDetail": {"protectedInCatalog": 17, "protectedRecorded": 12, "windowYears": 3, "sensitiveWithheld": 9},
              "notRecordedForYears": {"years": 3, "species": [{"id": 4, "chineseName": "狼", "scientificName": "Canis lupus",
                "protectionLevel": "NATIONAL_II", "lastRecordedAt": null}]},
              "invasiveDetectionsByMonth": [{"countyCode": "410821", "month": "2026-05", "speciesId": 60, "chineseName": "美国白蛾", "detections": 14}]}""";
 
     private final IndicatorService indicators;
+    private final SecurityIdentity identity;
 
-    public IndicatorResource(IndicatorService indicators) {
+    public IndicatorResource(IndicatorService indicators, SecurityIdentity identity) {
         this.indicators = indicators;
+        this.identity = identity;
     }
 
     @GET
@@ -51,7 +55,11 @@ public class IndicatorResource {
                     + " per county; national class I and II species recorded, by group; the protection rate (national"
                     + " class I and II species recorded inside a sampling plot within the last 3 years over all of them"
                     + " in the catalog; target 0.95); protected species not recorded for `years` years (early warning);"
-                    + " invasive detections per county and month (last 12 months). Rejected observations never count.")
+                    + " invasive detections per county and month (last 12 months). Rejected observations never count."
+                    + " Nothing is finer than the county: for callers other than reviewers and admins the protection rate"
+                    + " leaves the sensitive species out (protectionRateDetail.sensitiveWithheld), and a sensitive species'"
+                    + " records count at the start of their day in China (lastRecordedAt, the moving windows) and only"
+                    + " from their release (the next midnight in China after they were recorded).")
     @APIResponse(responseCode = "200", description = "The indicators",
             content = @Content(schema = @Schema(implementation = IndicatorsView.class),
                     examples = @ExampleObject(name = "Xiuwu", value = EXAMPLE)))
@@ -80,6 +88,6 @@ public class IndicatorResource {
         if (!violations.isEmpty()) {
             throw ProblemException.badRequest(violations);
         }
-        return indicators.indicators(countyCode, window);
+        return indicators.indicators(countyCode, window, Caller.of(identity));
     }
 }

@@ -13,7 +13,7 @@ public record IndicatorsView(
         List<CountyRichness> richnessByCounty,
         @Schema(description = "National class I and II species with at least one record in scope, by group")
         List<ProtectedGroup> protectedSpeciesRecorded,
-        @Schema(example = "0.6154", description = "protectedRecorded / protectedInCatalog, 0..1") double protectionRate,
+        @Schema(example = "0.7059", description = "protectedRecorded / protectedInCatalog, 0..1 (see protectionRateDetail)") double protectionRate,
         @Schema(example = "0.95") double protectionRateTarget,
         ProtectionRateDetail protectionRateDetail,
         NotRecorded notRecordedForYears,
@@ -35,14 +35,19 @@ public record IndicatorsView(
     @Schema(name = "SpeciesLastSeen")
     public record SpeciesLastSeen(@Schema(example = "4") long id, @Schema(example = "狼") String chineseName,
             @Schema(example = "Canis lupus") String scientificName, @Schema(example = "NATIONAL_II") String protectionLevel,
-            @Schema(example = "2019-04-02T05:10:00Z", description = "Latest record in scope; null: never recorded")
+            @Schema(example = "2019-04-02T05:10:00Z", description = "Latest record in scope; null: never recorded. For"
+                    + " sensitive species the start of that record's day in China (their time of day is not published)")
             Instant lastRecordedAt) {
     }
 
     @Schema(name = "ProtectionRateDetail", description = "National class I and II species of the catalog, and those among"
-            + " them recorded inside a sampling plot within the last windowYears years")
-    public record ProtectionRateDetail(@Schema(example = "26") int protectedInCatalog, @Schema(example = "16") int protectedRecorded,
-            @Schema(example = "3") int windowYears) {
+            + " them recorded inside a sampling plot within the last windowYears years. For callers other than reviewers and"
+            + " admins the sensitive species are left out of both (sensitiveWithheld says how many): whether they were"
+            + " recorded inside a plot would locate them finer than their county")
+    public record ProtectionRateDetail(@Schema(example = "17") int protectedInCatalog, @Schema(example = "12") int protectedRecorded,
+            @Schema(example = "3") int windowYears,
+            @Schema(example = "9", description = "Sensitive national class I and II species left out of this rate for this caller; 0 for reviewers and admins")
+            int sensitiveWithheld) {
     }
 
     @Schema(name = "NotRecordedForYears", description = "Early warning: protected species (national I, II and provincial)"

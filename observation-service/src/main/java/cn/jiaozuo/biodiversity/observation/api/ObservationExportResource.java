@@ -5,7 +5,7 @@ import cn.jiaozuo.biodiversity.common.problem.Problem;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.observation.config.ExportConfig;
 import cn.jiaozuo.biodiversity.observation.domain.Caller;
-import cn.jiaozuo.biodiversity.observation.domain.SpeciesCatalog;
+import cn.jiaozuo.biodiversity.observation.domain.Disclosure;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationStreamRepository;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationStreamRepository.Row;
@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Observations in open formats: GeoJSON for maps, CSV for spreadsheets, a Darwin Core Archive for
  * GBIF and the national platforms. All stream from a database cursor and never include rejected
- * records; geoprivacy is the same as for {@code GET /observations}.
+ * records; every row goes through {@code Disclosure}, as for {@code GET /observations}.
  */
 @Path("/")
 @Tag(name = "Exports", description = "Observations as GeoJSON, CSV and Darwin Core Archive")
@@ -48,23 +48,25 @@ public class ObservationExportResource {
     static final String CSV = "text/csv";
     static final String EXAMPLE_GEOJSON = """
             {"type": "FeatureCollection", "features": [
-              {"type": "Feature", "id": "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21",
+              {"type": "Feature", "id": "9c3e71d2-84f0-1b6a-f25e-07d4a1c9e3b8",
                "geometry": {"type": "Point", "coordinates": [113.35, 35.35]},
-               "properties": {"uuid": "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21", "speciesId": 1,
+               "properties": {"uuid": "9c3e71d2-84f0-1b6a-f25e-07d4a1c9e3b8", "speciesId": 1,
                  "scientificName": "Panthera pardus japonensis", "chineseName": "华北豹",
-                 "observedAt": "2025-05-14T06:12:00+08:00", "countyCode": "410821", "plotCode": null,
+                 "observedAt": null, "observedOn": "2025-05-14", "countyCode": "410821", "plotCode": null,
                  "stationId": null, "individualCount": 1, "reviewStatus": "VERIFIED", "invasive": false,
-                 "sensitive": true, "generalized": true, "accuracyM": 7144, "method": "CAMERA_TRAP"}}],
+                 "sensitive": true, "generalized": true, "accuracyM": 7183, "method": null}}],
              "nextCursor": null}""";
     static final String EXAMPLE_CSV = """
-            uuid,speciesId,scientificName,chineseName,observedAt,lat,lon,accuracyM,generalized,countyCode,plotCode,stationId,method,individualCount,reviewStatus,invasive,sensitive
-            0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21,3,Macaca mulatta,猕猴,2025-05-14T06:12:00+08:00,35.3321,113.3604,12,false,410821,410821-01,,SIGHTING,4,VERIFIED,false,false
+            uuid,speciesId,scientificName,chineseName,observedAt,observedOn,lat,lon,accuracyM,generalized,countyCode,plotCode,stationId,method,individualCount,reviewStatus,invasive,sensitive
+            0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21,3,Macaca mulatta,猕猴,2025-05-14T06:12:00+08:00,2025-05-14,35.3321,113.3604,12,false,410821,410821-01,,SIGHTING,4,VERIFIED,false,false
+            9c3e71d2-84f0-1b6a-f25e-07d4a1c9e3b8,1,Panthera pardus japonensis,华北豹,,2025-05-14,35.35,113.35,7183,true,410821,,,,1,VERIFIED,false,true
             """;
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final String CSV_HEADER = "uuid,speciesId,scientificName,chineseName,observedAt,observedOn,lat,lon,accuracyM,generalized,"
+            + "countyCode,plotCode,stationId,method,individualCount,reviewStatus,invasive,sensitive\r\n";
 
     private final ObservationStreamRepository rows;
-    private final SpeciesCatalog catalog;
     private final ObservationMapper mapper;
     private final DarwinCoreArchiveWriter dwca;
     private final ExportConfig config;
@@ -72,12 +74,11 @@ public class ObservationExportResource {
     private final SecurityIdentity identity;
     private final ExportSlots slots;
 
-    public ObservationExportResource(ObservationStreamRepository rows, SpeciesCatalog catalog, ObservationMapper mapper,
+    public ObservationExportResource(ObservationStreamRepository rows, ObservationMapper mapper,
             DarwinCoreArchiveWriter dwca, ExportConfig config, ObjectMapper json, SecurityIdentity identity,
             ExportSlots slots) {
         this.slots = slots;
         this.rows = rows;
-        this.catalog = catalog;
         this.mapper = mapper;
         this.dwca = dwca;
         this.config = config;
@@ -91,9 +92,11 @@ public class ObservationExportResource {
     @Produces({GEOJSON, "application/json"})
     @Operation(summary = "Observations as an RFC 7946 GeoJSON FeatureCollection, newest first",
             description = "Callers: anyone, also without a token. The filters of GET /observations; rejected records are"
-                    + " never included. Points of sensitive species are generalized to their 0.1° cell centre unless the"
-                    + " caller is the observer, a reviewer or an admin (properties.generalized says which); generalized"
-                    + " features have no plotCode and no stationId, and a plotCode filter leaves them out. Streamed;"
+                    + " never included. Records of sensitive species are generalized as in GET /observations unless the"
+                    + " caller is the observer, a reviewer or an admin (properties.generalized says which): the 0.1° cell"
+                    + " centre, the public id as id and uuid, observedOn but no observedAt, and no plotCode, stationId or"
+                    + " method, and only from their release; a plotCode, observer or method filter leaves them out, from/to"
+                    + " compare their day. Streamed;"
                     + " limit up to 10000 per request, nextCursor (a foreign member) fetches the next features.")
     @APIResponse(responseCode = "200", description = "A FeatureCollection of Points [lon, lat] (WGS-84)",
             content = @Content(mediaType = GEOJSON, examples = @ExampleObject(name = "leopard", value = EXAMPLE_GEOJSON)))
@@ -104,7 +107,7 @@ public class ObservationExportResource {
     public Response geojson(
             @BeanParam ObservationFilterParams filters,
             @Parameter(description = "UNVERIFIED or VERIFIED (rejected records are never exported)", example = "VERIFIED") @QueryParam("status") String status,
-            @Parameter(description = "SIGHTING, CAMERA_TRAP, ACOUSTIC, TRACK, SIGN, SPECIMEN or OTHER", example = "CAMERA_TRAP") @QueryParam("method") String method,
+            @Parameter(description = "SIGHTING, CAMERA_TRAP, ACOUSTIC, TRACK, SIGN, SPECIMEN or OTHER; leaves out the records this caller gets generalized", example = "CAMERA_TRAP") @QueryParam("method") String method,
             @Parameter(description = "Features per response, 1–10000 (default 1000)", example = "1000") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous response") @QueryParam("cursor") String cursor) {
         ObservationQuery query = ObservationQuery.forExport(filters.with(status, method, limit, cursor),
@@ -131,8 +134,8 @@ public class ObservationExportResource {
                     written[0]++;
                 });
                 g.writeEndArray();
-                g.writeStringField("nextCursor", more[0] ? ObservationCursor.encode(last[0].observedAt().toInstant(),
-                        last[0].uuid()) : null);
+                g.writeStringField("nextCursor", more[0] ? ObservationCursor.encode(last[0].listed().listedAt(),
+                        last[0].listed().listedKey()) : null);
                 g.writeEndObject();
             }
         };
@@ -140,39 +143,39 @@ public class ObservationExportResource {
     }
 
     private void feature(JsonGenerator g, Row row, Caller caller) throws java.io.IOException {
-        SpeciesSnapshot species = species(row);
-        ObservationMapper.Point point = ObservationMapper.pointFor(species, row.observer(), row.lat(), row.lon(),
-                row.accuracyM(), caller);
+        Disclosure.Shown shown = mapper.show(ObservationMapper.facts(row, mapper.species(row.speciesId())), caller);
+        SpeciesSnapshot species = shown.species();
         g.writeStartObject();
         g.writeStringField("type", "Feature");
-        g.writeStringField("id", row.uuid().toString());
+        g.writeStringField("id", shown.uuid().toString());
         g.writeObjectFieldStart("geometry");
         g.writeStringField("type", "Point");
         g.writeArrayFieldStart("coordinates");
-        g.writeNumber(point.lon());
-        g.writeNumber(point.lat());
+        g.writeNumber(shown.lon());
+        g.writeNumber(shown.lat());
         g.writeEndArray();
         g.writeEndObject();
         g.writeObjectFieldStart("properties");
-        g.writeStringField("uuid", row.uuid().toString());
+        g.writeStringField("uuid", shown.uuid().toString());
         g.writeNumberField("speciesId", species.id());
         g.writeStringField("scientificName", species.scientificName());
         g.writeStringField("chineseName", species.chineseName());
-        g.writeStringField("observedAt", row.observedAt().toString());
-        g.writeStringField("countyCode", row.countyCode());
-        g.writeStringField("plotCode", point.plotCode(row.plotCode()));
-        g.writeStringField("stationId", point.stationId(row.stationId()));
-        g.writeNumberField("individualCount", row.count());
-        g.writeStringField("reviewStatus", row.status());
+        g.writeStringField("observedAt", shown.observedAt() == null ? null : shown.observedAt().toString());
+        g.writeStringField("observedOn", shown.observedOn().toString());
+        g.writeStringField("countyCode", shown.countyCode());
+        g.writeStringField("plotCode", shown.plotCode());
+        g.writeStringField("stationId", shown.stationId());
+        g.writeNumberField("individualCount", shown.count());
+        g.writeStringField("reviewStatus", shown.status());
         g.writeBooleanField("invasive", species.invasive());
         g.writeBooleanField("sensitive", species.sensitive());
-        g.writeBooleanField("generalized", point.generalized());
-        if (point.accuracyM() == null) {
+        g.writeBooleanField("generalized", shown.generalized());
+        if (shown.accuracyM() == null) {
             g.writeNullField("accuracyM");
         } else {
-            g.writeNumberField("accuracyM", point.accuracyM());
+            g.writeNumberField("accuracyM", shown.accuracyM());
         }
-        g.writeStringField("method", row.method());
+        g.writeStringField("method", shown.method());
         g.writeEndObject();
         g.writeEndObject();
     }
@@ -183,7 +186,8 @@ public class ObservationExportResource {
     @Produces(CSV)
     @Operation(summary = "Observations as CSV (UTF-8, RFC 4180), newest first",
             description = "Callers: anyone, also without a token. The filters and geoprivacy of GET /observations (generalized"
-                    + " rows have empty plotCode and stationId; a plotCode filter leaves them out);"
+                    + " rows carry the public id, an empty observedAt (observedOn gives the day) and empty plotCode,"
+                    + " stationId and method; a plotCode, observer or method filter leaves them out);"
                     + " rejected records are never included. Streamed; without limit every matching record is written.")
     @APIResponse(responseCode = "200", description = "One header line, one line per observation",
             content = @Content(mediaType = CSV, examples = @ExampleObject(name = "macaques", value = EXAMPLE_CSV)))
@@ -194,7 +198,7 @@ public class ObservationExportResource {
     public Response csv(
             @BeanParam ObservationFilterParams filters,
             @Parameter(description = "UNVERIFIED or VERIFIED (rejected records are never exported)", example = "VERIFIED") @QueryParam("status") String status,
-            @Parameter(description = "SIGHTING, CAMERA_TRAP, ACOUSTIC, TRACK, SIGN, SPECIMEN or OTHER", example = "SIGHTING") @QueryParam("method") String method,
+            @Parameter(description = "SIGHTING, CAMERA_TRAP, ACOUSTIC, TRACK, SIGN, SPECIMEN or OTHER; leaves out the records this caller gets generalized", example = "SIGHTING") @QueryParam("method") String method,
             @Parameter(description = "At most this many rows, 1–10000 (default: all)", example = "5000") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of GET /observations or /observations.geojson: continue after it") @QueryParam("cursor") String cursor) {
         ObservationQuery query = ObservationQuery.forExport(filters.with(status, method, limit, cursor), null,
@@ -203,17 +207,16 @@ public class ObservationExportResource {
         ObservationRepository.Filter filter = mapper.restrict(query.filter(), caller);
         StreamingOutput body = out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-            w.write("uuid,speciesId,scientificName,chineseName,observedAt,lat,lon,accuracyM,generalized,countyCode,plotCode,"
-                    + "stationId,method,individualCount,reviewStatus,invasive,sensitive\r\n");
+            w.write(CSV_HEADER);
             rows.stream(filter, query.after(), query.limit(), row -> {
-                SpeciesSnapshot species = species(row);
-                ObservationMapper.Point p = ObservationMapper.pointFor(species, row.observer(), row.lat(), row.lon(),
-                        row.accuracyM(), caller);
-                w.write(String.join(",", row.uuid().toString(), Long.toString(species.id()), csv(species.scientificName()),
-                        csv(species.chineseName()), row.observedAt().toString(), DarwinCoreArchiveWriter.number(p.lat()),
-                        DarwinCoreArchiveWriter.number(p.lon()), p.accuracyM() == null ? "" : DarwinCoreArchiveWriter.number(p.accuracyM()),
-                        Boolean.toString(p.generalized()), csv(row.countyCode()), csv(p.plotCode(row.plotCode())), csv(p.stationId(row.stationId())),
-                        row.method(), Integer.toString(row.count()), row.status(), Boolean.toString(species.invasive()),
+                Disclosure.Shown p = mapper.show(ObservationMapper.facts(row, mapper.species(row.speciesId())), caller);
+                SpeciesSnapshot species = p.species();
+                w.write(String.join(",", p.uuid().toString(), Long.toString(species.id()), csv(species.scientificName()),
+                        csv(species.chineseName()), p.observedAt() == null ? "" : p.observedAt().toString(),
+                        p.observedOn().toString(), DarwinCoreArchiveWriter.number(p.lat()), DarwinCoreArchiveWriter.number(p.lon()),
+                        p.accuracyM() == null ? "" : DarwinCoreArchiveWriter.number(p.accuracyM()),
+                        Boolean.toString(p.generalized()), csv(p.countyCode()), csv(p.plotCode()), csv(p.stationId()),
+                        csv(p.method()), Integer.toString(p.count()), p.status(), Boolean.toString(species.invasive()),
                         Boolean.toString(species.sensitive())));
                 w.write("\r\n");
             });
@@ -248,9 +251,12 @@ public class ObservationExportResource {
     @Operation(summary = "A Darwin Core Archive of observations for GBIF and the national platforms",
             description = "Callers: bureau, admin. A zip with meta.xml (core rowType Occurrence), eml.xml (title, publisher,"
                     + " contact, licence, coverage) and occurrence.txt (UTF-8, tab-separated). Rejected records are left"
-                    + " out; sensitive species are always generalized, without locationID (plot) and eventID (station)"
-                    + " (dataGeneralizations, informationWithheld say so), whoever"
-                    + " asks, because the archive is for publication. recordedBy is a pseudonym. Streamed.")
+                    + " out; sensitive species are always generalized, whoever asks, because the archive is for"
+                    + " publication: the cell centre, eventDate to the day, occurrenceID from the public id, basisOfRecord"
+                    + " Occurrence, and empty locationID, eventID, recordedBy and samplingProtocol (dataGeneralizations and"
+                    + " informationWithheld say so), and only once released (the next midnight in China after they were"
+                    + " recorded). recordedBy is otherwise a pseudonym. from/to compare a sensitive species' records by"
+                    + " the start of their day in China. Streamed.")
     @APIResponse(responseCode = "200", description = "The archive (application/zip)",
             content = @Content(mediaType = "application/zip", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "A filter is invalid",
@@ -274,8 +280,4 @@ public class ObservationExportResource {
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build()).orElseGet(ExportSlots::busy);
     }
 
-    private SpeciesSnapshot species(Row row) {
-        return catalog.byId(row.speciesId())
-                .orElseThrow(() -> new IllegalStateException("Species " + row.speciesId() + " missing from the catalog"));
-    }
 }

@@ -22,15 +22,19 @@ public class ObservationFilterParams {
     @QueryParam("plotCode")
     String plotCode;
 
-    @Parameter(description = "observedAt ≥ from (ISO-8601 with offset)", example = "2025-05-01T00:00:00+08:00")
+    @Parameter(description = "observedAt ≥ from (ISO-8601 with offset). Records of sensitive species count as observed at the"
+            + " start of their day in China", example = "2025-05-01T00:00:00+08:00")
     @QueryParam("from")
     String from;
 
-    @Parameter(description = "observedAt < to (ISO-8601 with offset)", example = "2025-06-01T00:00:00+08:00")
+    @Parameter(description = "observedAt < to (ISO-8601 with offset). Records of sensitive species count as observed at the"
+            + " start of their day in China", example = "2025-06-01T00:00:00+08:00")
     @QueryParam("to")
     String to;
 
-    @Parameter(description = "Token subject of the observer", example = "ranger-zhang-wei")
+    @Parameter(description = "Token subject of the observer. Leaves out the records whose point this caller gets generalized"
+            + " (they do not show their observer), unless the caller is that observer, a reviewer or an admin",
+            example = "ranger-zhang-wei")
     @QueryParam("observer")
     String observer;
 

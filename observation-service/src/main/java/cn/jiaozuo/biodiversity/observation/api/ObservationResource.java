@@ -225,18 +225,22 @@ public class ObservationResource {
     @GET
     @PermitAll
     @Operation(summary = "List observations, newest first",
-            description = "Callers: anyone, also without a token (the public and partner agencies). Points of sensitive"
-                    + " species are generalized to their 0.1° cell centre unless the caller is the observer, a reviewer"
-                    + " or an admin; those records then carry no plotCode and no stationId, and a plotCode filter leaves"
-                    + " them out (it would tell that the species was in that plot). Keyset pagination: pass nextCursor"
-                    + " of a page as cursor to get the next one.")
+            description = "Callers: anyone, also without a token (the public and partner agencies). Records of sensitive"
+                    + " species are generalized unless the caller is the observer, a reviewer or an admin: the 0.1° cell"
+                    + " centre, the day (observedOn) instead of the time, a public id, and none of plotCode, stationId,"
+                    + " method, source, observer, notes, media, recordedAt or review details (see the Observation schema)."
+                    + " A filter on a field such a record does not show (plotCode, observer, method) leaves those records"
+                    + " out; from and to compare them by the start of their day in China, and pages place them there"
+                    + " too (so neither tells their time of day); they appear only from their release, the next midnight"
+                    + " in China after they were recorded. Otherwise newest first by observedAt. Keyset"
+                    + " pagination: pass nextCursor of a page as cursor to get the next one.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = ObservationPage.class)))
     @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ObservationPage list(
             @BeanParam ObservationFilterParams filters,
             @Parameter(description = "UNVERIFIED, VERIFIED or REJECTED", schema = @Schema(implementation = ObservationStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = "Detection method", schema = @Schema(implementation = ObservationMethod.class)) @QueryParam("method") String method,
+            @Parameter(description = "Detection method. Leaves out the records this caller gets generalized (they do not show their method)", schema = @Schema(implementation = ObservationMethod.class)) @QueryParam("method") String method,
             @Parameter(description = "Page size, 1–500 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         ObservationQuery query = ObservationQuery.forPage(filters.with(status, method, limit, cursor), config.defaultPageSize(),
@@ -248,7 +252,7 @@ public class ObservationResource {
         String next = null;
         if (rows.size() > pageSize) {
             Observation last = rows.get(pageSize - 1);
-            next = ObservationCursor.encode(last.observedAt, last.uuid);
+            next = ObservationCursor.encode(last.listedAt, last.listedKey);
         }
         return new ObservationPage(items, next);
     }
@@ -257,20 +261,24 @@ public class ObservationResource {
     @Path("{uuid}")
     @PermitAll
     @Operation(summary = "Read one observation",
-            description = "Callers: anyone, also without a token. Points of sensitive species are generalized unless the"
-                    + " caller is the observer, a reviewer or an admin (coordinatesObscured says which you got); a"
-                    + " generalized record carries no plotCode and no stationId.")
+            description = "Callers: anyone, also without a token. Records of sensitive species are generalized unless the"
+                    + " caller is the observer, a reviewer or an admin (coordinatesObscured says which you got; see the"
+                    + " Observation schema). Those who get a record generalized address it by its public id (the uuid"
+                    + " they were shown), and only from its release (the next midnight in China after it was recorded);"
+                    + " before, and by its stored uuid, it answers 404 to them. The observer, reviewers and admins may use"
+                    + " either id at once.")
     @APIResponse(responseCode = "200", description = "The observation", content = @Content(schema = @Schema(implementation = ObservationView.class)))
     @APIResponse(responseCode = "400", description = "Not a UUID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such observation",
+    @APIResponse(responseCode = "404", description = "No such observation, or the stored uuid of a record this caller gets generalized",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ObservationView get(@Parameter(example = "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21") @PathParam("uuid") String uuid) {
-        Observation o = observations.find(uuidParam(uuid));
+        Caller caller = Caller.of(identity);
+        Observation o = mapper.resolve(uuidParam(uuid), caller);
         if (o == null) {
             throw ProblemException.notFound("No observation " + uuid);
         }
-        return mapper.toView(o, Caller.of(identity));
+        return mapper.toView(o, caller);
     }
 
     @PATCH

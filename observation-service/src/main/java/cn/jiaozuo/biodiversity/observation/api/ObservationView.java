@@ -1,41 +1,56 @@
 package cn.jiaozuo.biodiversity.observation.api;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "Observation", description = "A stored observation as this caller may see it")
+@Schema(name = "Observation", description = "A stored observation as this caller may see it. When coordinatesObscured is"
+        + " true (a sensitive species, and the caller is not its observer, a reviewer or an admin) the record is generalized:"
+        + " the point is its 0.1° cell centre, uuid is the record's public id, only observedOn gives its time, and observedAt,"
+        + " recordedAt, originalDatum, plotCode, method, stationId, notes, observer, source, reviewer, reviewComment and"
+        + " reviewedAt are null, media empty: each would narrow the cell down or tie the record to an exact one. Such a"
+        + " record is shown from its release on: the next midnight in China after it was recorded.")
 public record ObservationView(
-        @Schema(example = "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21") UUID uuid,
+        @Schema(example = "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21", description = "The record's id; its public id when"
+                + " coordinatesObscured (GET /observations/{uuid} answers both, each to whom may use it)") UUID uuid,
+        @Schema(example = "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21", description = "The id under which those who get the record"
+                + " generalized see it (the public, the Darwin Core Archive, observations.public): a keyed pseudonym for"
+                + " sensitive species, the uuid itself for the others") UUID publicId,
         SpeciesView species,
         @Schema(example = "4") int count,
-        @Schema(example = "2025-05-14T06:12:00+08:00") OffsetDateTime observedAt,
-        @Schema(example = "2025-05-14T02:40:11.532Z") Instant recordedAt,
+        @Schema(example = "2025-05-14T06:12:00+08:00", description = "With the offset the client sent; null when"
+                + " coordinatesObscured") OffsetDateTime observedAt,
+        @Schema(example = "2025-05-14", description = "The day of observedAt in China (Asia/Shanghai); always set")
+        LocalDate observedOn,
+        @Schema(example = "2025-05-14T02:40:11.532Z", description = "Null when coordinatesObscured") Instant recordedAt,
         LocationView location,
         @Schema(example = "410821") String countyCode,
         @Schema(example = "410821-01", description = "Sampling plot containing the point; null when coordinatesObscured") String plotCode,
-        @Schema(example = "SIGHTING") String method,
+        @Schema(example = "SIGHTING", description = "Null when coordinatesObscured") String method,
         @Schema(example = "CT-017", description = "Station that recorded it; null when coordinatesObscured") String stationId,
-        @Schema(example = "Troop of four on the cliff path") String notes,
-        List<MediaView> media,
-        @Schema(example = "ranger-zhang-wei", description = "Subject of the token that recorded it") String observer,
-        @Schema(example = "RANGER") String source,
+        @Schema(example = "Troop of four on the cliff path", description = "Null when coordinatesObscured") String notes,
+        @Schema(description = "Empty when coordinatesObscured") List<MediaView> media,
+        @Schema(example = "ranger-zhang-wei", description = "Subject of the token that recorded it; null when coordinatesObscured")
+        String observer,
+        @Schema(example = "RANGER", description = "Null when coordinatesObscured") String source,
         @Schema(example = "UNVERIFIED") String status,
-        @Schema(example = "reviewer-li") String reviewer,
-        String reviewComment,
-        Instant reviewedAt,
-        @Schema(example = "false", description = "True when the point was generalized to its 0.1° cell centre for this caller")
+        @Schema(example = "reviewer-li", description = "Null when coordinatesObscured") String reviewer,
+        @Schema(description = "Null when coordinatesObscured") String reviewComment,
+        @Schema(description = "Null when coordinatesObscured") Instant reviewedAt,
+        @Schema(example = "false", description = "True when this caller gets the record generalized (see above)")
         boolean coordinatesObscured) {
 
     @Schema(name = "ObservationLocation", description = "Always WGS-84")
     public record LocationView(
             @Schema(example = "35.3321") double lat,
             @Schema(example = "113.3604") double lon,
-            @Schema(example = "12") Double accuracyM,
+            @Schema(example = "12", description = "Metres; when coordinatesObscured at least the cell's half-diagonal"
+                    + " (≈ 7.2 km), a larger one in whole kilometres") Double accuracyM,
             @Schema(example = "WGS84", description = "Datum of lat/lon: always WGS84") String datum,
-            @Schema(example = "GCJ02", description = "Datum the client sent") String originalDatum) {
+            @Schema(example = "GCJ02", description = "Datum the client sent; null when coordinatesObscured") String originalDatum) {
     }
 
     @Schema(name = "ObservationMedia")

@@ -8,9 +8,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /** Who is calling: the token subject (null when anonymous) and its roles. */
 public record Caller(String subject, Set<String> roles) {
 
+    /** No token: the public. What it sees is what leaves the system (the Darwin Core Archive, {@code observations.public}). */
+    public static final Caller ANONYMOUS = new Caller(null, Set.of());
+
     public static Caller of(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
-            return new Caller(null, Set.of());
+            return ANONYMOUS;
         }
         String subject = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
                 ? jwt.getSubject()

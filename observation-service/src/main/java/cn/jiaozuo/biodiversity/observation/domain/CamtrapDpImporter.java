@@ -221,16 +221,20 @@ public class CamtrapDpImporter {
         }).collect(Collectors.joining("; "));
     }
 
-    /** What intake has no field for goes into the notes, so it is kept and published. */
+    /**
+     * What intake has no field for goes into the notes, so it is kept and published. Not the observationID or
+     * deploymentID: ids of the package would tie a record to the others of its camera (the uuid already derives from
+     * them, and stationId holds the deployment where it may be shown).
+     */
     private static String notes(Csv.Line row) {
-        StringBuilder notes = new StringBuilder("Camtrap DP observationID=").append(row.get("observationID"));
+        StringBuilder notes = new StringBuilder();
         for (String column : List.of("lifeStage", "sex", "behavior", "classificationMethod", "classifiedBy",
                 "classificationProbability", "observationComments")) {
             if (!row.get(column).isEmpty()) {
-                notes.append("; ").append(column).append('=').append(row.get(column));
+                notes.append(notes.isEmpty() ? "" : "; ").append(column).append('=').append(row.get(column));
             }
         }
-        return notes.toString();
+        return notes.isEmpty() ? null : notes.toString();
     }
 
     private Map<String, Deployment> deployments(Csv csv, String countyCode, List<ImportReport.RowProblem> errors) {

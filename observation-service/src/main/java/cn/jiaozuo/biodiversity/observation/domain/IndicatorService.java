@@ -35,25 +35,34 @@ public class IndicatorService {
     private final IndicatorRepository repository;
     private final SpeciesCatalog catalog;
     private final IndicatorConfig config;
+    private final Disclosure disclosure;
 
-    public IndicatorService(IndicatorRepository repository, SpeciesCatalog catalog, IndicatorConfig config) {
+    public IndicatorService(IndicatorRepository repository, SpeciesCatalog catalog, IndicatorConfig config,
+            Disclosure disclosure) {
         this.repository = repository;
         this.catalog = catalog;
         this.config = config;
+        this.disclosure = disclosure;
     }
 
     /**
      * @param countyCode a valid county code, or null for the whole city
      * @param window early warning: protected species not recorded for this many years
+     * @param caller who asks: only reviewers and admins learn whether sensitive species were recorded inside plots
      */
-    public IndicatorsView indicators(String countyCode, int window) {
+    public IndicatorsView indicators(String countyCode, int window, Caller caller) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ZonedDateTime local = now.atZone(CHINA);
         Instant twelveMonthsAgo = local.minusMonths(12).toInstant();
 
-        int[] richness = repository.richness(countyCode, twelveMonthsAgo);
+        // Generalized records count only once released (Disclosure#releaseAfter): a figure that moved at the moment of an
+        // upload would tie the sensitive record to the exact ones uploaded with it.
+        IndicatorRepository.Unreleased hidden = caller.seesAllExactPoints() ? null : new IndicatorRepository.Unreleased(
+                catalog.all().stream().filter(SpeciesSnapshot::sensitive).map(SpeciesSnapshot::id)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()), disclosure.releasedBefore(now));
+        int[] richness = repository.richness(countyCode, twelveMonthsAgo, hidden);
         Map<String, IndicatorRepository.CountyRichness> byCounty = new LinkedHashMap<>();
-        repository.richnessByCounty(countyCode, twelveMonthsAgo).forEach(r -> byCounty.put(r.countyCode(), r));
+        repository.richnessByCounty(countyCode, twelveMonthsAgo, hidden).forEach(r -> byCounty.put(r.countyCode(), r));
         List<IndicatorsView.CountyRichness> counties = Arrays.stream(JiaozuoCounty.values())
                 .filter(c -> countyCode == null || c.code().equals(countyCode))
                 .map(c -> {
@@ -62,7 +71,7 @@ public class IndicatorService {
                             r == null ? 0 : r.since());
                 }).toList();
 
-        Map<Long, SpeciesLast> last = repository.lastRecords(countyCode);
+        Map<Long, SpeciesLast> last = repository.lastRecords(countyCode, hidden);
         List<SpeciesSnapshot> all = catalog.all();
 
         Map<String, List<IndicatorsView.SpeciesLastSeen>> groups = new TreeMap<>();
@@ -76,10 +85,18 @@ public class IndicatorService {
                 .map(e -> new IndicatorsView.ProtectedGroup(e.getKey(), e.getValue())).toList();
 
         Instant protectionSince = local.minusYears(config.protectionWindowYears()).toInstant();
+        // Recorded inside a plot is finer than the county (a county may have one plot): for sensitive species only
+        // reviewers and admins learn it. They are left out of the rate for everyone else, not merely thresholded: the
+        // non-sensitive part of the count is public (their records show their plots), so any sensitive part could be
+        // had by subtraction.
+        boolean withhold = !Disclosure.seesSensitiveSpeciesInPlots(caller);
         int inCatalog = 0;
         int protectedRecorded = 0;
+        int withheld = 0;
         for (SpeciesSnapshot s : all) {
-            if (NATIONAL.contains(s.protectionLevel())) {
+            if (withhold && s.sensitive() && NATIONAL.contains(s.protectionLevel())) {
+                withheld++;
+            } else if (NATIONAL.contains(s.protectionLevel())) {
                 inCatalog++;
                 SpeciesLast l = last.get(s.id());
                 if (l != null && l.lastInPlotAt() != null && !l.lastInPlotAt().isBefore(protectionSince)) {
@@ -101,14 +118,14 @@ public class IndicatorService {
         Instant invasiveSince = YearMonth.from(local).minusMonths(config.invasiveMonths() - 1L).atDay(1)
                 .atStartOfDay(CHINA).toInstant();
         List<Long> invasiveIds = all.stream().filter(SpeciesSnapshot::invasive).map(SpeciesSnapshot::id).toList();
-        List<IndicatorsView.InvasiveDetections> invasive = repository.detectionsByMonth(countyCode, invasiveIds, invasiveSince)
+        List<IndicatorsView.InvasiveDetections> invasive = repository.detectionsByMonth(countyCode, invasiveIds, invasiveSince, hidden)
                 .stream().map(d -> new IndicatorsView.InvasiveDetections(d.countyCode(), d.month(), d.speciesId(),
                         catalog.byId(d.speciesId()).map(SpeciesSnapshot::chineseName).orElse(null), d.detections()))
                 .toList();
 
         return new IndicatorsView(countyCode == null ? "city" : countyCode, now,
                 new IndicatorsView.Richness(richness[0], richness[1]), counties, recorded, rate, config.protectionRateTarget(),
-                new IndicatorsView.ProtectionRateDetail(inCatalog, protectedRecorded, config.protectionWindowYears()),
+                new IndicatorsView.ProtectionRateDetail(inCatalog, protectedRecorded, config.protectionWindowYears(), withheld),
                 new IndicatorsView.NotRecorded(window, silent), invasive);
     }
 

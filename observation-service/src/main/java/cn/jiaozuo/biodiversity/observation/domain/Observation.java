@@ -96,6 +96,13 @@ public class Observation {
     @Column(name = "content_hash", nullable = false)
     public String contentHash;
 
+    /** Its place in lists and time filters (see {@link Disclosure}); set by the database, never written from here. */
+    @Column(name = "listed_at", insertable = false, updatable = false)
+    public Instant listedAt;
+
+    @Column(name = "listed_key", insertable = false, updatable = false)
+    public UUID listedKey;
+
     public OffsetDateTime observedAtWithOffset() {
         return observedAt.atOffset(ZoneOffset.ofTotalSeconds(observedOffsetSeconds));
     }

@@ -3,6 +3,7 @@ package cn.jiaozuo.biodiversity.observation.domain;
 import cn.jiaozuo.biodiversity.common.events.EventTypes;
 import cn.jiaozuo.biodiversity.common.events.GeoPoint;
 import cn.jiaozuo.biodiversity.common.events.ObservationSnapshot;
+import cn.jiaozuo.biodiversity.common.events.PublicObservation;
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.common.outbox.Outbox;
@@ -26,9 +27,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Stores observations and writes their events to the outbox in the same transaction. A single
- * post costs two inserts (row and outbox) and a commit; a batch costs one lookup of existing
- * uuids, one JDBC batch of rows and one of outbox events.
+ * Stores observations and writes their events to the outbox in the same transaction: on {@code observations}
+ * (internal, exact) and on {@code observations.public} (as the public sees the record). A single post costs a row,
+ * two outbox rows and a commit; a batch costs one lookup of existing uuids, one JDBC batch of rows and one of outbox
+ * events.
  */
 @ApplicationScoped
 public class ObservationService {
@@ -40,12 +42,15 @@ public class ObservationService {
     private final SpeciesCatalog catalog;
     private final Outbox outbox;
     private final IntakeMetrics metrics;
+    private final Disclosure disclosure;
 
-    public ObservationService(ObservationRepository observations, SpeciesCatalog catalog, Outbox outbox, IntakeMetrics metrics) {
+    public ObservationService(ObservationRepository observations, SpeciesCatalog catalog, Outbox outbox, IntakeMetrics metrics,
+            Disclosure disclosure) {
         this.observations = observations;
         this.catalog = catalog;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.disclosure = disclosure;
     }
 
     /** The outcome of one post: created, or the stored record of an earlier identical post. */
@@ -58,6 +63,7 @@ public class ObservationService {
         if (observations.insertAll(List.of(o))[0]) {
             ObservationSnapshot snapshot = o.snapshot();
             outbox.publish(Topics.OBSERVATIONS, snapshot.key(), EventTypes.OBSERVATION_RECORDED, snapshot);
+            outbox.publishAll(List.of(publicEvent(Disclosure.Facts.of(o), EventTypes.OBSERVATION_RECORDED)));
             metrics.countOnCommit(List.of(o));
             return new Recorded(observations.asStored(o), true); // no read back: we know what we wrote
         }
@@ -145,6 +151,7 @@ public class ObservationService {
                 created.put(insertIndexes.get(i), o.uuid());
                 ObservationSnapshot snapshot = o.snapshot();
                 events.add(new OutboxMessage(Topics.OBSERVATIONS, snapshot.key(), EventTypes.OBSERVATION_RECORDED, snapshot));
+                events.add(publicEvent(Disclosure.Facts.of(o), EventTypes.OBSERVATION_RECORDED));
                 storedNow.add(o);
             } else {
                 raced.add(o.uuid());
@@ -187,7 +194,21 @@ public class ObservationService {
         o.reviewedAt = Instant.now();
         ObservationSnapshot snapshot = snapshot(o);
         outbox.publish(Topics.OBSERVATIONS, snapshot.key(), EventTypes.OBSERVATION_REVIEWED, snapshot);
+        outbox.publishAll(List.of(publicEvent(Disclosure.Facts.of(o, snapshot.species(), observations.media(o)),
+                EventTypes.OBSERVATION_REVIEWED)));
         return o;
+    }
+
+    /**
+     * The twin of an internal event on {@code observations.public}: the record as the anonymous API shows it. A
+     * generalized one is held back to its release time, detached from this transaction, so that it cannot be tied to
+     * the exact records written with it (a camera's batch), which go out at once.
+     */
+    private OutboxMessage publicEvent(Disclosure.Facts facts, String type) {
+        Disclosure.Shown shown = disclosure.show(facts, Caller.ANONYMOUS);
+        PublicObservation data = shown.toPublicEvent();
+        return new OutboxMessage(Topics.OBSERVATIONS_PUBLIC, data.key(), type, data,
+                shown.generalized() ? disclosure.releaseAfter(Instant.now()) : null);
     }
 
     public ObservationSnapshot snapshot(Observation o) {

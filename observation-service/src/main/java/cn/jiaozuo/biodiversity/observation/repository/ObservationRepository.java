@@ -180,13 +180,22 @@ public class ObservationRepository {
 
     /**
      * Records to leave out: those of {@code speciesIds} (the sensitive ones) unless recorded by {@code exceptObserver}
-     * (the caller; null when anonymous). {@code speciesIds} is never empty.
+     * (the caller; null when anonymous) — all of them, or with {@code recordedSince} only those recorded since then
+     * (not released yet, see {@code Disclosure#releasedBefore}). {@code speciesIds} is never empty.
      */
-    public record Concealed(Set<Long> speciesIds, String exceptObserver) {
+    public record Concealed(Set<Long> speciesIds, String exceptObserver, Instant recordedSince) {
+
+        public Concealed(Set<Long> speciesIds, String exceptObserver) {
+            this(speciesIds, exceptObserver, null);
+        }
     }
 
-    /** Keyset position: rows strictly older than (observedAt, uuid) in newest-first order. */
-    public record Position(Instant observedAt, UUID uuid) {
+    /**
+     * Keyset position: rows strictly after (listedAt, listedKey) in newest-first order. The listed position is
+     * (observedAt, uuid) for ordinary records and (start of the day in China, random key) for sensitive species, so a
+     * page, its order and its cursor tell no more than what {@code Disclosure} shows (V4__disclosure.sql).
+     */
+    public record Position(Instant listedAt, UUID listedKey) {
     }
 
     /** Newest first; up to {@code limit} rows after {@code after}. */
@@ -196,28 +205,35 @@ public class ObservationRepository {
         condition(where, params, filter.speciesId(), "o.speciesId = :speciesId", "speciesId");
         condition(where, params, filter.countyCode(), "o.countyCode = :countyCode", "countyCode");
         condition(where, params, filter.plotCode(), "o.plotCode = :plotCode", "plotCode");
-        condition(where, params, filter.from(), "o.observedAt >= :from", "from");
-        condition(where, params, filter.to(), "o.observedAt < :to", "to");
+        // Time filters compare the listed time: a sensitive species' record by its day (Disclosure).
+        condition(where, params, filter.from(), "o.listedAt >= :from", "from");
+        condition(where, params, filter.to(), "o.listedAt < :to", "to");
         condition(where, params, filter.status() == null ? null
                 : ObservationStatus.valueOf(filter.status()), "o.status = :status", "status");
         condition(where, params, filter.observer(), "o.observer = :observer", "observer");
         condition(where, params, filter.method() == null ? null
                 : ObservationMethod.valueOf(filter.method()), "o.method = :method", "method");
         if (filter.concealed() != null) {
-            where.append(filter.concealed().exceptObserver() == null ? " and o.speciesId not in :concealedSpecies"
-                    : " and (o.speciesId not in :concealedSpecies or o.observer = :concealedExcept)");
-            params.put("concealedSpecies", filter.concealed().speciesIds());
-            if (filter.concealed().exceptObserver() != null) {
-                params.put("concealedExcept", filter.concealed().exceptObserver());
+            Concealed concealed = filter.concealed();
+            where.append(" and (o.speciesId not in :concealedSpecies");
+            params.put("concealedSpecies", concealed.speciesIds());
+            if (concealed.exceptObserver() != null) {
+                where.append(" or o.observer = :concealedExcept");
+                params.put("concealedExcept", concealed.exceptObserver());
             }
+            if (concealed.recordedSince() != null) {
+                where.append(" or o.recordedAt < :concealedSince");
+                params.put("concealedSince", concealed.recordedSince());
+            }
+            where.append(")");
         }
         if (after != null) {
-            // A row-value comparison, so PostgreSQL walks the (…, observed_at desc, uuid desc) index from the cursor.
-            where.append(" and (o.observedAt, o.uuid) < (:afterAt, :afterUuid)");
-            params.put("afterAt", after.observedAt());
-            params.put("afterUuid", after.uuid());
+            // A row-value comparison, so PostgreSQL walks the (…, listed_at desc, listed_key desc) index from the cursor.
+            where.append(" and (o.listedAt, o.listedKey) < (:afterAt, :afterKey)");
+            params.put("afterAt", after.listedAt());
+            params.put("afterKey", after.listedKey());
         }
-        where.append(" order by o.observedAt desc, o.uuid desc");
+        where.append(" order by o.listedAt desc, o.listedKey desc");
         TypedQuery<Observation> query = em.createQuery(where.toString(), Observation.class);
         params.forEach(query::setParameter);
         return query.setMaxResults(limit).getResultList();

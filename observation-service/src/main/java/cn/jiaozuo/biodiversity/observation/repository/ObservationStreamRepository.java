@@ -33,10 +33,10 @@ public class ObservationStreamRepository {
         this.dataSource = dataSource;
     }
 
-    /** The columns an export needs; the point is exact: callers apply geoprivacy. */
+    /** The columns an export needs, exact: callers apply {@code Disclosure}. {@code listed} is the row's keyset position. */
     public record Row(UUID uuid, long speciesId, int count, OffsetDateTime observedAt, double lat, double lon,
             Double accuracyM, String countyCode, String plotCode, String method, String stationId, String observer,
-            String source, String status) {
+            String source, String status, Position listed) {
     }
 
     /** Receives each row in turn; may write to the response. */
@@ -44,12 +44,12 @@ public class ObservationStreamRepository {
         void accept(Row row) throws IOException;
     }
 
-    /** First and last observedAt among the rows of {@code filter}; both null when there are none. */
+    /** First and last listed time (observedAt; a sensitive species: its day) of {@code filter}; both null when there are none. */
     public record Range(Instant first, Instant last) {
     }
 
     public Range range(Filter filter) {
-        StringBuilder sql = new StringBuilder("select min(observed_at), max(observed_at) from observation where status <> 'REJECTED'");
+        StringBuilder sql = new StringBuilder("select min(listed_at), max(listed_at) from observation where status <> 'REJECTED'");
         List<Object> params = new ArrayList<>();
         where(sql, params, filter);
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql.toString())) {
@@ -71,8 +71,9 @@ public class ObservationStreamRepository {
         condition(sql, params, filter.speciesId(), " and species_id = ?");
         condition(sql, params, filter.countyCode(), " and county_code = ?");
         condition(sql, params, filter.plotCode(), " and plot_code = ?");
-        condition(sql, params, filter.from() == null ? null : Timestamp.from(filter.from()), " and observed_at >= ?");
-        condition(sql, params, filter.to() == null ? null : Timestamp.from(filter.to()), " and observed_at < ?");
+        // The listed time: a sensitive species' record is compared by its day (Disclosure, V4__disclosure.sql).
+        condition(sql, params, filter.from() == null ? null : Timestamp.from(filter.from()), " and listed_at >= ?");
+        condition(sql, params, filter.to() == null ? null : Timestamp.from(filter.to()), " and listed_at < ?");
         condition(sql, params, filter.status(), " and status = ?");
         condition(sql, params, filter.observer(), " and observer = ?");
         condition(sql, params, filter.method(), " and method = ?");
@@ -84,6 +85,10 @@ public class ObservationStreamRepository {
                 sql.append(" or observer = ?");
                 params.add(filter.concealed().exceptObserver());
             }
+            if (filter.concealed().recordedSince() != null) {
+                sql.append(" or recorded_at < ?");
+                params.add(Timestamp.from(filter.concealed().recordedSince()));
+            }
             sql.append(")");
         }
     }
@@ -94,16 +99,16 @@ public class ObservationStreamRepository {
      */
     public long stream(Filter filter, Position after, Integer limit, RowHandler handler) throws IOException {
         StringBuilder sql = new StringBuilder("select uuid, species_id, individual_count, observed_at, observed_offset_s,"
-                + " lat, lon, accuracy_m, county_code, plot_code, method, station_id, observer, source, status"
-                + " from observation where status <> 'REJECTED'");
+                + " lat, lon, accuracy_m, county_code, plot_code, method, station_id, observer, source, status, listed_at,"
+                + " listed_key from observation where status <> 'REJECTED'");
         List<Object> params = new ArrayList<>();
         where(sql, params, filter);
         if (after != null) {
-            sql.append(" and (observed_at, uuid) < (?, ?)");
-            params.add(Timestamp.from(after.observedAt()));
-            params.add(after.uuid());
+            sql.append(" and (listed_at, listed_key) < (?, ?)");
+            params.add(Timestamp.from(after.listedAt()));
+            params.add(after.listedKey());
         }
-        sql.append(" order by observed_at desc, uuid desc");
+        sql.append(" order by listed_at desc, listed_key desc");
         if (limit != null) {
             sql.append(" limit ").append((int) limit);
         }
@@ -124,7 +129,8 @@ public class ObservationStreamRepository {
                         handler.accept(new Row(rs.getObject(1, UUID.class), rs.getLong(2), rs.getInt(3),
                                 at.atOffset(java.time.ZoneOffset.ofTotalSeconds(rs.getInt(5))), rs.getDouble(6),
                                 rs.getDouble(7), accuracyM, rs.getString(9), rs.getString(10), rs.getString(11),
-                                rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15)));
+                                rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
+                                new Position(rs.getTimestamp(16).toInstant(), rs.getObject(17, UUID.class))));
                         count++;
                     }
                 }
