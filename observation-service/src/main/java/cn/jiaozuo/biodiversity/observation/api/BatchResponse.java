@@ -7,10 +7,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "ObservationBatchResponse", description = "Outcome per item, in request order")
 public record BatchResponse(
-        @Schema(example = "998") int accepted,
-        @Schema(example = "1") int duplicates,
-        @Schema(example = "1") int rejected,
-        List<ItemResult> results) {
+        @Schema(required = true, example = "998") int accepted,
+        @Schema(required = true, example = "1") int duplicates,
+        @Schema(required = true, example = "1") int rejected,
+        @Schema(required = true) List<ItemResult> results) {
 
     public enum ItemStatus {
         CREATED, DUPLICATE, REJECTED
@@ -18,9 +18,11 @@ public record BatchResponse(
 
     @Schema(name = "ObservationBatchItemResult")
     public record ItemResult(
-            @Schema(example = "17") int index,
-            @Schema(example = "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21") UUID uuid,
-            @Schema(example = "CREATED") ItemStatus status,
-            @Schema(description = "Why the item was rejected, field paths like items[17].count") List<Problem.Violation> violations) {
+            @Schema(required = true, example = "17") int index,
+            @Schema(required = true, nullable = true, example = "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21",
+                    description = "The item's uuid; null when it had none that could be read") UUID uuid,
+            @Schema(required = true, example = "CREATED") ItemStatus status,
+            @Schema(required = true, nullable = true, description = "Why the item was rejected, field paths like items[17].count;"
+                    + " null unless REJECTED") List<Problem.Violation> violations) {
     }
 }

@@ -48,7 +48,7 @@ public class CamtrapImportResource {
     @RolesAllowed(Roles.STATION)
     @Consumes({ZIP, MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a zipped Camtrap DP 1.0 package",
+    @Operation(operationId = "importCamtrapDp", summary = "Import a zipped Camtrap DP 1.0 package",
             description = "Callers: station. The body is the zip itself (Content-Type application/zip) holding"
                     + " datapackage.json, deployments.csv, media.csv and observations.csv (at the top or in one folder)."
                     + " Each observationType=animal row becomes a CAMERA_TRAP observation at its deployment's point with"

@@ -50,7 +50,7 @@ public class IndicatorResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "The plan's indicators for the city or one county",
+    @Operation(operationId = "getIndicators", summary = "The plan's indicators for the city or one county",
             description = "Callers: anyone, also without a token. Species richness (all time, last 12 months) in total and"
                     + " per county; national class I and II species recorded, by group; the protection rate (national"
                     + " class I and II species recorded inside a sampling plot within the last 3 years over all of them"

@@ -7,35 +7,35 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Indicators", description = "The plan's monitoring indicators (表1, 行动18–19) for the city or one county;"
         + " rejected observations never count")
 public record IndicatorsView(
-        @Schema(example = "410821", description = "\"city\" or the county code") String scope,
-        Instant generatedAt,
-        Richness speciesRichness,
-        List<CountyRichness> richnessByCounty,
-        @Schema(description = "National class I and II species with at least one record in scope, by group")
+        @Schema(required = true, example = "410821", description = "\"city\" or the county code") String scope,
+        @Schema(required = true) Instant generatedAt,
+        @Schema(required = true) Richness speciesRichness,
+        @Schema(required = true) List<CountyRichness> richnessByCounty,
+        @Schema(required = true, description = "National class I and II species with at least one record in scope, by group")
         List<ProtectedGroup> protectedSpeciesRecorded,
-        @Schema(example = "0.7059", description = "protectedRecorded / protectedInCatalog, 0..1 (see protectionRateDetail)") double protectionRate,
-        @Schema(example = "0.95") double protectionRateTarget,
-        ProtectionRateDetail protectionRateDetail,
-        NotRecorded notRecordedForYears,
-        List<InvasiveDetections> invasiveDetectionsByMonth) {
+        @Schema(required = true, example = "0.7059", description = "protectedRecorded / protectedInCatalog, 0..1 (see protectionRateDetail)") double protectionRate,
+        @Schema(required = true, example = "0.95") double protectionRateTarget,
+        @Schema(required = true) ProtectionRateDetail protectionRateDetail,
+        @Schema(required = true) NotRecorded notRecordedForYears,
+        @Schema(required = true) List<InvasiveDetections> invasiveDetectionsByMonth) {
 
     @Schema(name = "SpeciesRichness", description = "Distinct species recorded")
-    public record Richness(@Schema(example = "27") int allTime, @Schema(example = "19") int last12Months) {
+    public record Richness(@Schema(required = true, example = "27") int allTime, @Schema(required = true, example = "19") int last12Months) {
     }
 
     @Schema(name = "CountyRichness")
-    public record CountyRichness(@Schema(example = "410821") String countyCode, @Schema(example = "修武县") String countyName,
-            @Schema(example = "15") int allTime, @Schema(example = "9") int last12Months) {
+    public record CountyRichness(@Schema(required = true, example = "410821") String countyCode, @Schema(required = true, example = "修武县") String countyName,
+            @Schema(required = true, example = "15") int allTime, @Schema(required = true, example = "9") int last12Months) {
     }
 
     @Schema(name = "ProtectedSpeciesGroup")
-    public record ProtectedGroup(@Schema(example = "MAMMAL") String group, List<SpeciesLastSeen> species) {
+    public record ProtectedGroup(@Schema(required = true, example = "MAMMAL") String group, @Schema(required = true) List<SpeciesLastSeen> species) {
     }
 
     @Schema(name = "SpeciesLastSeen")
-    public record SpeciesLastSeen(@Schema(example = "4") long id, @Schema(example = "狼") String chineseName,
-            @Schema(example = "Canis lupus") String scientificName, @Schema(example = "NATIONAL_II") String protectionLevel,
-            @Schema(example = "2019-04-02T05:10:00Z", description = "Latest record in scope; null: never recorded. For"
+    public record SpeciesLastSeen(@Schema(required = true, example = "4") long id, @Schema(required = true, example = "狼") String chineseName,
+            @Schema(required = true, example = "Canis lupus") String scientificName, @Schema(required = true, example = "NATIONAL_II") String protectionLevel,
+            @Schema(required = true, nullable = true, example = "2019-04-02T05:10:00Z", description = "Latest record in scope; null: never recorded. For"
                     + " sensitive species the start of that record's day in China (their time of day is not published)")
             Instant lastRecordedAt) {
     }
@@ -44,20 +44,20 @@ public record IndicatorsView(
             + " them recorded inside a sampling plot within the last windowYears years. For callers other than reviewers and"
             + " admins the sensitive species are left out of both (sensitiveWithheld says how many): whether they were"
             + " recorded inside a plot would locate them finer than their county")
-    public record ProtectionRateDetail(@Schema(example = "17") int protectedInCatalog, @Schema(example = "12") int protectedRecorded,
-            @Schema(example = "3") int windowYears,
-            @Schema(example = "9", description = "Sensitive national class I and II species left out of this rate for this caller; 0 for reviewers and admins")
+    public record ProtectionRateDetail(@Schema(required = true, example = "17") int protectedInCatalog, @Schema(required = true, example = "12") int protectedRecorded,
+            @Schema(required = true, example = "3") int windowYears,
+            @Schema(required = true, example = "9", description = "Sensitive national class I and II species left out of this rate for this caller; 0 for reviewers and admins")
             int sensitiveWithheld) {
     }
 
     @Schema(name = "NotRecordedForYears", description = "Early warning: protected species (national I, II and provincial)"
             + " without a record in scope for at least `years` years, or never")
-    public record NotRecorded(@Schema(example = "3") int years, List<SpeciesLastSeen> species) {
+    public record NotRecorded(@Schema(required = true, example = "3") int years, @Schema(required = true) List<SpeciesLastSeen> species) {
     }
 
     @Schema(name = "InvasiveDetections", description = "Records of an invasive species in a county and month (China time)")
-    public record InvasiveDetections(@Schema(example = "410823") String countyCode, @Schema(example = "2026-05") String month,
-            @Schema(example = "60") long speciesId, @Schema(example = "美国白蛾") String chineseName,
-            @Schema(example = "14") long detections) {
+    public record InvasiveDetections(@Schema(required = true, example = "410823") String countyCode, @Schema(required = true, example = "2026-05") String month,
+            @Schema(required = true, example = "60") long speciesId, @Schema(required = true, example = "美国白蛾") String chineseName,
+            @Schema(required = true, example = "14") long detections) {
     }
 }

@@ -90,7 +90,7 @@ public class ObservationExportResource {
     @Path("observations.geojson")
     @PermitAll
     @Produces({GEOJSON, "application/json"})
-    @Operation(summary = "Observations as an RFC 7946 GeoJSON FeatureCollection, newest first",
+    @Operation(operationId = "exportObservationsGeoJson", summary = "Observations as an RFC 7946 GeoJSON FeatureCollection, newest first",
             description = "Callers: anyone, also without a token. The filters of GET /observations; rejected records are"
                     + " never included. Records of sensitive species are generalized as in GET /observations unless the"
                     + " caller is the observer, a reviewer or an admin (properties.generalized says which): the 0.1° cell"
@@ -184,7 +184,7 @@ public class ObservationExportResource {
     @Path("observations.csv")
     @PermitAll
     @Produces(CSV)
-    @Operation(summary = "Observations as CSV (UTF-8, RFC 4180), newest first",
+    @Operation(operationId = "exportObservationsCsv", summary = "Observations as CSV (UTF-8, RFC 4180), newest first",
             description = "Callers: anyone, also without a token. The filters and geoprivacy of GET /observations (generalized"
                     + " rows carry the public id, an empty observedAt (observedOn gives the day) and empty plotCode,"
                     + " stationId and method; a plotCode, observer or method filter leaves them out);"
@@ -248,7 +248,7 @@ public class ObservationExportResource {
     @Path("exports/dwca")
     @RolesAllowed({Roles.BUREAU, Roles.ADMIN})
     @Produces("application/zip")
-    @Operation(summary = "A Darwin Core Archive of observations for GBIF and the national platforms",
+    @Operation(operationId = "exportDarwinCoreArchive", summary = "A Darwin Core Archive of observations for GBIF and the national platforms",
             description = "Callers: bureau, admin. A zip with meta.xml (core rowType Occurrence), eml.xml (title, publisher,"
                     + " contact, licence, coverage) and occurrence.txt (UTF-8, tab-separated). Rejected records are left"
                     + " out; sensitive species are always generalized, whoever asks, because the archive is for"

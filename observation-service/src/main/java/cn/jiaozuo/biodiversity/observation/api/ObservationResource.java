@@ -89,7 +89,7 @@ public class ObservationResource {
 
     @POST
     @RolesAllowed({Roles.RANGER, Roles.STATION})
-    @Operation(summary = "Record one observation",
+    @Operation(operationId = "createObservation", summary = "Record one observation",
             description = "Callers: ranger, station. The uuid is the idempotency key: send the same request again"
                     + " (offline retry) and get 200 with the stored record, no second row or event. The same uuid with"
                     + " other content or from another caller is a 409. GCJ02 points are converted to WGS-84.")
@@ -135,7 +135,7 @@ public class ObservationResource {
     @POST
     @Path("batch")
     @RolesAllowed({Roles.RANGER, Roles.STATION})
-    @Operation(summary = "Record up to 1000 observations at once",
+    @Operation(operationId = "submitBatch", summary = "Record up to 1000 observations at once",
             description = "Callers: station, ranger (an offline queue flushed at once). Each item follows the rules of"
                     + " POST /observations; valid items are stored in one transaction even when others are rejected."
                     + " Items are answered in request order as CREATED, DUPLICATE (a replay) or REJECTED with violations."
@@ -144,8 +144,8 @@ public class ObservationResource {
             content = @Content(schema = @Schema(implementation = BatchResponse.class), examples = @ExampleObject(name = "mixed",
                     value = """
                             {"accepted": 1, "duplicates": 1, "rejected": 1, "results": [
-                             {"index": 0, "uuid": "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21", "status": "CREATED"},
-                             {"index": 1, "uuid": "5e0f4b1e-8d0a-4a4e-9c5d-2b6f1f1f2a10", "status": "DUPLICATE"},
+                             {"index": 0, "uuid": "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21", "status": "CREATED", "violations": null},
+                             {"index": 1, "uuid": "5e0f4b1e-8d0a-4a4e-9c5d-2b6f1f1f2a10", "status": "DUPLICATE", "violations": null},
                              {"index": 2, "uuid": "7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "status": "REJECTED",
                               "violations": [{"field": "items[2].count", "message": "must be greater than or equal to 1"}]}]}""")))
     @APIResponse(responseCode = "400", description = "The body is not a batch (no items array)",
@@ -224,7 +224,7 @@ public class ObservationResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List observations, newest first",
+    @Operation(operationId = "listObservations", summary = "List observations, newest first",
             description = "Callers: anyone, also without a token (the public and partner agencies). Records of sensitive"
                     + " species are generalized unless the caller is the observer, a reviewer or an admin: the 0.1° cell"
                     + " centre, the day (observedOn) instead of the time, a public id, and none of plotCode, stationId,"
@@ -260,7 +260,7 @@ public class ObservationResource {
     @GET
     @Path("{uuid}")
     @PermitAll
-    @Operation(summary = "Read one observation",
+    @Operation(operationId = "getObservation", summary = "Read one observation",
             description = "Callers: anyone, also without a token. Records of sensitive species are generalized unless the"
                     + " caller is the observer, a reviewer or an admin (coordinatesObscured says which you got; see the"
                     + " Observation schema). Those who get a record generalized address it by its public id (the uuid"
@@ -284,7 +284,7 @@ public class ObservationResource {
     @PATCH
     @Path("{uuid}/review")
     @RolesAllowed(Roles.REVIEWER)
-    @Operation(summary = "Verify or reject an observation",
+    @Operation(operationId = "reviewObservation", summary = "Verify or reject an observation",
             description = "Callers: reviewer. Publishes ObservationReviewed; repeating the current decision changes nothing.")
     @APIResponse(responseCode = "200", description = "The reviewed observation (exact point: reviewers see it)",
             content = @Content(schema = @Schema(implementation = ObservationView.class)))

@@ -57,7 +57,7 @@ public class SpeciesResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Search the species catalog", description = "Callers: anyone, no token needed (the catalog is public).")
+    @Operation(operationId = "searchSpecies", summary = "Search the species catalog", description = "Callers: anyone, no token needed (the catalog is public).")
     @APIResponse(responseCode = "200", description = "Matching species ordered by id",
             content = @Content(schema = @Schema(implementation = SpeciesView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "An invalid filter",
@@ -96,7 +96,7 @@ public class SpeciesResource {
     @GET
     @Path("{id}")
     @PermitAll
-    @Operation(summary = "Read one species", description = "Callers: anyone, no token needed.")
+    @Operation(operationId = "getSpecies", summary = "Read one species", description = "Callers: anyone, no token needed.")
     @APIResponse(responseCode = "200", description = "The species", content = @Content(schema = @Schema(implementation = SpeciesView.class)))
     @APIResponse(responseCode = "404", description = "No such species",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -106,7 +106,7 @@ public class SpeciesResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add a species", description = "Callers: admin. Ids and names (Latin, Chinese) are unique.")
+    @Operation(operationId = "createSpecies", summary = "Add a species", description = "Callers: admin. Ids and names (Latin, Chinese) are unique.")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = SpeciesView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -127,7 +127,7 @@ public class SpeciesResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change a species", description = "Callers: admin. Replaces every field; the id stays.")
+    @Operation(operationId = "updateSpecies", summary = "Change a species", description = "Callers: admin. Replaces every field; the id stays.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = SpeciesView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
