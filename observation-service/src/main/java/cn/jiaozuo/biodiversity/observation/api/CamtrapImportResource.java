@@ -70,14 +70,8 @@ public class CamtrapImportResource {
                             {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "The request has an invalid field",
                              "instance": "/imports/camtrap-dp",
                              "violations": [{"field": "datapackage.json", "message": "is missing from the package; a Camtrap DP package holds datapackage.json, deployments.csv, media.csv and observations.csv"}]}""")))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role other than station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body over 32 MB, or the package unpacks to more than 32 MB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/zip",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over 32 MB, or the package unpacks to more than 32 MB")
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/zip")
     public ImportReport importPackage(
             @Parameter(description = "County of deployments that lie in no sampling plot", example = "410821")
             @QueryParam("countyCode") String countyCode,

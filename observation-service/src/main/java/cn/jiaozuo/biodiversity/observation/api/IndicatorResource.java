@@ -63,8 +63,7 @@ public class IndicatorResource {
     @APIResponse(responseCode = "200", description = "The indicators",
             content = @Content(schema = @Schema(implementation = IndicatorsView.class),
                     examples = @ExampleObject(name = "Xiuwu", value = EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Unknown county or years out of range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown county or years out of range")
     public IndicatorsView indicators(
             @Parameter(description = "GB/T 2260 county code; city-wide when absent", example = "410821") @QueryParam("county") String county,
             @Parameter(description = "Early warning: not recorded for this many years, 1–100 (default 3)", example = "3")

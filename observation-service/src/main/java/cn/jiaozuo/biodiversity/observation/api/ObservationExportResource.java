@@ -1,7 +1,6 @@
 package cn.jiaozuo.biodiversity.observation.api;
 
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
-import cn.jiaozuo.biodiversity.common.problem.Problem;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.observation.config.ExportConfig;
 import cn.jiaozuo.biodiversity.observation.domain.Caller;
@@ -100,10 +99,8 @@ public class ObservationExportResource {
                     + " limit up to 10000 per request, nextCursor (a foreign member) fetches the next features.")
     @APIResponse(responseCode = "200", description = "A FeatureCollection of Points [lon, lat] (WGS-84)",
             content = @Content(mediaType = GEOJSON, examples = @ExampleObject(name = "leopard", value = EXAMPLE_GEOJSON)))
-    @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Too many exports streaming at once; retry after Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid")
+    @APIResponse(responseCode = "503", description = "Too many exports streaming at once; retry after Retry-After seconds")
     public Response geojson(
             @BeanParam ObservationFilterParams filters,
             @Parameter(description = "UNVERIFIED or VERIFIED (rejected records are never exported)", example = "VERIFIED") @QueryParam("status") String status,
@@ -191,10 +188,8 @@ public class ObservationExportResource {
                     + " rejected records are never included. Streamed; without limit every matching record is written.")
     @APIResponse(responseCode = "200", description = "One header line, one line per observation",
             content = @Content(mediaType = CSV, examples = @ExampleObject(name = "macaques", value = EXAMPLE_CSV)))
-    @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Too many exports streaming at once; retry after Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid")
+    @APIResponse(responseCode = "503", description = "Too many exports streaming at once; retry after Retry-After seconds")
     public Response csv(
             @BeanParam ObservationFilterParams filters,
             @Parameter(description = "UNVERIFIED or VERIFIED (rejected records are never exported)", example = "VERIFIED") @QueryParam("status") String status,
@@ -259,14 +254,8 @@ public class ObservationExportResource {
                     + " the start of their day in China. Streamed.")
     @APIResponse(responseCode = "200", description = "The archive (application/zip)",
             content = @Content(mediaType = "application/zip", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "400", description = "A filter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role other than bureau or admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Too many exports streaming at once; retry after Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A filter is invalid")
+    @APIResponse(responseCode = "503", description = "Too many exports streaming at once; retry after Retry-After seconds")
     public Response darwinCoreArchive(
             @Parameter(description = "observedAt ≥ from (ISO-8601 with offset)", example = "2025-01-01T00:00:00+08:00") @QueryParam("from") String from,
             @Parameter(description = "observedAt < to (ISO-8601 with offset)", example = "2026-01-01T00:00:00+08:00") @QueryParam("to") String to,

@@ -100,12 +100,7 @@ public class ObservationResource {
     @APIResponse(responseCode = "400", description = "Invalid fields, each named in violations",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = EXAMPLE_INVALID)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role other than ranger or station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The uuid belongs to a different record or caller",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The uuid belongs to a different record or caller")
     public Response record(
             @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = ObservationRequest.class),
@@ -148,14 +143,8 @@ public class ObservationResource {
                              {"index": 1, "uuid": "5e0f4b1e-8d0a-4a4e-9c5d-2b6f1f1f2a10", "status": "DUPLICATE", "violations": null},
                              {"index": 2, "uuid": "7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "status": "REJECTED",
                               "violations": [{"field": "items[2].count", "message": "must be greater than or equal to 1"}]}]}""")))
-    @APIResponse(responseCode = "400", description = "The body is not a batch (no items array)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role other than ranger or station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "More than 1000 items, or a body over 8 MB: split the batch",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body is not a batch (no items array)")
+    @APIResponse(responseCode = "413", description = "More than 1000 items, or a body over 8 MB: split the batch")
     public BatchResponse recordBatch(BatchRequest request) {
         if (request == null || request.items() == null) {
             throw ProblemException.badRequest("items", "is required: {\"items\": [ … ]}");
@@ -235,8 +224,7 @@ public class ObservationResource {
                     + " in China after they were recorded. Otherwise newest first by observedAt. Keyset"
                     + " pagination: pass nextCursor of a page as cursor to get the next one.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = ObservationPage.class)))
-    @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid")
     public ObservationPage list(
             @BeanParam ObservationFilterParams filters,
             @Parameter(description = "UNVERIFIED, VERIFIED or REJECTED", schema = @Schema(implementation = ObservationStatus.class)) @QueryParam("status") String status,
@@ -268,10 +256,8 @@ public class ObservationResource {
                     + " before, and by its stored uuid, it answers 404 to them. The observer, reviewers and admins may use"
                     + " either id at once.")
     @APIResponse(responseCode = "200", description = "The observation", content = @Content(schema = @Schema(implementation = ObservationView.class)))
-    @APIResponse(responseCode = "400", description = "Not a UUID",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such observation, or the stored uuid of a record this caller gets generalized",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a UUID")
+    @APIResponse(responseCode = "404", description = "No such observation, or the stored uuid of a record this caller gets generalized")
     public ObservationView get(@Parameter(example = "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21") @PathParam("uuid") String uuid) {
         Caller caller = Caller.of(identity);
         Observation o = mapper.resolve(uuidParam(uuid), caller);
@@ -288,14 +274,8 @@ public class ObservationResource {
             description = "Callers: reviewer. Publishes ObservationReviewed; repeating the current decision changes nothing.")
     @APIResponse(responseCode = "200", description = "The reviewed observation (exact point: reviewers see it)",
             content = @Content(schema = @Schema(implementation = ObservationView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid status or comment",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Caller is not a reviewer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such observation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid status or comment")
+    @APIResponse(responseCode = "404", description = "No such observation")
     public ObservationView review(@PathParam("uuid") String uuid,
             @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = ReviewRequest.class),

@@ -60,8 +60,7 @@ public class SpeciesResource {
     @Operation(operationId = "searchSpecies", summary = "Search the species catalog", description = "Callers: anyone, no token needed (the catalog is public).")
     @APIResponse(responseCode = "200", description = "Matching species ordered by id",
             content = @Content(schema = @Schema(implementation = SpeciesView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    @APIResponse(responseCode = "400", description = "An invalid filter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "An invalid filter")
     public List<SpeciesView> search(
             @Parameter(description = "Part of the Chinese, Latin or English name, case-insensitive", example = "鹳") @QueryParam("q") String q,
             @Parameter(description = "Taxonomic group", schema = @Schema(implementation = SpeciesGroup.class)) @QueryParam("group") String group,
@@ -98,8 +97,7 @@ public class SpeciesResource {
     @PermitAll
     @Operation(operationId = "getSpecies", summary = "Read one species", description = "Callers: anyone, no token needed.")
     @APIResponse(responseCode = "200", description = "The species", content = @Content(schema = @Schema(implementation = SpeciesView.class)))
-    @APIResponse(responseCode = "404", description = "No such species",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such species")
     public SpeciesView get(@Parameter(example = "1") @PathParam("id") long id) {
         return catalog.byId(id).map(SpeciesView::of).orElseThrow(() -> ProblemException.notFound("No species " + id));
     }
@@ -108,14 +106,7 @@ public class SpeciesResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createSpecies", summary = "Add a species", description = "Callers: admin. Ids and names (Latin, Chinese) are unique.")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = SpeciesView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Caller is not an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The id, scientific or Chinese name is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The id, scientific or Chinese name is taken")
     public Response create(@org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(
             schema = @Schema(implementation = SpeciesRequest.class), examples = @ExampleObject(name = "ragweed", value = EXAMPLE_SPECIES)))
             @Valid @NotNull SpeciesRequest request) {
@@ -129,16 +120,8 @@ public class SpeciesResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "updateSpecies", summary = "Change a species", description = "Callers: admin. Replaces every field; the id stays.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = SpeciesView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Caller is not an admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such species",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The scientific or Chinese name belongs to another species",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such species")
+    @APIResponse(responseCode = "409", description = "The scientific or Chinese name belongs to another species")
     public SpeciesView update(@PathParam("id") long id, @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = SpeciesRequest.class), examples = @ExampleObject(name = "ragweed",
                     value = EXAMPLE_SPECIES))) @Valid @NotNull SpeciesRequest request) {
