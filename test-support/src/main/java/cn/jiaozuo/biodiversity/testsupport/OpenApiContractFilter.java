@@ -21,8 +21,8 @@ import org.opentest4j.AssertionFailedError;
  * service address from {@code /q/openapi?format=json}): a status the operation does not document, a media type the
  * status does not document, or a JSON body that breaks the documented schema fails the test, naming the operation
  * and the field. Requests to paths the document does not describe (health, metrics, the test probes) pass
- * unchecked. {@link OpenApiContractCallback} installs it for every {@code @QuarkusTest}; a test that must see a
- * non-conforming answer (none should) can remove it with {@code RestAssured.filters()}.
+ * unchecked. {@link OpenApiContractCallback} installs it for every {@code @QuarkusTest}; a request whose answer
+ * must not be checked (none so far) can say {@code given().noFilters()}.
  */
 public final class OpenApiContractFilter implements OrderedFilter {
 
