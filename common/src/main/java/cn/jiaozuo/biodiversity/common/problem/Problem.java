@@ -15,12 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem detail (application/problem+json)")
 public record Problem(
-        @Schema(example = "about:blank") URI type,
-        @Schema(example = "Bad Request") String title,
-        @Schema(example = "400") int status,
-        @Schema(example = "The request has 1 invalid field") String detail,
-        @Schema(example = "/observations") String instance,
-        List<Violation> violations) {
+        @Schema(required = true, example = "about:blank") URI type,
+        @Schema(required = true, example = "Bad Request") String title,
+        @Schema(required = true, example = "400") int status,
+        @Schema(example = "The request has 1 invalid field", description = "Absent when empty") String detail,
+        @Schema(example = "/observations", description = "The request path; absent when unknown") String instance,
+        @Schema(description = "One per rejected field; absent when none") List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
@@ -28,8 +28,8 @@ public record Problem(
     /** One rejected field: {@code field} is a JSON path into the request, e.g. {@code location.lat}. */
     @Schema(name = "Violation")
     public record Violation(
-            @Schema(example = "location") String field,
-            @Schema(example = "must lie in Jiaozuo or its surroundings") String message) {
+            @Schema(required = true, example = "location") String field,
+            @Schema(required = true, example = "must lie in Jiaozuo or its surroundings") String message) {
     }
 
     public static Problem of(int status, String detail) {
