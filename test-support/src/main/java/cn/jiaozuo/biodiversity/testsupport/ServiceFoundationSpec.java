@@ -95,6 +95,29 @@ public abstract class ServiceFoundationSpec {
         }));
     }
 
+    /**
+     * The shared 406 in practice: a public GET that needs no parameter, asked for XML, answers the documented problem
+     * (the contract filter checks the answer against the operation's 406).
+     */
+    @Test
+    void a_request_that_accepts_no_json_gets_the_documented_406_problem() throws IOException {
+        JsonNode api = new ObjectMapper().readTree(given().accept("application/json").when()
+                .get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        String path = null;
+        for (var it = api.path("paths").fields(); it.hasNext() && path == null; ) {
+            var entry = it.next();
+            JsonNode get = entry.getValue().path("get");
+            if (!entry.getKey().contains("{") && get.path("security").isArray() && get.path("security").isEmpty()
+                    && get.path("parameters").findValues("required").stream().noneMatch(JsonNode::asBoolean)
+                    && get.path("responses").path("200").path("content").has("application/json")) {
+                path = entry.getKey();
+            }
+        }
+        assertTrue(path != null, "the service has a public GET that needs no parameter");
+        given().accept("application/xml").when().get(path).then().statusCode(406)
+                .contentType(Problem.MEDIA_TYPE).body("status", equalTo(406));
+    }
+
     @Test
     void an_unknown_path_is_a_404_problem() {
         given().when().get("/no-such-resource-" + UUID.randomUUID()).then().statusCode(404)
