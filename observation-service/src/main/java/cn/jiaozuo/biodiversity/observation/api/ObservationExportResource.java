@@ -262,8 +262,8 @@ public class ObservationExportResource {
     @APIResponse(responseCode = "503", description = "Too many exports streaming at once; retry after Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response darwinCoreArchive(
-            @Parameter(description = "observedAt ≥ from (ISO-8601 with offset)", example = "2025-01-01T00:00:00+08:00") @QueryParam("from") String from,
-            @Parameter(description = "observedAt < to (ISO-8601 with offset)", example = "2026-01-01T00:00:00+08:00") @QueryParam("to") String to,
+            @Parameter(description = "observedAt ≥ from (ISO-8601 with offset, in the years 1900–2199)", example = "2025-01-01T00:00:00+08:00") @QueryParam("from") String from,
+            @Parameter(description = "observedAt < to (ISO-8601 with offset, in the years 1900–2199)", example = "2026-01-01T00:00:00+08:00") @QueryParam("to") String to,
             @Parameter(description = "GB/T 2260 county code", example = "410821") @QueryParam("countyCode") String countyCode,
             @Parameter(description = "Species id", example = "1") @QueryParam("speciesId") String speciesId) {
         ObservationQuery query = ObservationQuery.forExport(new ObservationQuery.Params(speciesId, countyCode, null, from, to,

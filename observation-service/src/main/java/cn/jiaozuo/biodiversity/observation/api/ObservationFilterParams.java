@@ -22,11 +22,11 @@ public class ObservationFilterParams {
     @QueryParam("plotCode")
     String plotCode;
 
-    @Parameter(description = "observedAt ≥ from (ISO-8601 with offset)", example = "2025-05-01T00:00:00+08:00")
+    @Parameter(description = "observedAt ≥ from (ISO-8601 with offset, in the years 1900–2199)", example = "2025-05-01T00:00:00+08:00")
     @QueryParam("from")
     String from;
 
-    @Parameter(description = "observedAt < to (ISO-8601 with offset)", example = "2025-06-01T00:00:00+08:00")
+    @Parameter(description = "observedAt < to (ISO-8601 with offset, in the years 1900–2199)", example = "2025-06-01T00:00:00+08:00")
     @QueryParam("to")
     String to;
 
