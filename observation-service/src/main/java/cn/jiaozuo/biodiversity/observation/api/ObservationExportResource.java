@@ -146,13 +146,17 @@ public class ObservationExportResource {
         g.writeStartObject();
         g.writeStringField("type", "Feature");
         g.writeStringField("id", row.uuid().toString());
-        g.writeObjectFieldStart("geometry");
-        g.writeStringField("type", "Point");
-        g.writeArrayFieldStart("coordinates");
-        g.writeNumber(point.lon());
-        g.writeNumber(point.lat());
-        g.writeEndArray();
-        g.writeEndObject();
+        if (Double.isFinite(point.lat()) && Double.isFinite(point.lon())) {
+            g.writeObjectFieldStart("geometry");
+            g.writeStringField("type", "Point");
+            g.writeArrayFieldStart("coordinates");
+            g.writeNumber(point.lon());
+            g.writeNumber(point.lat());
+            g.writeEndArray();
+            g.writeEndObject();
+        } else {
+            g.writeNullField("geometry"); // RFC 7946: an unlocated feature; never a row that breaks the collection
+        }
         g.writeObjectFieldStart("properties");
         g.writeStringField("uuid", row.uuid().toString());
         g.writeNumberField("speciesId", species.id());
@@ -167,7 +171,7 @@ public class ObservationExportResource {
         g.writeBooleanField("invasive", species.invasive());
         g.writeBooleanField("sensitive", species.sensitive());
         g.writeBooleanField("generalized", point.generalized());
-        if (point.accuracyM() == null) {
+        if (point.accuracyM() == null || !Double.isFinite(point.accuracyM())) {
             g.writeNullField("accuracyM");
         } else {
             g.writeNumberField("accuracyM", point.accuracyM());

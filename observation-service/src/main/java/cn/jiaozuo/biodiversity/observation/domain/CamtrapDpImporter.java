@@ -215,6 +215,7 @@ public class CamtrapDpImporter {
             case "observedAt" -> "eventStart " + v.message();
             case "countyCode" -> "no sampling plot contains the deployment; give the countyCode query parameter";
             case "location" -> "the deployment's latitude/longitude " + v.message();
+            case "location.accuracyM" -> "the deployment's coordinateUncertainty " + v.message();
             case "stationId" -> "deploymentID " + v.message();
             case "notes" -> "lifeStage/sex/behavior/classificationMethod " + v.message();
             default -> v.field() + " " + v.message();
@@ -242,22 +243,31 @@ public class CamtrapDpImporter {
                 if (id.isEmpty()) {
                     throw new IllegalArgumentException("deploymentID is empty");
                 }
-                double lat = Double.parseDouble(row.get("latitude"));
-                double lon = Double.parseDouble(row.get("longitude"));
+                double lat = finite(row.get("latitude"));
+                double lon = finite(row.get("longitude"));
                 Double uncertainty = row.get("coordinateUncertainty").isEmpty() ? null
-                        : Double.valueOf(row.get("coordinateUncertainty"));
+                        : finite(row.get("coordinateUncertainty"));
                 Optional<PlotIndex.PlotMatch> plot = Double.isFinite(lat) && Double.isFinite(lon) ? plots.locate(lat, lon)
                         : Optional.empty();
                 deployments.put(id, new Deployment(id, lat, lon, uncertainty, plot.map(PlotIndex.PlotMatch::code).orElse(null),
                         plot.map(PlotIndex.PlotMatch::countyCode).orElse(countyCode)));
             } catch (NumberFormatException e) {
                 errors.add(new ImportReport.RowProblem(DEPLOYMENTS, row.number(),
-                        "latitude, longitude and coordinateUncertainty must be decimal numbers", "REJECTED"));
+                        "latitude, longitude and coordinateUncertainty must be finite decimal numbers", "REJECTED"));
             } catch (IllegalArgumentException e) {
                 errors.add(new ImportReport.RowProblem(DEPLOYMENTS, row.number(), e.getMessage(), "REJECTED"));
             }
         }
         return deployments;
+    }
+
+    /** A decimal number; Java would also read "NaN", "Infinity" and 1e309 (overflowing to Infinity) as doubles. */
+    private static double finite(String text) {
+        double value = Double.parseDouble(text);
+        if (!Double.isFinite(value)) {
+            throw new NumberFormatException("not finite: " + text);
+        }
+        return value;
     }
 
     /** mediaID → filePath, only where it is an http(s) URL (intake stores links, not files). */
