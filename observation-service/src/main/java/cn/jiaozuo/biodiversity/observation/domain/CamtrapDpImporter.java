@@ -15,11 +15,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +35,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * Imports a zipped Camtrap DP 1.0 package: each deployment becomes a station (stationId =
@@ -295,40 +299,75 @@ public class CamtrapDpImporter {
         }
     }
 
-    /** The package's files by name (without folders: zipping a folder puts them in one), size-capped. */
+    /**
+     * The package's files by name (without folders: zipping a folder puts them in one), within the budget. The zip is
+     * read through its central directory, so an entry the import has no use for is skipped without being unpacked (a
+     * small upload can hold gigabytes of compressible junk); each file read is counted as it unpacks, whatever size
+     * the archive declares for it.
+     */
     private Map<String, byte[]> unzip(InputStream body) {
-        Map<String, byte[]> files = new HashMap<>();
-        long budget = config.maxUnpackedSize().asLongValue();
-        int entries = 0;
-        try (ZipInputStream zip = new ZipInputStream(body, StandardCharsets.UTF_8)) {
-            ZipEntry entry;
-            byte[] buffer = new byte[64 * 1024];
-            while ((entry = zip.getNextEntry()) != null) {
-                entries++;
-                String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-                if (entry.isDirectory() || !FILES.contains(name) || name.isEmpty()) {
-                    continue;
-                }
-                ByteArrayOutputStream content = new ByteArrayOutputStream();
-                int n;
-                while ((n = zip.read(buffer)) > 0) {
-                    budget -= n;
-                    if (budget < 0) {
-                        throw ProblemException.tooLarge("The package unpacks to more than " + config.maxUnpackedSize().asLongValue()
-                                + " bytes; split it into several packages");
-                    }
-                    content.write(buffer, 0, n);
-                }
-                files.putIfAbsent(name, content.toByteArray());
+        Path copy = null;
+        try {
+            copy = Files.createTempFile("camtrap-dp-", ".zip");
+            Files.copy(body, copy, StandardCopyOption.REPLACE_EXISTING);
+            try (ZipFile zip = new ZipFile(copy.toFile(), StandardCharsets.UTF_8)) {
+                return read(zip);
             }
         } catch (ZipException | IllegalArgumentException e) {
             throw ProblemException.badRequest("body", "is not a readable zip archive");
         } catch (IOException e) {
             throw ProblemException.badRequest("body", "could not be read as a zip archive");
+        } finally {
+            if (copy != null) {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException e) {
+                    // the temporary directory is emptied when the pod restarts
+                }
+            }
         }
-        if (entries == 0) {
+    }
+
+    private Map<String, byte[]> read(ZipFile zip) throws IOException {
+        if (zip.size() == 0) {
             throw ProblemException.badRequest("body", "is not a zip archive (no entries found)");
         }
+        if (zip.size() > config.maxEntries()) {
+            throw new ProblemException(413, "The package holds " + zip.size() + " entries; at most " + config.maxEntries()
+                    + " are read", List.of(new Violation("body", "holds more than " + config.maxEntries() + " entries")));
+        }
+        long limit = config.maxUnpackedSize().asLongValue();
+        long left = limit;
+        Map<String, byte[]> files = new HashMap<>();
+        for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+            ZipEntry entry = entries.nextElement();
+            String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            if (entry.isDirectory() || name.isEmpty() || !FILES.contains(name) || files.containsKey(name)) {
+                continue; // never unpacked
+            }
+            if (entry.getSize() > left) {
+                throw unpacksTooLarge(entry, limit);
+            }
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            try (InputStream in = zip.getInputStream(entry)) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    left -= n;
+                    if (left < 0) {
+                        throw unpacksTooLarge(entry, limit);
+                    }
+                    content.write(buffer, 0, n);
+                }
+            }
+            files.put(name, content.toByteArray());
+        }
         return files;
+    }
+
+    private static ProblemException unpacksTooLarge(ZipEntry entry, long limit) {
+        return new ProblemException(413, "The package unpacks to more than " + limit + " bytes; split it into several"
+                + " packages", List.of(new Violation(entry.getName(), "unpacks beyond the package's budget of " + limit
+                + " bytes for datapackage.json and the three CSV files together")));
     }
 }
