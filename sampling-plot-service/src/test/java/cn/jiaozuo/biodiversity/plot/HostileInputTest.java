@@ -73,6 +73,18 @@ class HostileInputTest {
     }
 
     @Test
+    void an_effort_with_more_than_two_decimals_or_an_extreme_exponent_is_a_400() {
+        String plot = createPlot("410821");
+        for (String effort : List.of("1e-999999999", "0.001", "2.555")) {
+            given().header("Authorization", TestTokens.bearer(Roles.RANGER)).contentType("application/json")
+                    .body("{\"visitedOn\":\"" + today() + "\",\"team\":\"测试组\",\"method\":\"TRANSECT\",\"effortHours\":"
+                            + effort + "}")
+                    .when().post("/plots/" + plot + "/surveys").then().statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", equalTo("effortHours"));
+        }
+    }
+
+    @Test
     void a_station_location_sent_as_strings_is_a_400() {
         String plot = createPlot("410821");
         Map<String, Object> station = new HashMap<>();
