@@ -59,6 +59,25 @@ class HostileInputTest extends ObservationEventsFixture {
     }
 
     @Test
+    void a_subscription_filter_too_large_to_store_is_a_400_not_a_database_error() {
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            ids.append(i == 0 ? "" : ",").append(Long.MAX_VALUE - i);
+        }
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType("application/json")
+                .body("{\"name\":\"n\",\"organization\":\"o\",\"filter\":{\"speciesIds\":[" + ids + "]},"
+                        + "\"webhook\":{\"url\":\"https://example.org/hook\",\"secret\":\"0123456789abcdef\"}}")
+                .when().post("/subscriptions").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("filter"));
+        String group = "\"" + "G".repeat(8000) + "\"";
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType("application/json")
+                .body("{\"name\":\"n\",\"organization\":\"o\",\"filter\":{\"groups\":[" + group + "]},"
+                        + "\"webhook\":{\"url\":\"https://example.org/hook\",\"secret\":\"0123456789abcdef\"}}")
+                .when().post("/subscriptions").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("filter"));
+    }
+
+    @Test
     void dates_beyond_the_supported_years_are_a_400_naming_the_parameter() {
         for (String time : List.of("-4714-11-24T00:00:00Z", "+294277-01-01T00:00:00Z", "1899-12-31T23:00:00Z")) {
             given().header("Authorization", STAFF).queryParam("from", time).when().get("/alerts").then().statusCode(400)
