@@ -75,7 +75,7 @@ public class CamtrapImportResource {
                     + " Jiaozuo is reported once against its deployments.csv row and its rows point there. uuids derive"
                     + " from the package id, deploymentID and observationID (media-level: eventID and species), so a"
                     + " re-import answers duplicates. Every other row is listed in errors (file, line, message)."
-                    + " Up to 32 MB.")
+                    + " Up to 32 MB; other entries of the zip are skipped without being unpacked.")
     @RequestBody(content = {
             @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary",
                     description = "zip of datapackage.json, deployments.csv, media.csv, observations.csv")),
@@ -95,7 +95,8 @@ public class CamtrapImportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Role other than station",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body over 32 MB, or the package unpacks to more than 32 MB",
+    @APIResponse(responseCode = "413", description = "Body over 32 MB, the package's four files unpack to more than 32 MB"
+            + " together (the violation names the entry), or the zip holds more than 10000 entries",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Content-Type missing or not one of application/zip,"
             + " application/x-zip-compressed, application/octet-stream",

@@ -148,7 +148,11 @@ public class DarwinCoreArchiveWriter {
         return value.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
     }
 
+    /** A number as text; empty for NaN or Infinity, so one bad stored row cannot break a whole export. */
     static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return "";
+        }
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 

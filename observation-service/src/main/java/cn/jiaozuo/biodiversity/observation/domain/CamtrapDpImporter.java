@@ -16,11 +16,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,7 +37,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * Imports a zipped Camtrap DP 1.0 package: each deployment in Jiaozuo becomes a station (stationId =
@@ -290,6 +294,7 @@ public class CamtrapDpImporter {
             case "observedAt" -> "eventStart " + v.message();
             case "countyCode" -> "no sampling plot contains the deployment; give the countyCode query parameter";
             case "location" -> "the deployment's latitude/longitude " + v.message();
+            case "location.accuracyM" -> "the deployment's coordinateUncertainty " + v.message();
             case "stationId" -> "deploymentID " + v.message();
             case "notes" -> "lifeStage/sex/behavior/classificationMethod " + v.message();
             default -> v.field() + " " + v.message();
@@ -327,10 +332,10 @@ public class CamtrapDpImporter {
                 problem = "deploymentID is empty";
             } else {
                 try {
-                    double lat = Double.parseDouble(row.get("latitude"));
-                    double lon = Double.parseDouble(row.get("longitude"));
+                    double lat = finite(row.get("latitude"));
+                    double lon = finite(row.get("longitude"));
                     Double uncertainty = row.get("coordinateUncertainty").isEmpty() ? null
-                            : Double.valueOf(row.get("coordinateUncertainty"));
+                            : finite(row.get("coordinateUncertainty"));
                     if (JiaozuoArea.contains(lat, lon)) {
                         Optional<PlotIndex.PlotMatch> plot = plots.locate(lat, lon);
                         deployments.put(id, new Deployment(id, lat, lon, uncertainty, plot.map(PlotIndex.PlotMatch::code).orElse(null),
@@ -340,7 +345,7 @@ public class CamtrapDpImporter {
                         problem = "deployment '" + id + "': latitude/longitude " + JiaozuoArea.outsideMessage(lat, lon);
                     }
                 } catch (NumberFormatException e) {
-                    problem = "deployment '" + id + "': latitude, longitude and coordinateUncertainty must be decimal numbers";
+                    problem = "deployment '" + id + "': latitude, longitude and coordinateUncertainty must be finite decimal numbers";
                 }
             }
             if (problem != null) {
@@ -349,6 +354,15 @@ public class CamtrapDpImporter {
             }
         }
         return deployments;
+    }
+
+    /** A decimal number; Java would also read "NaN", "Infinity" and 1e309 (overflowing to Infinity) as doubles. */
+    private static double finite(String text) {
+        double value = Double.parseDouble(text);
+        if (!Double.isFinite(value)) {
+            throw new NumberFormatException("not finite: " + text);
+        }
+        return value;
     }
 
     /** mediaID → filePath, only where it is an http(s) URL (intake stores links, not files). */
@@ -376,40 +390,75 @@ public class CamtrapDpImporter {
         }
     }
 
-    /** The package's files by name (without folders: zipping a folder puts them in one), size-capped. */
+    /**
+     * The package's files by name (without folders: zipping a folder puts them in one), within the budget. The zip is
+     * read through its central directory, so an entry the import has no use for is skipped without being unpacked (a
+     * small upload can hold gigabytes of compressible junk); each file read is counted as it unpacks, whatever size
+     * the archive declares for it.
+     */
     private Map<String, byte[]> unzip(InputStream body) {
-        Map<String, byte[]> files = new HashMap<>();
-        long budget = config.maxUnpackedSize().asLongValue();
-        int entries = 0;
-        try (ZipInputStream zip = new ZipInputStream(body, StandardCharsets.UTF_8)) {
-            ZipEntry entry;
-            byte[] buffer = new byte[64 * 1024];
-            while ((entry = zip.getNextEntry()) != null) {
-                entries++;
-                String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-                if (entry.isDirectory() || !FILES.contains(name) || name.isEmpty()) {
-                    continue;
-                }
-                ByteArrayOutputStream content = new ByteArrayOutputStream();
-                int n;
-                while ((n = zip.read(buffer)) > 0) {
-                    budget -= n;
-                    if (budget < 0) {
-                        throw ProblemException.tooLarge("The package unpacks to more than " + config.maxUnpackedSize().asLongValue()
-                                + " bytes; split it into several packages");
-                    }
-                    content.write(buffer, 0, n);
-                }
-                files.putIfAbsent(name, content.toByteArray());
+        Path copy = null;
+        try {
+            copy = Files.createTempFile("camtrap-dp-", ".zip");
+            Files.copy(body, copy, StandardCopyOption.REPLACE_EXISTING);
+            try (ZipFile zip = new ZipFile(copy.toFile(), StandardCharsets.UTF_8)) {
+                return read(zip);
             }
         } catch (ZipException | IllegalArgumentException e) {
             throw ProblemException.badRequest("body", "is not a readable zip archive");
         } catch (IOException e) {
             throw ProblemException.badRequest("body", "could not be read as a zip archive");
+        } finally {
+            if (copy != null) {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException e) {
+                    // the temporary directory is emptied when the pod restarts
+                }
+            }
         }
-        if (entries == 0) {
+    }
+
+    private Map<String, byte[]> read(ZipFile zip) throws IOException {
+        if (zip.size() == 0) {
             throw ProblemException.badRequest("body", "is not a zip archive (no entries found)");
         }
+        if (zip.size() > config.maxEntries()) {
+            throw new ProblemException(413, "The package holds " + zip.size() + " entries; at most " + config.maxEntries()
+                    + " are read", List.of(new Violation("body", "holds more than " + config.maxEntries() + " entries")));
+        }
+        long limit = config.maxUnpackedSize().asLongValue();
+        long left = limit;
+        Map<String, byte[]> files = new HashMap<>();
+        for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+            ZipEntry entry = entries.nextElement();
+            String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            if (entry.isDirectory() || name.isEmpty() || !FILES.contains(name) || files.containsKey(name)) {
+                continue; // never unpacked
+            }
+            if (entry.getSize() > left) {
+                throw unpacksTooLarge(entry, limit);
+            }
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            try (InputStream in = zip.getInputStream(entry)) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    left -= n;
+                    if (left < 0) {
+                        throw unpacksTooLarge(entry, limit);
+                    }
+                    content.write(buffer, 0, n);
+                }
+            }
+            files.put(name, content.toByteArray());
+        }
         return files;
+    }
+
+    private static ProblemException unpacksTooLarge(ZipEntry entry, long limit) {
+        return new ProblemException(413, "The package unpacks to more than " + limit + " bytes; split it into several"
+                + " packages", List.of(new Violation(entry.getName(), "unpacks beyond the package's budget of " + limit
+                + " bytes for datapackage.json and the three CSV files together")));
     }
 }
