@@ -274,7 +274,9 @@ public class ObservationExportResource {
     public Response darwinCoreArchive(
             @Parameter(description = "observedAt ≥ from (ISO-8601 with offset, in the years 1900–2199)", example = "2025-01-01T00:00:00+08:00") @QueryParam("from") String from,
             @Parameter(description = "observedAt < to (ISO-8601 with offset, in the years 1900–2199)", example = "2026-01-01T00:00:00+08:00") @QueryParam("to") String to,
-            @Parameter(description = "GB/T 2260 county code", example = "410821") @QueryParam("countyCode") String countyCode,
+            @Parameter(description = "GB/T 2260 county code. eml.xml then describes that county, and its bounding box is the"
+                    + " county's extent widened to whole 0.1° cells (so generalized points lie inside it) instead of the city's box",
+                    example = "410821") @QueryParam("countyCode") String countyCode,
             @Parameter(description = "Species id", example = "1") @QueryParam("speciesId") String speciesId) {
         ObservationQuery query = ObservationQuery.forExport(new ObservationQuery.Params(speciesId, countyCode, null, from, to,
                 null, null, null, null, null), null, 1);
