@@ -64,13 +64,13 @@ class HostileInputTest extends ObservationEventsFixture {
         for (int i = 0; i < 500; i++) {
             ids.append(i == 0 ? "" : ",").append(Long.MAX_VALUE - i);
         }
-        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType("application/json")
+        given().header("Authorization", STAFF).contentType("application/json")
                 .body("{\"name\":\"n\",\"organization\":\"o\",\"filter\":{\"speciesIds\":[" + ids + "]},"
                         + "\"webhook\":{\"url\":\"https://example.org/hook\",\"secret\":\"0123456789abcdef\"}}")
                 .when().post("/subscriptions").then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("filter"));
         String group = "\"" + "G".repeat(8000) + "\"";
-        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType("application/json")
+        given().header("Authorization", STAFF).contentType("application/json")
                 .body("{\"name\":\"n\",\"organization\":\"o\",\"filter\":{\"groups\":[" + group + "]},"
                         + "\"webhook\":{\"url\":\"https://example.org/hook\",\"secret\":\"0123456789abcdef\"}}")
                 .when().post("/subscriptions").then().statusCode(400).contentType("application/problem+json")
