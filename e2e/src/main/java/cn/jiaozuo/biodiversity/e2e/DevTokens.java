@@ -49,4 +49,11 @@ public final class DevTokens {
         }
         return claims.jws().keyId("local-dev").sign(key);
     }
+
+    /** A token signed by the dev key whose {@code exp} lies {@code ago} in the past (the services allow 5 s of skew). */
+    public String expiredToken(String role, String subject, Duration ago) {
+        long now = System.currentTimeMillis() / 1000;
+        return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(role)).issuedAt(now - 3600)
+                .expiresAt(now - ago.toSeconds()).jws().keyId("local-dev").sign(key);
+    }
 }

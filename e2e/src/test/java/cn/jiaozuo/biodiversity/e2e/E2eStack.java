@@ -48,6 +48,11 @@ public final class E2eStack {
         return TOKENS.token(role, subject, org, life);
     }
 
+    /** A token for {@code role} that expired {@code ago} ago. */
+    public static String expiredToken(String role, java.time.Duration ago) {
+        return TOKENS.expiredToken(role, role + "-e2e", ago);
+    }
+
     /** A request to {@code baseUrl} as {@code role} (null: anonymous), JSON in and out. */
     public static RequestSpecification as(String role, String baseUrl) {
         RequestSpecBuilder spec = new RequestSpecBuilder().setBaseUri(baseUrl).setContentType(ContentType.JSON)

@@ -123,6 +123,46 @@ class CamtrapDpImportTest {
         return bytes.toByteArray();
     }
 
+    /** A deployments.csv row (after the header) for a deployment at (lat, lon). */
+    static String deploymentRow(String id, double lat, double lon) {
+        return String.format(Locale.ROOT, "%s,,,%.6f,%.6f,15,,,,,,,,,,,,,,,,,,", id, lat, lon);
+    }
+
+    /** An observations.csv row; the columns after count are left empty. */
+    static String observationRow(String observationId, String deploymentId, String mediaId, String eventId, OffsetDateTime at,
+            String level, String type, String scientificName, String count) {
+        return String.join(",", observationId, deploymentId, mediaId, eventId, at.toString(), at.toString(), level, type, "",
+                scientificName, count) + ",".repeat(17);
+    }
+
+    /** A package of these deployments.csv rows, no media rows, and these observations.csv rows (line 2 onwards). */
+    static byte[] pack(List<String> deploymentRows, List<String> observationRows) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("datapackage.json", "{\"id\": \"" + UUID.randomUUID() + "\", \"profile\": "
+                + "\"https://raw.githubusercontent.com/tdwg/camtrap-dp/1.0/camtrap-dp-profile.json\"}");
+        files.put("deployments.csv", DEPLOYMENTS_HEADER + "\n" + String.join("\n", deploymentRows) + "\n");
+        files.put("media.csv", MEDIA_HEADER + "\n");
+        files.put("observations.csv", OBSERVATIONS_HEADER + "\n" + String.join("\n", observationRows) + "\n");
+        return zip(files);
+    }
+
+    private static double lat() {
+        return 35.30 + ThreadLocalRandom.current().nextDouble(0.1);
+    }
+
+    private static double lon() {
+        return 113.30 + ThreadLocalRandom.current().nextDouble(0.1);
+    }
+
+    /** What a reviewer reads of the station's records, oldest first. */
+    private static List<Map<String, Object>> storedBy(String station) {
+        List<Map<String, Object>> items = given().header("Authorization", TestTokens.bearer(Roles.REVIEWER))
+                .queryParam("observer", station).when().get("/observations").then().statusCode(200).extract().jsonPath()
+                .getList("items");
+        return items.stream().sorted(java.util.Comparator.comparing(i -> OffsetDateTime.parse((String) i.get("observedAt"))))
+                .toList();
+    }
+
     private static JsonPath upload(String bearer, byte[] zip, String countyCode) {
         var request = given().header("Authorization", bearer).contentType("application/zip").body(zip);
         if (countyCode != null) {
@@ -148,10 +188,12 @@ class CamtrapDpImportTest {
         assertEquals(0, first.getInt("duplicates"));
         assertEquals(2, first.getInt("rejected"));
         assertEquals(1, first.getInt("skipped"));
+        assertEquals(0, first.getInt("combined"));
         assertEquals(List.of(3, 4, 6), first.getList("errors.row"));
         assertEquals(List.of("observations.csv", "observations.csv", "observations.csv"), first.getList("errors.file"));
         assertEquals(List.of("SKIPPED", "REJECTED", "REJECTED"), first.getList("errors.outcome"));
         assertEquals("scientificName 'Felis catus' is not in the species catalog", first.getString("errors[1].message"));
+        assertEquals("deploymentID 'NOPE' is not in deployments.csv", first.getString("errors[2].message"));
         assertEquals("410821", first.getString("deployments[0].countyCode"));
 
         JsonPath second = upload(TestTokens.bearer(Roles.STATION, station), zip, "410821");
@@ -249,6 +291,181 @@ class CamtrapDpImportTest {
         given().header("Authorization", TestTokens.bearer(Roles.STATION)).contentType("application/zip").body(zip)
                 .queryParam("countyCode", "410821")
                 .when().post("/imports/camtrap-dp").then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void an_event_classified_at_event_level_counts_its_animal_once_and_skips_its_media_rows() throws IOException {
+        // The standard's own example: one grey heron, 1 event-level row and 30 media-level rows of the same event.
+        String station = "station-" + UUID.randomUUID();
+        String deployment = TestStations.bound(stations, station);
+        OffsetDateTime at = recently();
+        List<String> rows = new java.util.ArrayList<>();
+        rows.add(observationRow("ev-1", deployment, "", "seq-1", at, "event", "animal", "Macaca mulatta", "2"));
+        for (int i = 1; i <= 30; i++) {
+            rows.add(observationRow("ev-1-m" + i, deployment, "m" + i, "seq-1", at.plusSeconds(i), "media", "animal",
+                    "Macaca mulatta", i == 7 ? "3" : "1"));
+        }
+        rows.add(observationRow("ev-1-m31", deployment, "m31", "seq-1", at.plusSeconds(31), "media", "blank", "", ""));
+        byte[] zip = pack(List.of(deploymentRow(deployment, lat(), lon())), rows);
+
+        JsonPath report = upload(TestTokens.bearer(Roles.STATION, station), zip, "410821");
+        assertEquals(List.of(1, 0, 0, 31, 0), List.of(report.getInt("created"), report.getInt("duplicates"),
+                report.getInt("rejected"), report.getInt("skipped"), report.getInt("combined")));
+        assertEquals(java.util.stream.IntStream.rangeClosed(3, 33).boxed().toList(), report.getList("errors.row"));
+        assertEquals("media-level row of an event classified at event level (eventID 'seq-1'): the event-level rows count"
+                + " its animals; skipped", report.getString("errors[0].message"));
+        assertEquals("SKIPPED", report.getString("errors[29].outcome"));
+        assertEquals("observationType 'blank' is not an animal observation; skipped", report.getString("errors[30].message"));
+
+        List<Map<String, Object>> stored = storedBy(station);
+        assertEquals(1, stored.size(), "one record of the event, not 31");
+        assertEquals(2, stored.get(0).get("count"), "the event-level count, not a photo's");
+        assertEquals(at, OffsetDateTime.parse((String) stored.get(0).get("observedAt")));
+
+        JsonPath again = upload(TestTokens.bearer(Roles.STATION, station), zip, "410821");
+        assertEquals(List.of(0, 1, 31), List.of(again.getInt("created"), again.getInt("duplicates"), again.getInt("skipped")));
+    }
+
+    @Test
+    void an_event_with_only_media_rows_gives_one_observation_per_species_with_the_highest_count() throws IOException {
+        String station = "station-" + UUID.randomUUID();
+        String deployment = TestStations.bound(stations, station);
+        OffsetDateTime at = recently();
+        byte[] zip = pack(List.of(deploymentRow(deployment, lat(), lon())), List.of(
+                // lines 2–6: event seq-a, three photos of macaques (two classifications of the second) and a leopard
+                observationRow("a1", deployment, "p1", "seq-a", at.plusSeconds(2), "media", "animal", "Macaca mulatta", "1"),
+                observationRow("a2", deployment, "p2", "seq-a", at.plusSeconds(3), "media", "animal", "Macaca mulatta", "3"),
+                observationRow("a3", deployment, "p2", "seq-a", at.plusSeconds(3), "media", "animal", "Macaca mulatta", "3"),
+                observationRow("a4", deployment, "p3", "seq-a", at, "media", "animal", "Macaca mulatta", ""),
+                observationRow("a5", deployment, "p3", "seq-a", at.plusSeconds(4), "media", "animal",
+                        "Panthera pardus japonensis", "1"),
+                // lines 7–8: event seq-b, a species the catalog does not know, in two photos
+                observationRow("b1", deployment, "p4", "seq-b", at.plusMinutes(5), "media", "animal", "Felis catus", "1"),
+                observationRow("b2", deployment, "p5", "seq-b", at.plusMinutes(6), "media", "animal", "Felis catus", "1"),
+                // lines 9–10: no eventID: each photo is its own event, its two classifications one record
+                observationRow("c1", deployment, "p6", "", at.plusMinutes(9), "media", "animal", "Macaca mulatta", "2"),
+                observationRow("c2", deployment, "p6", "", at.plusMinutes(9), "media", "animal", "Macaca mulatta", "1"),
+                // line 11: neither eventID nor mediaID
+                observationRow("d1", deployment, "", "", at.plusMinutes(10), "media", "animal", "Macaca mulatta", "1"),
+                // line 12: not a level of Camtrap DP
+                observationRow("e1", deployment, "p7", "seq-e", at.plusMinutes(11), "sequence", "animal", "Macaca mulatta", "1")));
+
+        JsonPath report = upload(TestTokens.bearer(Roles.STATION, station), zip, "410821");
+        assertEquals(3, report.getInt("created"), "macaques and leopard of seq-a, macaques of photo p6");
+        assertEquals(3, report.getInt("rejected"), "the unknown species' record, the row without event or photo, the level");
+        assertEquals(0, report.getInt("skipped"));
+        assertEquals(5, report.getInt("combined"), "a1–a4 → 1 record, b1–b2 → 1, c1–c2 → 1: 11 rows = 3 + 3 + 5");
+        assertEquals(List.of(7, 11, 12), report.getList("errors.row"));
+        assertEquals("scientificName 'Felis catus' is not in the species catalog (this row stands for 2 media-level rows of"
+                + " eventID 'seq-b')", report.getString("errors[0].message"));
+        assertEquals("a media-level row needs its eventID or mediaID, to be counted once per event",
+                report.getString("errors[1].message"));
+        assertEquals("observationLevel 'sequence' is neither event nor media", report.getString("errors[2].message"));
+
+        List<Map<String, Object>> stored = storedBy(station);
+        assertEquals(List.of("Macaca mulatta", "Panthera pardus japonensis", "Macaca mulatta"),
+                stored.stream().map(i -> ((Map<?, ?>) i.get("species")).get("scientificName")).toList());
+        assertEquals(List.of(3, 1, 2), stored.stream().map(i -> i.get("count")).toList(),
+                "the most animals one row of the event shows, not the sum over its photos");
+        assertEquals(at, OffsetDateTime.parse((String) stored.get(0).get("observedAt")), "the event's first photo");
+
+        JsonPath again = upload(TestTokens.bearer(Roles.STATION, station), zip, "410821");
+        assertEquals(List.of(0, 3, 3, 5), List.of(again.getInt("created"), again.getInt("duplicates"), again.getInt("rejected"),
+                again.getInt("combined")));
+    }
+
+    @Test
+    void the_level_is_chosen_per_event_so_deployments_of_one_package_may_differ() throws IOException {
+        String station = "station-" + UUID.randomUUID();
+        String byEvent = TestStations.bound(stations, station);
+        String byMedia = "CT-" + UUID.randomUUID();
+        TestStations.bind(stations, byMedia, station);
+        OffsetDateTime at = recently();
+        byte[] zip = pack(List.of(deploymentRow(byEvent, lat(), lon()), deploymentRow(byMedia, lat(), lon())), List.of(
+                observationRow("x1", byEvent, "", "ev-x", at, "event", "animal", "Macaca mulatta", "4"),
+                observationRow("x2", byEvent, "q1", "ev-x", at, "media", "animal", "Macaca mulatta", "2"),
+                // an event of the same id in another deployment is another event
+                observationRow("y1", byMedia, "r1", "ev-x", at.plusMinutes(1), "media", "animal", "Macaca mulatta", "1"),
+                observationRow("y2", byMedia, "r2", "ev-x", at.plusMinutes(2), "media", "animal", "Macaca mulatta", "2"),
+                // event-level "unclassified" is no classification: the media rows count
+                observationRow("z0", byMedia, "", "ev-z", at.plusMinutes(3), "event", "unclassified", "", ""),
+                observationRow("z1", byMedia, "r3", "ev-z", at.plusMinutes(3), "media", "animal", "Macaca mulatta", "5")));
+
+        JsonPath report = upload(TestTokens.bearer(Roles.STATION, station), zip, "410821");
+        assertEquals(List.of(3, 0, 2, 1), List.of(report.getInt("created"), report.getInt("rejected"), report.getInt("skipped"),
+                report.getInt("combined")));
+        assertEquals(List.of(3, 6), report.getList("errors.row"));
+
+        List<Map<String, Object>> stored = storedBy(station);
+        assertEquals(List.of(byEvent, byMedia, byMedia), stored.stream().map(i -> i.get("stationId")).toList());
+        assertEquals(List.of(4, 2, 5), stored.stream().map(i -> i.get("count")).toList());
+    }
+
+    @Test
+    void a_deployment_outside_jiaozuo_is_reported_once_against_its_row() throws IOException {
+        String station = "station-" + UUID.randomUUID();
+        String inJiaozuo = TestStations.bound(stations, station);
+        String inBelgium = "CT-" + UUID.randomUUID();
+        TestStations.bind(stations, inBelgium, station);
+        OffsetDateTime at = recently();
+        byte[] zip = pack(List.of(deploymentRow(inJiaozuo, lat(), lon()), deploymentRow(inBelgium, 51.496, 4.774),
+                deploymentRow("CT-swapped", 113.3, 35.3)), List.of(
+                observationRow("o1", inJiaozuo, "", "e1", at, "event", "animal", "Macaca mulatta", "1"),
+                observationRow("o2", inBelgium, "", "e2", at, "event", "animal", "Macaca mulatta", "1"),
+                observationRow("o3", inBelgium, "", "e3", at, "event", "animal", "Macaca mulatta", "2"),
+                observationRow("o4", "CT-swapped", "", "e4", at, "event", "animal", "Macaca mulatta", "1")));
+
+        JsonPath report = upload(TestTokens.bearer(Roles.STATION, station), zip, "410821");
+        assertEquals(1, report.getInt("created"));
+        assertEquals(3, report.getInt("rejected"));
+        assertEquals(List.of(inJiaozuo), report.getList("deployments.deploymentID"), "only usable deployments are listed");
+        assertEquals(List.of("deployments.csv", "deployments.csv", "observations.csv", "observations.csv", "observations.csv"),
+                report.getList("errors.file"));
+        assertEquals(List.of(3, 4, 3, 4, 5), report.getList("errors.row"));
+        assertEquals("deployment '" + inBelgium + "': latitude/longitude must lie in Jiaozuo or its surroundings"
+                + " (lat 34.5–35.8, lon 112.2–114.0)", report.getString("errors[0].message"));
+        assertEquals("deployment 'CT-swapped': latitude/longitude lies outside Jiaozuo; latitude and longitude look swapped",
+                report.getString("errors[1].message"));
+        assertEquals("deployment '" + inBelgium + "' is not usable: see deployments.csv row 3", report.getString("errors[2].message"));
+        assertEquals("deployment '" + inBelgium + "' is not usable: see deployments.csv row 3", report.getString("errors[3].message"));
+        assertEquals("deployment 'CT-swapped' is not usable: see deployments.csv row 4", report.getString("errors[4].message"));
+        assertEquals(List.of("REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED"), report.getList("errors.outcome"));
+    }
+
+    @Test
+    void a_content_type_other_than_a_zip_is_a_415_naming_the_accepted_types() throws IOException {
+        String station = "station-" + UUID.randomUUID();
+        byte[] zip = pack(List.of(deploymentRow(TestStations.bound(stations, station), lat(), lon())), List.of());
+        for (String type : List.of("application/json", "text/csv", "application/x-tar", "application/*")) {
+            given().header("Authorization", TestTokens.bearer(Roles.STATION, station)).contentType(type).body(zip)
+                    .when().post("/imports/camtrap-dp").then().statusCode(415).contentType("application/problem+json")
+                    .body("status", equalTo(415))
+                    .body("detail", equalTo("Send the zipped Camtrap DP package itself as application/zip (also accepted:"
+                            + " application/x-zip-compressed, application/octet-stream)"))
+                    .body("violations[0].field", equalTo("Content-Type"))
+                    .body("violations[0].message", equalTo("must be one of application/zip, application/x-zip-compressed,"
+                            + " application/octet-stream"));
+        }
+        given().header("Authorization", TestTokens.bearer(Roles.STATION, station)).body(zip).noContentType()
+                .when().post("/imports/camtrap-dp").then().statusCode(415).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("Content-Type"));
+        for (String type : List.of("application/x-zip-compressed", "application/octet-stream", "Application/ZIP")) {
+            given().header("Authorization", TestTokens.bearer(Roles.STATION, station)).contentType(type).body(zip)
+                    .queryParam("countyCode", "410821")
+                    .when().post("/imports/camtrap-dp").then().statusCode(200).body("created", equalTo(0));
+        }
+    }
+
+    @Test
+    void the_openapi_document_names_the_accepted_types_zip_first() {
+        JsonPath api = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> content = api.getMap("paths.'/imports/camtrap-dp'.post.requestBody.content");
+        assertEquals(List.of("application/zip", "application/x-zip-compressed", "application/octet-stream"),
+                List.copyOf(content.keySet()));
+        assertEquals("Content-Type missing or not one of application/zip, application/x-zip-compressed, application/octet-stream",
+                api.getString("paths.'/imports/camtrap-dp'.post.responses.'415'.description"));
+        assertEquals(List.of("countyCode"), api.getList("paths.'/imports/camtrap-dp'.post.parameters.name"),
+                "the Content-Type header is not documented as a parameter");
     }
 
     @Test

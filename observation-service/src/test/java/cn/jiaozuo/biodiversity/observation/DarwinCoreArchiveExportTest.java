@@ -11,7 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.jiaozuo.biodiversity.common.geo.JiaozuoArea;
+import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
 import cn.jiaozuo.biodiversity.common.security.Roles;
+import cn.jiaozuo.biodiversity.observation.api.DarwinCoreArchiveWriter;
 import cn.jiaozuo.biodiversity.observation.TestPlots.TestPlot;
 import cn.jiaozuo.biodiversity.observation.domain.PlotIndex;
 import cn.jiaozuo.biodiversity.observation.domain.StationBindings;
@@ -203,8 +206,57 @@ class DarwinCoreArchiveExportTest {
         assertFalse(text(eml, "publisher").isBlank());
         assertFalse(text(eml, "contact").isBlank());
         assertTrue(text(eml, "intellectualRights").contains("CC-BY"));
-        assertEquals("112.2", text(eml, "westBoundingCoordinate"));
+        assertEquals(List.of(JiaozuoArea.MIN_LAT, JiaozuoArea.MAX_LAT, JiaozuoArea.MIN_LON, JiaozuoArea.MAX_LON), box(eml),
+                "unfiltered: the whole city's box");
         assertEquals(chinaDay(day).toString(), text(eml, "beginDate"));
+    }
+
+    @Test
+    void a_county_filtered_archive_declares_that_countys_box_and_every_point_lies_in_it() throws Exception {
+        OffsetDateTime day = freshDay();
+        String bearer = TestTokens.bearer(Roles.RANGER, "ranger-" + UUID.randomUUID());
+        String jiefang = JiaozuoCounty.JIEFANG.code();
+        // Near 解放区's western edge (113.16): the leopard's published cell centre, 113.15, lies just west of the county.
+        String leopard = publicId(bearer, post(bearer, with(with(with(sighting(LEOPARD), "location", location(35.1612, 113.1703)),
+                "countyCode", jiefang), "observedAt", day.toString())));
+        String macaque = post(bearer, with(with(with(sighting(MACAQUE), "location", location(35.2431, 113.2304)),
+                "countyCode", jiefang), "observedAt", day.plusMinutes(1).toString()));
+        post(bearer, with(sighting(MACAQUE), "observedAt", day.plusMinutes(2).toString())); // 修武县: not in the archive
+
+        Map<String, String> filter = new HashMap<>(dayOf(day));
+        filter.put("countyCode", jiefang);
+        Archive archive = read(given().header("Authorization", TestTokens.bearer(Roles.BUREAU)).queryParams(filter)
+                .when().get("/exports/dwca").then().statusCode(200).extract().asByteArray());
+
+        assertEquals(java.util.Set.of("urn:uuid:" + leopard, "urn:uuid:" + macaque),
+                archive.rows().stream().map(r -> r.get(DWC + "occurrenceID")).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(text(archive.eml(), "geographicDescription").contains("解放区"));
+        List<Double> box = box(archive.eml());
+        // 解放区's extent (35.15–35.32 N, 113.16–113.27 E) widened to whole 0.1° cells.
+        assertEquals(List.of(35.1, 35.4, 113.1, 113.3), box, "south, north, west, east");
+        JiaozuoCounty.Extent county = JiaozuoCounty.JIEFANG.extent();
+        assertTrue(box.get(0) <= county.south() && box.get(1) >= county.north() && box.get(2) <= county.west()
+                && box.get(3) >= county.east(), "covers the county");
+        assertTrue(box.get(0) >= JiaozuoArea.MIN_LAT && box.get(1) <= JiaozuoArea.MAX_LAT && box.get(2) >= JiaozuoArea.MIN_LON
+                && box.get(3) <= JiaozuoArea.MAX_LON, "inside the city's box");
+        for (Map<String, String> row : archive.rows()) {
+            double lat = Double.parseDouble(row.get(DWC + "decimalLatitude"));
+            double lon = Double.parseDouble(row.get(DWC + "decimalLongitude"));
+            assertTrue(lat >= box.get(0) && lat <= box.get(1) && lon >= box.get(2) && lon <= box.get(3), lat + "," + lon);
+        }
+        assertFalse(county.contains(35.15, 113.15), "the generalized leopard is why the box is widened to whole cells");
+    }
+
+    @Test
+    void every_countys_published_box_covers_its_extent_inside_the_citys_box() {
+        for (JiaozuoCounty c : JiaozuoCounty.values()) {
+            JiaozuoCounty.Extent e = c.extent();
+            JiaozuoCounty.Extent box = DarwinCoreArchiveWriter.coverage(c.code());
+            assertTrue(e.south() < e.north() && e.west() < e.east(), c.name());
+            assertTrue(box.south() <= e.south() && box.north() > e.north() && box.west() <= e.west() && box.east() > e.east(),
+                    c.name() + ": a point on the extent's north or east edge is generalized into the cell beyond it");
+            assertTrue(JiaozuoArea.contains(box.south(), box.west()) && JiaozuoArea.contains(box.north(), box.east()), c.name());
+        }
     }
 
     @Test
@@ -236,6 +288,12 @@ class DarwinCoreArchiveExportTest {
             assertEquals(station, monkey.get(DWC + "eventID"));
             assertEquals("", monkey.get(DWC + "informationWithheld"));
         }
+    }
+
+    /** eml.xml's bounding box: south, north, west, east. */
+    private static List<Double> box(Document eml) {
+        return List.of(Double.parseDouble(text(eml, "southBoundingCoordinate")), Double.parseDouble(text(eml, "northBoundingCoordinate")),
+                Double.parseDouble(text(eml, "westBoundingCoordinate")), Double.parseDouble(text(eml, "eastBoundingCoordinate")));
     }
 
     private static String text(Document doc, String element) {

@@ -1,5 +1,7 @@
 package cn.jiaozuo.biodiversity.testsupport;
 
+import cn.jiaozuo.biodiversity.common.http.QueryValues;
+import cn.jiaozuo.biodiversity.common.problem.Problem;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -17,8 +19,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -35,7 +41,7 @@ public class ProblemProbeResource {
     }
 
     public record Probe(@NotNull @Size(max = 20) String name, @Min(1) int count, @Valid @NotNull Point location,
-            List<@Valid Point> track, OffsetDateTime at, Kind kind) {
+            List<@Valid Point> track, OffsetDateTime at, Kind kind, UUID ref, LocalDate day, Boolean flag) {
     }
 
     @POST
@@ -52,6 +58,21 @@ public class ProblemProbeResource {
     @Operation(hidden = true)
     public int limit(@QueryParam("limit") @Min(1) @Max(500) int limit) {
         return limit;
+    }
+
+    /** Query parameters read with common's shared helper, as every service reads its dates and durations. */
+    @GET
+    @Path("/window")
+    @PermitAll
+    @Operation(hidden = true)
+    public String window(@QueryParam("from") String from, @QueryParam("within") String within) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        OffsetDateTime since = QueryValues.dateTime("from", from, violations);
+        Duration span = QueryValues.duration("within", within, violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.badRequest(violations);
+        }
+        return since + " " + span;
     }
 
     @GET

@@ -45,6 +45,13 @@ public final class TestTokens {
         return claims.jws().keyId("test").sign(PRIVATE_KEY);
     }
 
+    /** A token signed by the trusted key whose {@code exp} lies {@code ago} in the past. */
+    public static String expiredToken(String role, Duration ago) {
+        long now = System.currentTimeMillis() / 1000;
+        return Jwt.issuer(ISSUER).subject(role + "-test").upn(role + "-test").groups(Set.of(role))
+                .issuedAt(now - 3600).expiresAt(now - ago.toSeconds()).jws().keyId("test").sign(PRIVATE_KEY);
+    }
+
     /** {@code Authorization} header value. */
     public static String bearer(String role) {
         return "Bearer " + token(role);

@@ -1,6 +1,7 @@
 package cn.jiaozuo.biodiversity.alert.api;
 
 import cn.jiaozuo.biodiversity.alert.domain.Alert;
+import cn.jiaozuo.biodiversity.common.http.QueryValues;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,8 +25,11 @@ record AlertCursor(Instant createdAt, UUID id) {
     static AlertCursor decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            return new AlertCursor(Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS),
-                    UUID.fromString(parts[1]));
+            Instant createdAt = Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS);
+            if (!QueryValues.supported(createdAt)) {
+                throw new IllegalArgumentException(); // no alert was created then: a forged cursor, not a 500 in SQL
+            }
+            return new AlertCursor(createdAt, UUID.fromString(parts[1]));
         } catch (RuntimeException e) {
             throw ProblemException.badRequest("cursor", "is not a cursor returned by this API");
         }

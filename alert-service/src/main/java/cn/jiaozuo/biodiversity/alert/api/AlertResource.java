@@ -14,6 +14,7 @@ import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
 import cn.jiaozuo.biodiversity.common.problem.Problem;
+import cn.jiaozuo.biodiversity.common.http.QueryValues;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,7 +35,6 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -102,14 +102,14 @@ public class AlertResource {
             @Parameter(description = "Species id of the catalog (observation-service GET /species), e.g. 60 = 美国白蛾",
                     example = "60") @QueryParam("speciesId") String speciesId,
             @Parameter(description = "INVASIVE_SPECIES or PROTECTED_SPECIES") @QueryParam("rule") String rule,
-            @Parameter(description = "ISO-8601 date-time with offset", example = "2026-06-01T00:00:00+08:00") @QueryParam("from") String from,
-            @Parameter(description = "ISO-8601 date-time with offset, exclusive", example = "2026-07-01T00:00:00+08:00") @QueryParam("to") String to,
+            @Parameter(description = "ISO-8601 date-time with offset, in the years 1900–2199", example = "2026-06-01T00:00:00+08:00") @QueryParam("from") String from,
+            @Parameter(description = "ISO-8601 date-time with offset, exclusive, in the years 1900–2199", example = "2026-07-01T00:00:00+08:00") @QueryParam("to") String to,
             @Parameter(description = "Page size, 1–200, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         List<Problem.Violation> violations = new ArrayList<>();
         Filters filters = filters(status, severity, countyCode, speciesId, rule, violations);
-        OffsetDateTime fromTime = time("from", from, violations);
-        OffsetDateTime toTime = time("to", to, violations);
+        OffsetDateTime fromTime = QueryValues.dateTime("from", from, violations);
+        OffsetDateTime toTime = QueryValues.dateTime("to", to, violations);
         int size = DEFAULT_LIMIT;
         if (limit != null) {
             try {
@@ -296,18 +296,6 @@ public class AlertResource {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
             violations.add(new Problem.Violation(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())));
-            return null;
-        }
-    }
-
-    private static OffsetDateTime time(String field, String value, List<Problem.Violation> violations) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value);
-        } catch (DateTimeParseException e) {
-            violations.add(new Problem.Violation(field, "must be an ISO-8601 date-time with offset"));
             return null;
         }
     }

@@ -87,7 +87,8 @@ public class SubscriptionResource {
                     + " receiver (alerts.webhook.allowed-receivers). The address is checked again at each delivery.")
     @APIResponse(responseCode = "201", description = "Created; the secret is not echoed (secretSet: true)",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, among them a webhook URL that is not a public receiver")
+    @APIResponse(responseCode = "400", description = "Invalid fields, among them a webhook URL that is not a public receiver"
+            + " or a filter over 8000 characters as JSON (field filter)")
     @APIResponse(responseCode = "403", description = "Not role bureau or admin, or the token names no organisation (claim org)")
     public Response create(@Valid @NotNull SubscriptionRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         String org = callerOrg().orElseThrow(() -> new ProblemException(403, "Your token names no organisation"
@@ -104,6 +105,11 @@ public class SubscriptionResource {
         s.org = org;
         s.filter = write(new AlertFilter(filter.speciesIds(), filter.groups(), filter.countyCodes(), filter.minSeverity(),
                 filter.rules()));
+        if (s.filter.length() > MAX_FILTER_LENGTH) {
+            // The column holds 8000 characters: 500 long species ids or long group names overflowed it, a 500.
+            throw ProblemException.badRequest("filter", "is too large to store (" + s.filter.length() + " characters as JSON,"
+                    + " at most " + MAX_FILTER_LENGTH + "); split it into several subscriptions");
+        }
         s.webhookUrl = request.webhook().url().strip();
         s.webhookSecret = request.webhook().secret();
         s.createdBy = caller.getName();
@@ -211,6 +217,9 @@ public class SubscriptionResource {
                 new SubscriptionRequest.Filter(f.speciesIds(), f.groups(), f.countyCodes(), f.minSeverity(), f.rules()),
                 s.webhookUrl, s.webhookSecret != null && !s.webhookSecret.isEmpty(), s.createdBy, s.createdAt);
     }
+
+    /** The length of the subscription.filter column (V1__alerts.sql). */
+    static final int MAX_FILTER_LENGTH = 8000;
 
     private String write(AlertFilter filter) {
         try {

@@ -1,7 +1,11 @@
 package cn.jiaozuo.biodiversity.common.problem;
 
+import cn.jiaozuo.biodiversity.common.json.RefusedValueException;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -18,6 +22,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -156,22 +161,109 @@ public class ProblemMappers {
     }
 
     static Problem jsonProblem(JsonProcessingException e) {
-        if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
-            return Problem.of(400, "Malformed JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        Problem.Violation violation = violation("", e);
+        if (violation.field().isEmpty()) {
+            return Problem.of(400, "The request body " + violation.message());
         }
-        String field = jsonPath(mapping);
+        if (e instanceof JsonParseException || e.getCause() instanceof JsonParseException) {
+            // The document itself is broken (or repeats a key): say so, and where.
+            return Problem.of(400, "Malformed JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""),
+                    List.of(violation));
+        }
+        return ProblemException.badRequest(List.of(violation)).toProblem();
+    }
+
+    /**
+     * The violation for a JSON value or document that could not be read, its field the JSON path below {@code prefix}
+     * (e.g. {@code items[3]} in a batch): also used where a service reads parts of a body itself.
+     */
+    public static Problem.Violation violation(String prefix, Exception e) {
+        if (e instanceof JsonMappingException && e.getCause() instanceof JsonParseException cause) {
+            e = cause; // a broken document met while binding a field: the parser knows where
+        }
+        if (e instanceof JsonParseException parse) {
+            String field = join(prefix, parserPath(parse));
+            if (isDuplicateKey(parse)) {
+                return new Problem.Violation(field, "appears more than once in its object; send each key once");
+            }
+            if (e instanceof InputCoercionException coercion) {
+                return new Problem.Violation(field, "is out of range for " + simpleType(coercion.getTargetType()));
+            }
+            // Where a broken document broke is in the detail (line, column); the path would point at the field before.
+            return new Problem.Violation(prefix.isEmpty() ? "body" : prefix, "is not well-formed JSON");
+        }
+        if (!(e instanceof JsonMappingException mapping)) {
+            return new Problem.Violation(prefix, "is invalid");
+        }
+        String field = join(prefix, jsonPath(mapping));
         String message;
-        if (e instanceof InvalidFormatException invalid) {
-            message = "cannot be read as " + simpleType(invalid.getTargetType());
+        if (e instanceof RefusedValueException refused) {
+            message = refused.reason();
+        } else if (String.valueOf(mapping.getOriginalMessage()).startsWith("Trailing token")) {
+            return new Problem.Violation(field.isEmpty() ? "body" : field,
+                    "must be one JSON document with nothing after it");
+        } else if (e instanceof InvalidFormatException invalid) {
+            message = describe(invalid.getValue(), invalid.getTargetType());
         } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             message = "has the wrong type; expected " + simpleType(mismatch.getTargetType());
         } else {
             message = "is invalid";
         }
-        if (field.isEmpty()) {
-            return Problem.of(400, "The request body " + message);
+        return new Problem.Violation(field, message);
+    }
+
+    /** Why a value of the right JSON syntax was refused for {@code target}: a wrong JSON type, or unreadable text. */
+    private static String describe(Object value, Class<?> target) {
+        boolean numeric = target != null && (Number.class.isAssignableFrom(target)
+                || (target.isPrimitive() && target != boolean.class));
+        boolean integral = target == Integer.class || target == int.class || target == Long.class || target == long.class
+                || target == Short.class || target == short.class || target == java.math.BigInteger.class;
+        if (numeric && value instanceof String) {
+            return "must be a JSON number, not a string";
         }
-        return ProblemException.badRequest(field, message).toProblem();
+        if (integral && value instanceof Number) {
+            return "must be a whole number";
+        }
+        if (target == String.class && value != null) {
+            return "must be a JSON string";
+        }
+        if ((target == Boolean.class || target == boolean.class) && value != null) {
+            return "must be true or false";
+        }
+        return "cannot be read as " + simpleType(target);
+    }
+
+    private static String join(String prefix, String path) {
+        if (prefix.isEmpty() || path.isEmpty()) {
+            return prefix + path;
+        }
+        return path.startsWith("[") ? prefix + path : prefix + "." + path;
+    }
+
+    /** Where the parser stood when it failed, as a field path such as {@code location.lat} or {@code items[2]}. */
+    private static String parserPath(JsonParseException e) {
+        JsonParser parser = e.getProcessor();
+        if (parser == null) {
+            return "";
+        }
+        ArrayDeque<JsonStreamContext> contexts = new ArrayDeque<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            contexts.push(c);
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c : contexts) {
+            if (c.inArray()) {
+                path.append('[').append(Math.max(0, c.getCurrentIndex())).append(']');
+            } else if (c.getCurrentName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(c.getCurrentName());
+            }
+        }
+        return path.toString();
+    }
+
+    /** Jackson's STRICT_DUPLICATE_DETECTION (see StrictJson): its message is the only mark it leaves. */
+    private static boolean isDuplicateKey(JsonParseException e) {
+        return String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field '");
     }
 
     private static String simpleType(Class<?> type) {
@@ -186,16 +278,22 @@ public class ProblemMappers {
             }
             return values.toString();
         }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a number";
         }
+        if (type == java.time.LocalDate.class) {
+            return "an ISO-8601 date, e.g. 2025-05-14";
+        }
         if (type.getSimpleName().contains("Date") || type.getSimpleName().contains("Instant")) {
-            return "an ISO-8601 date-time with offset";
+            return "an ISO-8601 date-time with offset, e.g. 2025-05-14T06:12:00+08:00";
         }
         if (type == UUID.class) {
             return "a UUID";
         }
-        if (List.class.isAssignableFrom(type) || type.isArray()) {
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
         }
         if (type == String.class) {

@@ -8,17 +8,30 @@ import cn.jiaozuo.biodiversity.e2e.OpenApiOperations;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * Hostile and broken input against every endpoint the services document: malformed JSON, wrong
  * types, bodies over 1 MB, huge strings, odd Unicode, SQL- and script-like strings, NaN/Infinity
- * and out-of-range numbers, in bodies, query parameters and path parameters. The answer is always
- * a 4xx problem+json (or a success where the input happens to be acceptable), never a 5xx. URLs stay
- * under Vert.x's 4 KB request-line limit, beyond which the HTTP layer answers a bare 414.
+ * and out-of-range numbers, duplicate keys, trailing content, numbers in strings, the nil uuid, dates,
+ * durations and cursors beyond the years 1900–2199, in bodies, query parameters and path parameters. The
+ * answer is always a 4xx problem+json (or a success where the input happens to be acceptable), never a 5xx.
+ * Bodies over the limit are a 413 problem also when sent chunked; tokens expired 10 s ago are refused. URLs
+ * stay under Vert.x's 4 KB request-line limit, beyond which the HTTP layer answers a bare 414.
  */
 class BadInputSweepIT {
 
@@ -31,17 +44,31 @@ class BadInputSweepIT {
             "NaN", "Infinity", "-Infinity", "1e309", "-1e309", "99999999999999999999999999",
             "-1", "0", "2147483648", "9223372036854775808", "1.5",
             "true", "null", "[]", "{}", "[1,2,3]", "{\"nested\":{\"deeper\":[{}]}}",
-            "\"2026-13-45T25:61:00+08:00\"", "\"not-a-uuid\"");
+            "\"2026-13-45T25:61:00+08:00\"", "\"not-a-uuid\"",
+            // Strict JSON (docs/errors.md): numbers in strings, non-finite numbers as strings, the nil uuid, dates
+            // beyond the years 1900–2199 that PostgreSQL or Java's date arithmetic cannot take.
+            "\"Infinity\"", "\"NaN\"", "\"12\"", "\"00000000-0000-0000-0000-000000000000\"",
+            "\"+294277-01-01T00:00:00Z\"", "\"-4714-11-24T00:00:00Z\"", "\"-999999999-01-01\"", "\"\"");
 
     /** Paths configured with a limit above 1 MB (biodiversity.http.large-body-paths). */
     private static final List<String> LARGE_BODY_PATHS = List.of("/observations/batch", "/imports/");
 
     private static final List<String> HOSTILE_BODIES = List.of(
-            "{\"a\":", "{,}", "[", "\"just a string\"", "42", "null", "[]", "{\"a\":NaN}", "\u00ff\u00fe", "{\"a\":\"\\x\"}");
+            "{\"a\":", "{,}", "[", "\"just a string\"", "42", "null", "[]", "{\"a\":NaN}", "\u00ff\u00fe", "{\"a\":\"\\x\"}",
+            "{\"a\":1,\"a\":2}", "{} {}", "{} garbage", "{\"a\":\"\\u0000\"}");
 
     private static final List<String> HOSTILE_QUERY = List.of(
             "' OR 1=1 --", "<script>alert(1)</script>", "NaN", "Infinity", "-1", "0", "99999999999999999999",
-            "2026-13-45", "not-a-date", "\u202e🐆\u0000", "%", "長".repeat(300), "410821' OR '1'='1");
+            "2026-13-45", "not-a-date", "\u202e🐆\u0000", "%", "長".repeat(300), "410821' OR '1'='1",
+            // Dates, durations and cursors beyond what PostgreSQL and Java's date arithmetic take (docs/errors.md).
+            "+294277-01-01T00:00:00Z", "-4714-11-24T00:00:00Z", "P999999999999D", "P99999999999999999999D",
+            cursor("+294277-01-01T00:00:00Z"), cursor(Long.toString(Long.MAX_VALUE)), cursor(Long.toString(Long.MIN_VALUE)));
+
+    /** A cursor as observation-service (an instant) or alert-service (epoch microseconds) encodes it, with {@code position}. */
+    private static String cursor(String position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (position + "|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+    }
 
     @Test
     void no_hostile_body_gets_a_server_error() {
@@ -70,6 +97,59 @@ class BadInputSweepIT {
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
+    /** Chunked transfer (no Content-Length): the body limit holds on the bytes read, with a 413 problem. */
+    @Test
+    void a_chunked_body_over_the_limit_is_a_413_problem_everywhere() throws Exception {
+        List<String> failures = new ArrayList<>();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (OpenApiOperations.Operation op : OpenApiOperations.all()) {
+            if (!op.hasJsonBody()) {
+                continue;
+            }
+            int size = LARGE_BODY_PATHS.stream().anyMatch(op.path()::startsWith) ? 9_000_000 : 3_000_000;
+            byte[] body = ("{\"notes\":\"" + "x".repeat(size) + "\"}").getBytes(StandardCharsets.UTF_8);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(op.service() + op.concretePath()))
+                    .header("Content-Type", "application/json")
+                    .method(op.method().toUpperCase(Locale.ROOT), HttpRequest.BodyPublishers
+                            .ofInputStream(() -> new ByteArrayInputStream(body)));
+            if (op.allowedRole() != null) {
+                request.header("Authorization", "Bearer " + E2eStack.token(op.allowedRole()));
+            }
+            try {
+                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 413 || !response.headers().firstValue("Content-Type").orElse("")
+                        .startsWith("application/problem+json")) {
+                    failures.add(op + ": a chunked " + size + " byte body answered " + response.statusCode() + " "
+                            + response.headers().firstValue("Content-Type").orElse("") + " instead of a 413 problem");
+                }
+            } catch (IOException e) {
+                failures.add(op + ": a chunked " + size + " byte body broke the connection before an answer: " + e);
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** smallrye-jwt's default 60 s of clock skew is cut to 5 s on every service. */
+    @Test
+    void a_token_expired_ten_seconds_ago_is_refused_everywhere() {
+        List<String> failures = new ArrayList<>();
+        for (OpenApiOperations.Operation op : OpenApiOperations.all()) {
+            if (op.allowedRole() == null || op.streams()) {
+                continue;
+            }
+            RequestSpecification request = given().baseUri(op.service()).contentType("application/json").header(
+                    "Authorization", "Bearer " + E2eStack.expiredToken(op.allowedRole(), Duration.ofSeconds(10)));
+            if (op.hasJsonBody()) {
+                request.body("{}");
+            }
+            Response response = request.request(op.method(), op.concretePath());
+            if (response.statusCode() != 401) {
+                failures.add(op + " accepted a token expired 10 s ago: " + response.statusCode());
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
     @Test
     void no_hostile_query_or_path_parameter_gets_a_server_error() {
         List<String> failures = new ArrayList<>();
@@ -86,7 +166,7 @@ class BadInputSweepIT {
             if (op.path().contains("{")) {
                 for (String value : List.of("' OR 1=1 --", "..%2F..%2Fetc%2Fpasswd", "長".repeat(300), "-1", "NaN", "%00")) {
                     String path = op.path().replaceAll("\\{[^}]*}", java.util.regex.Matcher.quoteReplacement(
-                            java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+                            java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
                     check(failures, op, "path " + abbreviate(value), request(op).urlEncodingEnabled(false)
                             .request(op.method(), path));
                 }

@@ -1,6 +1,7 @@
 package cn.jiaozuo.biodiversity.observation.api;
 
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
+import cn.jiaozuo.biodiversity.common.geo.Geoprivacy;
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoArea;
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
 import cn.jiaozuo.biodiversity.observation.config.ExportConfig;
@@ -148,7 +149,11 @@ public class DarwinCoreArchiveWriter {
         return value.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
     }
 
+    /** A number as text; empty for NaN or Infinity, so one bad stored row cannot break a whole export. */
     static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return "";
+        }
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
@@ -225,6 +230,7 @@ public class DarwinCoreArchiveWriter {
         String scope = query.filter().countyCode() == null ? "焦作市 (Jiaozuo City), Henan, China"
                 : JiaozuoCounty.byCode(query.filter().countyCode()).map(c -> c.chineseName() + " (" + c.englishName() + "), 焦作市, Henan, China")
                         .orElse(query.filter().countyCode());
+        JiaozuoCounty.Extent box = coverage(query.filter().countyCode());
         StringBuilder xml = new StringBuilder();
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<eml:eml xmlns:eml=\"https://eml.ecoinformatics.org/eml-2.2.0\"")
@@ -248,10 +254,10 @@ public class DarwinCoreArchiveWriter {
                 .append("    <geographicCoverage>\n")
                 .append("      <geographicDescription>").append(esc(scope)).append("</geographicDescription>\n")
                 .append("      <boundingCoordinates>\n")
-                .append("        <westBoundingCoordinate>").append(JiaozuoArea.MIN_LON).append("</westBoundingCoordinate>\n")
-                .append("        <eastBoundingCoordinate>").append(JiaozuoArea.MAX_LON).append("</eastBoundingCoordinate>\n")
-                .append("        <northBoundingCoordinate>").append(JiaozuoArea.MAX_LAT).append("</northBoundingCoordinate>\n")
-                .append("        <southBoundingCoordinate>").append(JiaozuoArea.MIN_LAT).append("</southBoundingCoordinate>\n")
+                .append("        <westBoundingCoordinate>").append(number(box.west())).append("</westBoundingCoordinate>\n")
+                .append("        <eastBoundingCoordinate>").append(number(box.east())).append("</eastBoundingCoordinate>\n")
+                .append("        <northBoundingCoordinate>").append(number(box.north())).append("</northBoundingCoordinate>\n")
+                .append("        <southBoundingCoordinate>").append(number(box.south())).append("</southBoundingCoordinate>\n")
                 .append("      </boundingCoordinates>\n")
                 .append("    </geographicCoverage>\n");
         if (begin != null && end != null) {
@@ -266,6 +272,33 @@ public class DarwinCoreArchiveWriter {
                 .append("</dataset>\n")
                 .append("</eml:eml>\n");
         return xml.toString();
+    }
+
+    /**
+     * The geographic coverage eml.xml declares: Jiaozuo's box, or with a county filter that county's extent widened
+     * to whole {@link Geoprivacy#CELL_DEGREES} cells, because a sensitive record is published at the centre of its
+     * cell, which may lie just outside the county. Fixed per county, so it says nothing about where records are.
+     */
+    public static JiaozuoCounty.Extent coverage(String countyCode) {
+        return JiaozuoCounty.byCode(countyCode).map(c -> c.extent())
+                .map(e -> new JiaozuoCounty.Extent(cellFloor(e.south()), cellCeiling(e.north()), cellFloor(e.west()),
+                        cellCeiling(e.east())))
+                .orElse(new JiaozuoCounty.Extent(JiaozuoArea.MIN_LAT, JiaozuoArea.MAX_LAT, JiaozuoArea.MIN_LON,
+                        JiaozuoArea.MAX_LON));
+    }
+
+    /** The lower edge of the cell holding {@code degrees}. */
+    private static double cellFloor(double degrees) {
+        return round(Math.floor(degrees / Geoprivacy.CELL_DEGREES + 1e-9) * Geoprivacy.CELL_DEGREES);
+    }
+
+    /** The upper edge of the cell holding {@code degrees} (a point on a cell's lower edge belongs to that cell). */
+    private static double cellCeiling(double degrees) {
+        return round((Math.floor(degrees / Geoprivacy.CELL_DEGREES + 1e-9) + 1) * Geoprivacy.CELL_DEGREES);
+    }
+
+    private static double round(double degrees) {
+        return Math.round(degrees * 1e6) / 1e6;
     }
 
     private static String party(String organisation, String email) {

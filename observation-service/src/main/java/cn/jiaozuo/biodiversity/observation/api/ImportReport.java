@@ -4,17 +4,26 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "ImportReport", description = "Outcome of a Camtrap DP import: counts, and every row that did not become"
-        + " a new observation or duplicate, with the reason")
+        + " an observation (new or duplicate) or part of one, with the reason. Each row of observations.csv is counted once:"
+        + " rows = created + duplicates + rejected + skipped + combined.")
 public record ImportReport(
         @Schema(required = true, example = "41", description = "New observations stored") int created,
-        @Schema(required = true, example = "0", description = "Rows already imported before (same observationID, same content)") int duplicates,
-        @Schema(required = true, example = "1", description = "Animal rows that could not be stored (unknown species, bad date, …)") int rejected,
-        @Schema(required = true, example = "12", description = "Rows that are not animal observations (blank, human, vehicle, unknown, unclassified)") int skipped,
+        @Schema(required = true, example = "0", description = "Observations already imported before (same package, rows and content)") int duplicates,
+        @Schema(required = true, example = "1", description = "observations.csv rows that could not be stored (unknown species, bad date,"
+                + " unusable deployment, …), each listed in errors") int rejected,
+        @Schema(required = true, example = "12", description = "Rows taken for no observation, each listed in errors: not animals (blank,"
+                + " human, vehicle, unknown, unclassified), or media-level rows of an event classified at event level"
+                + " (its event-level rows count the animals)") int skipped,
+        @Schema(required = true, example = "29", description = "Media-level rows counted in the record of another row of their event and"
+                + " species: an event without an event-level classification gives one observation per species, with the"
+                + " highest count of its rows (should that record be rejected, its message says how many rows it stood for)")
+        int combined,
         @Schema(required = true) List<Deployment> deployments,
         @Schema(required = true) List<RowProblem> errors) {
 
-    @Schema(name = "ImportDeployment", description = "Where a deployment was placed: the station id its observations get,"
-            + " and the plot and county its point lies in")
+    @Schema(name = "ImportDeployment", description = "A usable deployment (point in Jiaozuo) and where it was placed: the"
+            + " station id its observations get, and the plot and county its point lies in. Unusable ones are in errors,"
+            + " against their deployments.csv row")
     public record Deployment(
             @Schema(required = true, example = "CT-017-2025A") String deploymentID,
             @Schema(required = true, example = "CT-017-2025A", description = "stationId of its observations") String stationId,

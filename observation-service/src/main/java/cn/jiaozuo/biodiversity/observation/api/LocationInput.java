@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record LocationInput(
         @Schema(example = "35.3321", description = "Latitude in degrees") @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
         @Schema(example = "113.3604", description = "Longitude in degrees") @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
-        @Schema(example = "12", description = "Radius of uncertainty in metres") @PositiveOrZero Double accuracyM,
+        @Schema(example = "12", description = "Radius of uncertainty in metres, 0–100000 (100 km: wider says nothing about a"
+                + " place in Jiaozuo)", minimum = "0", maximum = "100000") @PositiveOrZero @DecimalMax("100000") Double accuracyM,
         @Schema(example = "WGS84", description = "Datum of lat/lon; WGS84 when absent", defaultValue = "WGS84") Datum datum) {
 }

@@ -1,5 +1,6 @@
 package cn.jiaozuo.biodiversity.observation.api;
 
+import cn.jiaozuo.biodiversity.common.http.QueryValues;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository.Position;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,11 @@ final class ObservationCursor {
             if (parts.length != 2) {
                 throw new IllegalArgumentException();
             }
-            return new Position(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            Instant observedAt = Instant.parse(parts[0]);
+            if (!QueryValues.supported(observedAt)) {
+                throw new IllegalArgumentException(); // no row this service stores lies there: a forged cursor
+            }
+            return new Position(observedAt, UUID.fromString(parts[1]));
         } catch (RuntimeException e) {
             throw ProblemException.badRequest("cursor", "is not a cursor this service issued; use nextCursor of a previous page");
         }

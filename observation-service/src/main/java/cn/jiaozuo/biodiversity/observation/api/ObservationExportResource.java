@@ -145,13 +145,17 @@ public class ObservationExportResource {
         g.writeStartObject();
         g.writeStringField("type", "Feature");
         g.writeStringField("id", shown.uuid().toString());
-        g.writeObjectFieldStart("geometry");
-        g.writeStringField("type", "Point");
-        g.writeArrayFieldStart("coordinates");
-        g.writeNumber(shown.lon());
-        g.writeNumber(shown.lat());
-        g.writeEndArray();
-        g.writeEndObject();
+        if (Double.isFinite(shown.lat()) && Double.isFinite(shown.lon())) {
+            g.writeObjectFieldStart("geometry");
+            g.writeStringField("type", "Point");
+            g.writeArrayFieldStart("coordinates");
+            g.writeNumber(shown.lon());
+            g.writeNumber(shown.lat());
+            g.writeEndArray();
+            g.writeEndObject();
+        } else {
+            g.writeNullField("geometry"); // RFC 7946: an unlocated feature; never a row that breaks the collection
+        }
         g.writeObjectFieldStart("properties");
         g.writeStringField("uuid", shown.uuid().toString());
         g.writeNumberField("speciesId", species.id());
@@ -167,7 +171,7 @@ public class ObservationExportResource {
         g.writeBooleanField("invasive", species.invasive());
         g.writeBooleanField("sensitive", species.sensitive());
         g.writeBooleanField("generalized", shown.generalized());
-        if (shown.accuracyM() == null) {
+        if (shown.accuracyM() == null || !Double.isFinite(shown.accuracyM())) {
             g.writeNullField("accuracyM");
         } else {
             g.writeNumberField("accuracyM", shown.accuracyM());
@@ -257,9 +261,11 @@ public class ObservationExportResource {
     @APIResponse(responseCode = "400", description = "A filter is invalid")
     @APIResponse(responseCode = "503", description = "Too many exports streaming at once; retry after Retry-After seconds")
     public Response darwinCoreArchive(
-            @Parameter(description = "observedAt ≥ from (ISO-8601 with offset)", example = "2025-01-01T00:00:00+08:00") @QueryParam("from") String from,
-            @Parameter(description = "observedAt < to (ISO-8601 with offset)", example = "2026-01-01T00:00:00+08:00") @QueryParam("to") String to,
-            @Parameter(description = "GB/T 2260 county code", example = "410821") @QueryParam("countyCode") String countyCode,
+            @Parameter(description = "observedAt ≥ from (ISO-8601 with offset, in the years 1900–2199)", example = "2025-01-01T00:00:00+08:00") @QueryParam("from") String from,
+            @Parameter(description = "observedAt < to (ISO-8601 with offset, in the years 1900–2199)", example = "2026-01-01T00:00:00+08:00") @QueryParam("to") String to,
+            @Parameter(description = "GB/T 2260 county code. eml.xml then describes that county, and its bounding box is the"
+                    + " county's extent widened to whole 0.1° cells (so generalized points lie inside it) instead of the city's box",
+                    example = "410821") @QueryParam("countyCode") String countyCode,
             @Parameter(description = "Species id", example = "1") @QueryParam("speciesId") String speciesId) {
         ObservationQuery query = ObservationQuery.forExport(new ObservationQuery.Params(speciesId, countyCode, null, from, to,
                 null, null, null, null, null), null, 1);

@@ -22,12 +22,12 @@ public class ObservationFilterParams {
     @QueryParam("plotCode")
     String plotCode;
 
-    @Parameter(description = "observedAt ≥ from (ISO-8601 with offset). Records of sensitive species count as observed at the"
+    @Parameter(description = "observedAt ≥ from (ISO-8601 with offset, in the years 1900–2199). Records of sensitive species count as observed at the"
             + " start of their day in China", example = "2025-05-01T00:00:00+08:00")
     @QueryParam("from")
     String from;
 
-    @Parameter(description = "observedAt < to (ISO-8601 with offset). Records of sensitive species count as observed at the"
+    @Parameter(description = "observedAt < to (ISO-8601 with offset, in the years 1900–2199). Records of sensitive species count as observed at the"
             + " start of their day in China", example = "2025-06-01T00:00:00+08:00")
     @QueryParam("to")
     String to;

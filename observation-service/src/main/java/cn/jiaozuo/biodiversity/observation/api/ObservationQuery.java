@@ -1,5 +1,6 @@
 package cn.jiaozuo.biodiversity.observation.api;
 
+import cn.jiaozuo.biodiversity.common.http.QueryValues;
 import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
 import cn.jiaozuo.biodiversity.observation.domain.ObservationMethod;
@@ -21,35 +22,31 @@ import java.util.function.Function;
  */
 record ObservationQuery(Filter filter, Position after, Integer limit) {
 
-    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-
     /** Raw parameters as they arrived; null or blank means "not given". */
     record Params(String speciesId, String countyCode, String plotCode, String from, String to, String status,
             String observer, String method, String limit, String cursor) {
     }
 
-    /** For {@code GET /observations}, a page: from and to take any year there, as they always have. */
+    /** For {@code GET /observations}, a page. */
     static ObservationQuery forPage(Params p, int defaultLimit, int maxLimit) {
-        return parse(p, defaultLimit, maxLimit, false);
+        return parse(p, defaultLimit, maxLimit);
     }
 
     /**
-     * For the exports, which stream from a JDBC cursor: from and to must also lie within the years 1–9999.
+     * For the exports, which stream from a JDBC cursor.
      *
      * @param defaultLimit null: no limit unless the caller gives one
      */
     static ObservationQuery forExport(Params p, Integer defaultLimit, int maxLimit) {
-        return parse(p, defaultLimit, maxLimit, true);
+        return parse(p, defaultLimit, maxLimit);
     }
 
-    private static ObservationQuery parse(Params p, Integer defaultLimit, int maxLimit, boolean boundYears) {
+    private static ObservationQuery parse(Params p, Integer defaultLimit, int maxLimit) {
         List<Violation> violations = new ArrayList<>();
         Long species = parse(violations, "speciesId", p.speciesId(), "must be a number", Long::valueOf);
-        Instant fromAt = parse(violations, "from", p.from(), "must be an ISO-8601 date-time with offset",
-                s -> OffsetDateTime.parse(s).toInstant());
-        Instant toAt = parse(violations, "to", p.to(), "must be an ISO-8601 date-time with offset",
-                s -> OffsetDateTime.parse(s).toInstant());
+        // The years every service accepts (common's QueryValues): beyond them PostgreSQL's timestamps overflow, a 500.
+        Instant fromAt = instant(QueryValues.dateTime("from", p.from(), violations));
+        Instant toAt = instant(QueryValues.dateTime("to", p.to(), violations));
         ObservationStatus status = parse(violations, "status", p.status(), "must be one of UNVERIFIED, VERIFIED, REJECTED",
                 ObservationStatus::valueOf);
         ObservationMethod method = parse(violations, "method", p.method(),
@@ -64,15 +61,6 @@ record ObservationQuery(Filter filter, Position after, Integer limit) {
                 violations.add(new Violation(field, "must be at most 200 characters without NUL"));
             }
         });
-        // JDBC timestamps (and PostgreSQL) end long before OffsetDateTime does; a 400 here, not a failure mid-stream.
-        if (boundYears) {
-            for (Map.Entry<String, Instant> bound : Map.of("from", fromAt == null ? EARLIEST : fromAt, "to",
-                    toAt == null ? EARLIEST : toAt).entrySet()) {
-                if (bound.getValue().isBefore(EARLIEST) || bound.getValue().isAfter(LATEST)) {
-                    violations.add(new Violation(bound.getKey(), "must lie between the years 1 and 9999"));
-                }
-            }
-        }
         if (limit != null && (limit < 1 || limit > maxLimit)) {
             violations.add(new Violation("limit", "must be between 1 and " + maxLimit));
         }
@@ -102,6 +90,10 @@ record ObservationQuery(Filter filter, Position after, Integer limit) {
             violations.add(new Violation(field, message));
             return null;
         }
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     private static String blankToNull(String value) {

@@ -2,6 +2,7 @@ package cn.jiaozuo.biodiversity.observation.api;
 
 import cn.jiaozuo.biodiversity.observation.domain.ObservationMethod;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -17,7 +18,7 @@ public record ObservationRequest(
         UUID uuid,
         @Schema(example = "3") Long speciesId,
         @Schema(example = "Macaca mulatta") @Size(max = 200) String scientificName,
-        @Schema(example = "4", minimum = "1") @NotNull @Min(1) Integer count,
+        @Schema(example = "4", minimum = "1", maximum = "1000000") @NotNull @Min(1) @Max(1_000_000) Integer count,
         @Schema(example = "2025-05-14T06:12:00+08:00", description = "ISO-8601 with offset; at most 5 minutes in the future")
         @NotNull OffsetDateTime observedAt,
         @NotNull @Valid LocationInput location,

@@ -3,6 +3,7 @@ package cn.jiaozuo.biodiversity.observation.api;
 import cn.jiaozuo.biodiversity.common.problem.Problem;
 import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
+import cn.jiaozuo.biodiversity.common.problem.ProblemMappers;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.observation.config.IntakeConfig;
 import cn.jiaozuo.biodiversity.observation.domain.Caller;
@@ -172,7 +173,7 @@ public class ObservationResource {
             try {
                 parsed = json.treeToValue(item, ObservationRequest.class);
             } catch (JsonProcessingException | IllegalArgumentException e) {
-                rejected.put(i, List.of(JsonErrorMappers.violation(prefix, e)));
+                rejected.put(i, List.of(ProblemMappers.violation(prefix, e)));
                 continue;
             }
             ObservationRules.Outcome outcome = rules.apply(parsed, caller, prefix + ".", now);

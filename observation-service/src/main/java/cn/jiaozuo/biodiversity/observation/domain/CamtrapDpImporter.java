@@ -1,5 +1,6 @@
 package cn.jiaozuo.biodiversity.observation.domain;
 
+import cn.jiaozuo.biodiversity.common.geo.JiaozuoArea;
 import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
 import cn.jiaozuo.biodiversity.observation.api.ImportReport;
@@ -15,12 +16,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,15 +37,18 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
- * Imports a zipped Camtrap DP 1.0 package: each deployment becomes a station (stationId =
- * deploymentID) at a point that the plot index places in a plot and county; each
- * {@code observationType=animal} row becomes an observation through the same rules, storage and
- * outbox events as {@code POST /observations/batch}. The uuid of an observation is derived from
- * the package id, deploymentID and observationID, so importing a package again stores nothing new.
- * Every row that does not become an observation is reported, never dropped silently.
+ * Imports a zipped Camtrap DP 1.0 package: each deployment in Jiaozuo becomes a station (stationId =
+ * deploymentID) at a point that the plot index places in a plot and county; the animals become
+ * observations through the same rules, storage and outbox events as {@code POST /observations/batch},
+ * each animal counted once: an event-level {@code observationType=animal} row is one observation; the
+ * media-level rows of an event without an event-level classification make one observation per species
+ * (the most animals one row shows), and those of an event classified at event level are skipped. The
+ * uuid of an observation is derived from the package id, deploymentID and observationID (media-level:
+ * eventID and species), so importing a package again stores nothing new. Every row that does not
+ * become an observation of its own is reported or counted, never dropped silently.
  */
 @ApplicationScoped
 public class CamtrapDpImporter {
@@ -49,6 +58,8 @@ public class CamtrapDpImporter {
     static final String MEDIA = "media.csv";
     static final String OBSERVATIONS = "observations.csv";
     private static final Set<String> FILES = Set.of(DATAPACKAGE, DEPLOYMENTS, MEDIA, OBSERVATIONS);
+    private static final String EVENT = "event";
+    private static final String MEDIA_LEVEL = "media";
 
     private final ObservationRules rules;
     private final ObservationService service;
@@ -68,7 +79,11 @@ public class CamtrapDpImporter {
     private record Deployment(String id, double lat, double lon, Double uncertainty, String plotCode, String countyCode) {
     }
 
-    private record Pending(int line, ObservationRequest request) {
+    /** A record to store; {@code context} is added to its row's message should it be rejected. */
+    private record Pending(int line, ObservationRequest request, String context) {
+    }
+
+    private record Candidate(Csv.Line row, Deployment deployment, OffsetDateTime at, int count) {
     }
 
     /** Reads the package from {@code zip} and imports it for {@code caller}. */
@@ -95,33 +110,62 @@ public class CamtrapDpImporter {
         }
 
         List<ImportReport.RowProblem> errors = new ArrayList<>();
-        Map<String, Deployment> deployments = deployments(Csv.parse(files.get(DEPLOYMENTS)), countyCode, errors);
+        Map<String, Integer> unusable = new HashMap<>();
+        Map<String, Deployment> deployments = deployments(Csv.parse(files.get(DEPLOYMENTS)), countyCode, unusable, errors);
         Map<String, String> mediaUrls = media(Csv.parse(files.get(MEDIA)));
         Csv observations = Csv.parse(files.get(OBSERVATIONS));
         require(observations, OBSERVATIONS, "observationID", "deploymentID", "observationType", "eventStart", "scientificName");
 
+        // Camtrap DP 1.0: event-level rows are mutually exclusive (their counts add up), media-level rows need not be
+        // (several classifications of one photo, the same animal in every photo of a sequence). An event classified at
+        // event level is taken from those rows alone; "unclassified" there means nobody classified it yet.
+        Set<String> classifiedEvents = new HashSet<>();
+        for (Csv.Line row : observations.rows()) {
+            if (EVENT.equalsIgnoreCase(row.get("observationLevel")) && !row.get("eventID").isEmpty()
+                    && !"unclassified".equalsIgnoreCase(row.get("observationType"))) {
+                classifiedEvents.add(row.get("deploymentID") + '\n' + row.get("eventID"));
+            }
+        }
+
         int skipped = 0;
         int rejected = 0;
         List<Pending> pending = new ArrayList<>();
+        Map<String, List<Candidate>> mediaGroups = new LinkedHashMap<>();
         for (Csv.Line row : observations.rows()) {
             String type = row.get("observationType");
+            String level = row.get("observationLevel").toLowerCase(Locale.ROOT);
             if (!"animal".equalsIgnoreCase(type)) {
                 skipped++;
                 errors.add(new ImportReport.RowProblem(OBSERVATIONS, row.number(), "observationType '" + type
                         + "' is not an animal observation; skipped", "SKIPPED"));
                 continue;
             }
+            boolean mediaLevel = MEDIA_LEVEL.equals(level);
+            if (mediaLevel && classifiedEvents.contains(row.get("deploymentID") + '\n' + row.get("eventID"))) {
+                skipped++;
+                errors.add(new ImportReport.RowProblem(OBSERVATIONS, row.number(), "media-level row of an event classified"
+                        + " at event level (eventID '" + row.get("eventID") + "'): the event-level rows count its animals;"
+                        + " skipped", "SKIPPED"));
+                continue;
+            }
             String problem = null;
             String observationId = row.get("observationID");
-            Deployment deployment = deployments.get(row.get("deploymentID"));
+            String deploymentId = row.get("deploymentID");
+            Deployment deployment = deployments.get(deploymentId);
             OffsetDateTime at = null;
-            Integer count = 1; // count may be empty in Camtrap DP: at least one animal was seen
-            if (observationId.isEmpty()) {
+            int count = 1; // count may be empty in Camtrap DP: at least one animal was seen
+            if (!level.isEmpty() && !mediaLevel && !EVENT.equals(level)) {
+                problem = "observationLevel '" + row.get("observationLevel") + "' is neither event nor media";
+            } else if (observationId.isEmpty()) {
                 problem = "observationID is empty";
             } else if (deployment == null) {
-                problem = "deploymentID '" + row.get("deploymentID") + "' is not a usable deployment of deployments.csv";
+                problem = unusable.containsKey(deploymentId)
+                        ? "deployment '" + deploymentId + "' is not usable: see deployments.csv row " + unusable.get(deploymentId)
+                        : "deploymentID '" + deploymentId + "' is not in deployments.csv";
             } else if (row.get("scientificName").isEmpty()) {
                 problem = "scientificName is empty: the animal was not identified";
+            } else if (mediaLevel && row.get("eventID").isEmpty() && row.get("mediaID").isEmpty()) {
+                problem = "a media-level row needs its eventID or mediaID, to be counted once per event";
             } else {
                 try {
                     at = OffsetDateTime.parse(row.get("eventStart"));
@@ -130,7 +174,10 @@ public class CamtrapDpImporter {
                 }
                 if (!row.get("count").isEmpty()) {
                     try {
-                        count = Integer.valueOf(row.get("count"));
+                        count = Integer.parseInt(row.get("count"));
+                        if (count < 1) {
+                            problem = "count must be at least 1";
+                        }
                     } catch (NumberFormatException e) {
                         problem = "count '" + row.get("count") + "' is not a whole number";
                     }
@@ -139,16 +186,31 @@ public class CamtrapDpImporter {
             if (problem != null) {
                 rejected++;
                 errors.add(new ImportReport.RowProblem(OBSERVATIONS, row.number(), problem, "REJECTED"));
-                continue;
+            } else if (mediaLevel) {
+                mediaGroups.computeIfAbsent(deploymentId + '\n' + mediaEvent(row) + '\n' + row.get("scientificName"),
+                        k -> new ArrayList<>()).add(new Candidate(row, deployment, at, count));
+            } else {
+                pending.add(new Pending(row.number(), request(packageId, observationId, row, deployment, at, count, mediaUrls), ""));
             }
-            UUID uuid = UUID.nameUUIDFromBytes(("camtrap-dp:" + packageId + ":" + deployment.id() + ":" + observationId)
-                    .getBytes(StandardCharsets.UTF_8));
-            String mediaUrl = mediaUrls.get(row.get("mediaID"));
-            ObservationRequest request = new ObservationRequest(uuid, null, row.get("scientificName"), count, at,
-                    new LocationInput(deployment.lat(), deployment.lon(), deployment.uncertainty(), Datum.WGS84),
-                    deployment.plotCode() == null ? deployment.countyCode() : null, ObservationMethod.CAMERA_TRAP,
-                    deployment.id(), notes(row), mediaUrl == null ? null : List.of(new MediaInput(mediaUrl, null)));
-            pending.add(new Pending(row.number(), request));
+        }
+
+        // Media-level rows without an event-level classification: one record per event and species, counting the
+        // most animals any one row shows (a minimum number of individuals), at the event's first photo.
+        int combined = 0;
+        for (List<Candidate> group : mediaGroups.values()) {
+            Candidate most = group.get(0);
+            OffsetDateTime first = most.at();
+            for (Candidate c : group) {
+                most = c.count() > most.count() ? c : most;
+                first = c.at().isBefore(first) ? c.at() : first;
+            }
+            combined += group.size() - 1;
+            String event = mediaEvent(most.row());
+            String key = event + ":" + most.row().get("scientificName");
+            String context = group.size() == 1 ? "" : " (this row stands for " + group.size() + " media-level rows of "
+                    + event.replaceFirst(":", " '") + "')";
+            pending.add(new Pending(most.row().number(),
+                    request(packageId, key, most.row(), most.deployment(), first, most.count(), mediaUrls), context));
         }
 
         int created = 0;
@@ -163,7 +225,24 @@ public class CamtrapDpImporter {
         errors.sort(java.util.Comparator.comparing(ImportReport.RowProblem::file).thenComparingInt(ImportReport.RowProblem::row));
         List<ImportReport.Deployment> placed = deployments.values().stream()
                 .map(d -> new ImportReport.Deployment(d.id(), d.id(), d.plotCode(), d.countyCode())).toList();
-        return new ImportReport(created, duplicates, rejected, skipped, placed, errors);
+        return new ImportReport(created, duplicates, rejected, skipped, combined, placed, errors);
+    }
+
+    /** The event a media-level row belongs to: its eventID, else (no event given) its own photo. */
+    private static String mediaEvent(Csv.Line row) {
+        return row.get("eventID").isEmpty() ? "mediaID:" + row.get("mediaID") : "eventID:" + row.get("eventID");
+    }
+
+    /** The intake request for a row; {@code key} names the record within the package and deployment. */
+    private static ObservationRequest request(String packageId, String key, Csv.Line row, Deployment deployment,
+            OffsetDateTime at, int count, Map<String, String> mediaUrls) {
+        UUID uuid = UUID.nameUUIDFromBytes(("camtrap-dp:" + packageId + ":" + deployment.id() + ":" + key)
+                .getBytes(StandardCharsets.UTF_8));
+        String mediaUrl = mediaUrls.get(row.get("mediaID"));
+        return new ObservationRequest(uuid, null, row.get("scientificName"), count, at,
+                new LocationInput(deployment.lat(), deployment.lon(), deployment.uncertainty(), Datum.WGS84),
+                deployment.plotCode() == null ? deployment.countyCode() : null, ObservationMethod.CAMERA_TRAP,
+                deployment.id(), notes(row), mediaUrl == null ? null : List.of(new MediaInput(mediaUrl, null)));
     }
 
     private record Outcome(int created, int duplicates, int rejected) {
@@ -200,8 +279,8 @@ public class CamtrapDpImporter {
                 duplicates++;
             } else {
                 rejected++;
-                String message = invalid.containsKey(i) ? describe(invalid.get(i), chunk.get(i).request())
-                        : "observationID was already imported with other content or by another caller";
+                String message = (invalid.containsKey(i) ? describe(invalid.get(i), chunk.get(i).request())
+                        : "observationID was already imported with other content or by another caller") + chunk.get(i).context();
                 errors.add(new ImportReport.RowProblem(OBSERVATIONS, chunk.get(i).line(), message, "REJECTED"));
             }
         }
@@ -215,6 +294,7 @@ public class CamtrapDpImporter {
             case "observedAt" -> "eventStart " + v.message();
             case "countyCode" -> "no sampling plot contains the deployment; give the countyCode query parameter";
             case "location" -> "the deployment's latitude/longitude " + v.message();
+            case "location.accuracyM" -> "the deployment's coordinateUncertainty " + v.message();
             case "stationId" -> "deploymentID " + v.message();
             case "notes" -> "lifeStage/sex/behavior/classificationMethod " + v.message();
             default -> v.field() + " " + v.message();
@@ -237,31 +317,52 @@ public class CamtrapDpImporter {
         return notes.isEmpty() ? null : notes.toString();
     }
 
-    private Map<String, Deployment> deployments(Csv csv, String countyCode, List<ImportReport.RowProblem> errors) {
+    /**
+     * The usable deployments by id; each unusable one is reported once on its deployments.csv row and put in
+     * {@code unusable} (id → that row) so that its observation rows can point there.
+     */
+    private Map<String, Deployment> deployments(Csv csv, String countyCode, Map<String, Integer> unusable,
+            List<ImportReport.RowProblem> errors) {
         require(csv, DEPLOYMENTS, "deploymentID", "latitude", "longitude");
         Map<String, Deployment> deployments = new LinkedHashMap<>();
         for (Csv.Line row : csv.rows()) {
             String id = row.get("deploymentID");
-            try {
-                if (id.isEmpty()) {
-                    throw new IllegalArgumentException("deploymentID is empty");
+            String problem = null;
+            if (id.isEmpty()) {
+                problem = "deploymentID is empty";
+            } else {
+                try {
+                    double lat = finite(row.get("latitude"));
+                    double lon = finite(row.get("longitude"));
+                    Double uncertainty = row.get("coordinateUncertainty").isEmpty() ? null
+                            : finite(row.get("coordinateUncertainty"));
+                    if (JiaozuoArea.contains(lat, lon)) {
+                        Optional<PlotIndex.PlotMatch> plot = plots.locate(lat, lon);
+                        deployments.put(id, new Deployment(id, lat, lon, uncertainty, plot.map(PlotIndex.PlotMatch::code).orElse(null),
+                                plot.map(PlotIndex.PlotMatch::countyCode).orElse(countyCode)));
+                    } else {
+                        // Like intake, the message never repeats the point.
+                        problem = "deployment '" + id + "': latitude/longitude " + JiaozuoArea.outsideMessage(lat, lon);
+                    }
+                } catch (NumberFormatException e) {
+                    problem = "deployment '" + id + "': latitude, longitude and coordinateUncertainty must be finite decimal numbers";
                 }
-                double lat = Double.parseDouble(row.get("latitude"));
-                double lon = Double.parseDouble(row.get("longitude"));
-                Double uncertainty = row.get("coordinateUncertainty").isEmpty() ? null
-                        : Double.valueOf(row.get("coordinateUncertainty"));
-                Optional<PlotIndex.PlotMatch> plot = Double.isFinite(lat) && Double.isFinite(lon) ? plots.locate(lat, lon)
-                        : Optional.empty();
-                deployments.put(id, new Deployment(id, lat, lon, uncertainty, plot.map(PlotIndex.PlotMatch::code).orElse(null),
-                        plot.map(PlotIndex.PlotMatch::countyCode).orElse(countyCode)));
-            } catch (NumberFormatException e) {
-                errors.add(new ImportReport.RowProblem(DEPLOYMENTS, row.number(),
-                        "latitude, longitude and coordinateUncertainty must be decimal numbers", "REJECTED"));
-            } catch (IllegalArgumentException e) {
-                errors.add(new ImportReport.RowProblem(DEPLOYMENTS, row.number(), e.getMessage(), "REJECTED"));
+            }
+            if (problem != null) {
+                unusable.putIfAbsent(id, row.number());
+                errors.add(new ImportReport.RowProblem(DEPLOYMENTS, row.number(), problem, "REJECTED"));
             }
         }
         return deployments;
+    }
+
+    /** A decimal number; Java would also read "NaN", "Infinity" and 1e309 (overflowing to Infinity) as doubles. */
+    private static double finite(String text) {
+        double value = Double.parseDouble(text);
+        if (!Double.isFinite(value)) {
+            throw new NumberFormatException("not finite: " + text);
+        }
+        return value;
     }
 
     /** mediaID → filePath, only where it is an http(s) URL (intake stores links, not files). */
@@ -289,40 +390,75 @@ public class CamtrapDpImporter {
         }
     }
 
-    /** The package's files by name (without folders: zipping a folder puts them in one), size-capped. */
+    /**
+     * The package's files by name (without folders: zipping a folder puts them in one), within the budget. The zip is
+     * read through its central directory, so an entry the import has no use for is skipped without being unpacked (a
+     * small upload can hold gigabytes of compressible junk); each file read is counted as it unpacks, whatever size
+     * the archive declares for it.
+     */
     private Map<String, byte[]> unzip(InputStream body) {
-        Map<String, byte[]> files = new HashMap<>();
-        long budget = config.maxUnpackedSize().asLongValue();
-        int entries = 0;
-        try (ZipInputStream zip = new ZipInputStream(body, StandardCharsets.UTF_8)) {
-            ZipEntry entry;
-            byte[] buffer = new byte[64 * 1024];
-            while ((entry = zip.getNextEntry()) != null) {
-                entries++;
-                String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-                if (entry.isDirectory() || !FILES.contains(name) || name.isEmpty()) {
-                    continue;
-                }
-                ByteArrayOutputStream content = new ByteArrayOutputStream();
-                int n;
-                while ((n = zip.read(buffer)) > 0) {
-                    budget -= n;
-                    if (budget < 0) {
-                        throw ProblemException.tooLarge("The package unpacks to more than " + config.maxUnpackedSize().asLongValue()
-                                + " bytes; split it into several packages");
-                    }
-                    content.write(buffer, 0, n);
-                }
-                files.putIfAbsent(name, content.toByteArray());
+        Path copy = null;
+        try {
+            copy = Files.createTempFile("camtrap-dp-", ".zip");
+            Files.copy(body, copy, StandardCopyOption.REPLACE_EXISTING);
+            try (ZipFile zip = new ZipFile(copy.toFile(), StandardCharsets.UTF_8)) {
+                return read(zip);
             }
         } catch (ZipException | IllegalArgumentException e) {
             throw ProblemException.badRequest("body", "is not a readable zip archive");
         } catch (IOException e) {
             throw ProblemException.badRequest("body", "could not be read as a zip archive");
+        } finally {
+            if (copy != null) {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException e) {
+                    // the temporary directory is emptied when the pod restarts
+                }
+            }
         }
-        if (entries == 0) {
+    }
+
+    private Map<String, byte[]> read(ZipFile zip) throws IOException {
+        if (zip.size() == 0) {
             throw ProblemException.badRequest("body", "is not a zip archive (no entries found)");
         }
+        if (zip.size() > config.maxEntries()) {
+            throw new ProblemException(413, "The package holds " + zip.size() + " entries; at most " + config.maxEntries()
+                    + " are read", List.of(new Violation("body", "holds more than " + config.maxEntries() + " entries")));
+        }
+        long limit = config.maxUnpackedSize().asLongValue();
+        long left = limit;
+        Map<String, byte[]> files = new HashMap<>();
+        for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+            ZipEntry entry = entries.nextElement();
+            String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            if (entry.isDirectory() || name.isEmpty() || !FILES.contains(name) || files.containsKey(name)) {
+                continue; // never unpacked
+            }
+            if (entry.getSize() > left) {
+                throw unpacksTooLarge(entry, limit);
+            }
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            try (InputStream in = zip.getInputStream(entry)) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    left -= n;
+                    if (left < 0) {
+                        throw unpacksTooLarge(entry, limit);
+                    }
+                    content.write(buffer, 0, n);
+                }
+            }
+            files.put(name, content.toByteArray());
+        }
         return files;
+    }
+
+    private static ProblemException unpacksTooLarge(ZipEntry entry, long limit) {
+        return new ProblemException(413, "The package unpacks to more than " + limit + " bytes; split it into several"
+                + " packages", List.of(new Violation(entry.getName(), "unpacks beyond the package's budget of " + limit
+                + " bytes for datapackage.json and the three CSV files together")));
     }
 }

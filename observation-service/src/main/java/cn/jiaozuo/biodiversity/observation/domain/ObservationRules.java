@@ -95,7 +95,12 @@ public class ObservationRules {
         LocationInput location = request.location();
         Gcj02.LatLon wgs = null;
         Datum datum = location == null || location.datum() == null ? Datum.WGS84 : location.datum();
-        if (location != null && location.lat() != null && location.lon() != null) {
+        // JSON cannot carry NaN or Infinity here (common's StrictJson), but an import builds its requests itself.
+        boolean finite = location == null || (finite(location.lat()) && finite(location.lon()) && finite(location.accuracyM()));
+        if (!finite) {
+            violations.add(new Violation(prefix + "location", "lat, lon and accuracyM must be finite numbers"));
+        }
+        if (finite && location != null && location.lat() != null && location.lon() != null) {
             boolean onEarth = Math.abs(location.lat()) <= 90 && Math.abs(location.lon()) <= 180;
             wgs = datum == Datum.GCJ02 && onEarth ? Gcj02.toWgs84(location.lat(), location.lon())
                     : new Gcj02.LatLon(location.lat(), location.lon());
@@ -139,6 +144,10 @@ public class ObservationRules {
                 location.accuracyM(), datum, location.lat(), location.lon(), county, plot.map(PlotIndex.PlotMatch::code).orElse(null),
                 request.method(), request.stationId(), request.notes(), media, caller.subject(), caller.source(),
                 contentHash(request, species, datum)), List.of(), null);
+    }
+
+    private static boolean finite(Double value) {
+        return value == null || Double.isFinite(value);
     }
 
     private SpeciesSnapshot species(ObservationRequest request, String prefix, List<Violation> violations) {

@@ -1,6 +1,8 @@
 package cn.jiaozuo.biodiversity.plot.api;
 
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoArea;
+import cn.jiaozuo.biodiversity.common.http.QueryValues;
+import cn.jiaozuo.biodiversity.common.problem.Problem;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.plot.config.PlotConfig;
@@ -30,8 +32,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -149,9 +151,9 @@ public class StationResource {
                     + " whose last upload is older than that are listed; a station that never uploaded counts from the start"
                     + " of its installation day (Asia/Shanghai), so a station installed today is not yet silent.")
     @APIResponse(responseCode = "200", description = "The stations this caller may read, by id")
-    @APIResponse(responseCode = "400", description = "silentFor is not a positive ISO-8601 duration")
+    @APIResponse(responseCode = "400", description = "silentFor is not a positive ISO-8601 duration of at most 100 years")
     public List<StationResponse> list(
-            @Parameter(example = "PT48H", description = "ISO-8601 duration", schema = @Schema(type = SchemaType.STRING, format = "duration"))
+            @Parameter(example = "PT48H", description = "ISO-8601 duration, positive, at most P36500D (100 years)", schema = @Schema(type = SchemaType.STRING, format = "duration"))
                 @QueryParam("silentFor") String silentFor,
             @Parameter(example = "410821-01") @QueryParam("plotCode") String plotCode) {
         Duration silence = parse(silentFor);
@@ -209,18 +211,13 @@ public class StationResource {
         return s.lastSeenAt != null ? s.lastSeenAt : s.installedOn.atStartOfDay(config.zone()).toInstant();
     }
 
+    /** A positive duration of at most 100 years (common's QueryValues): "now minus" a longer one overflows Instant. */
     private static Duration parse(String silentFor) {
-        if (silentFor == null || silentFor.isBlank()) {
-            return null;
+        List<Problem.Violation> violations = new ArrayList<>();
+        Duration silence = QueryValues.duration("silentFor", silentFor, violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.badRequest(violations);
         }
-        try {
-            Duration d = Duration.parse(silentFor.strip());
-            if (!d.isNegative() && !d.isZero()) {
-                return d;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        throw ProblemException.badRequest("silentFor", "must be a positive ISO-8601 duration such as PT48H or P7D");
+        return silence;
     }
 }
