@@ -99,8 +99,10 @@ class ExportRobustnessTest {
                 insert(c, sensitive, LEOPARD, at.plusMinutes(2), "35.32", "113.32", "-Infinity");
                 insert(c, nanPoint, MACAQUE, at.plusMinutes(3), "NaN", "Infinity", "10");
 
-                // The public sees the leopard under its public id.
-                String leopard = given().header("Authorization", TestTokens.bearer(Roles.REVIEWER)).when()
+                // The public sees the leopard under its public id. The JSON views write these values as Jackson does
+                // ("-Infinity", "NaN" as strings), which no schema allows; V6 makes such rows impossible, so those two
+                // reads are not held to the OpenAPI document (noFilters).
+                String leopard = given().noFilters().header("Authorization", TestTokens.bearer(Roles.REVIEWER)).when()
                         .get("/observations/" + sensitive).then().statusCode(200).extract().path("publicId");
                 List<String> ours = List.of(infiniteAccuracy.toString(), nanAccuracy.toString(), leopard, nanPoint.toString());
 
@@ -141,7 +143,7 @@ class ExportRobustnessTest {
                 }
                 assertEquals(List.of(""), uncertainties);
 
-                given().header("Authorization", TestTokens.bearer(Roles.REVIEWER)).queryParam("observer", OBSERVER)
+                given().noFilters().header("Authorization", TestTokens.bearer(Roles.REVIEWER)).queryParam("observer", OBSERVER)
                         .when().get("/observations").then().statusCode(200);
             } finally {
                 s.execute("delete from observation where observer = '" + OBSERVER + "'");
