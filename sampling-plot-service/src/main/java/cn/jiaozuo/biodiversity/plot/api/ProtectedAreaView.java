@@ -5,7 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "ProtectedArea", description = "A protected area named in the plan, with the Jiaozuo counties it lies in")
-public record ProtectedAreaResponse(
+public record ProtectedAreaView(
         @Schema(required = true, example = "yuntaishan-forest-park", description = "Stable id, referenced by plots as protectedAreaId") String id,
         @Schema(required = true, example = "云台山国家森林公园") String chineseName,
         @Schema(required = true, example = "Yuntaishan National Forest Park") String englishName,
@@ -13,8 +13,8 @@ public record ProtectedAreaResponse(
         @Schema(required = true, example = "NATIONAL", description = "NATIONAL or PROVINCIAL") String level,
         @Schema(required = true, example = "[\"410821\"]") List<String> countyCodes) {
 
-    static ProtectedAreaResponse of(ProtectedArea a) {
-        return new ProtectedAreaResponse(a.id, a.chineseName, a.englishName, a.category, a.level,
+    static ProtectedAreaView of(ProtectedArea a) {
+        return new ProtectedAreaView(a.id, a.chineseName, a.englishName, a.category, a.level,
                 List.copyOf(a.countyCodes));
     }
 }

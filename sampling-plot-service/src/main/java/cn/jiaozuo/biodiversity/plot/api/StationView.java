@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Station", description = "A monitoring station, the identity it uploads with and when it last uploaded."
         + " Only reviewers, admins and the station itself read it: point and lastSeenAt locate its uploads.")
-public record StationResponse(
+public record StationView(
         @Schema(required = true, example = "CT-XW-0007") String id,
         @Schema(required = true, example = "CAMERA_TRAP") String type,
         @Schema(required = true, example = "410821-01") String plotCode,
@@ -20,8 +20,8 @@ public record StationResponse(
                 description = "recordedAt of the newest observation uploaded by its bound identity; null before the first")
         Instant lastSeenAt) {
 
-    static StationResponse of(Station s) {
-        return new StationResponse(s.id, s.type.name(), s.plotCode, new StationRequest.Location(s.lat, s.lon),
+    static StationView of(Station s) {
+        return new StationView(s.id, s.type.name(), s.plotCode, new StationRequest.Location(s.lat, s.lon),
                 s.installedOn, s.subject, s.lastSeenAt);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Plot", description = "A sampling plot")
-public record PlotResponse(
+public record PlotView(
         @Schema(required = true, example = "410821-01", description = "<countyCode>-<NN>, assigned by the server") String code,
         @Schema(required = true, example = "云台山茱萸峰样地") String name,
         @Schema(required = true, example = "410821") String countyCode,
@@ -25,8 +25,8 @@ public record PlotResponse(
         @Schema(required = true, example = "90") int surveyIntervalDays,
         @Schema(required = true, example = "2025-04-02T08:00:00Z") Instant updatedAt) {
 
-    static PlotResponse of(PlotSnapshot s) {
-        return new PlotResponse(s.code(), s.name(), s.countyCode(), s.priorityArea(), s.ecosystem(), s.methods(),
+    static PlotView of(PlotSnapshot s) {
+        return new PlotView(s.code(), s.name(), s.countyCode(), s.priorityArea(), s.ecosystem(), s.methods(),
                 s.status(), s.geometry(), s.areaHa(), s.protectedAreaId(), s.establishedOn(), s.surveyIntervalDays(),
                 s.updatedAt());
     }

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Survey", description = "A recorded field visit")
-public record SurveyResponse(
+public record SurveyView(
         @Schema(required = true, example = "3f0e7a4c-8d0b-4c4b-9a55-0b6f1f7f2a10") UUID id,
         @Schema(required = true, example = "410821-01") String plotCode,
         @Schema(required = true, example = "2025-05-12") LocalDate visitedOn,
@@ -19,8 +19,8 @@ public record SurveyResponse(
         @Schema(required = true, example = "ranger-li", description = "Subject of the ranger who recorded it") String recordedBy,
         @Schema(required = true, example = "2025-05-12T10:00:00Z") Instant createdAt) {
 
-    static SurveyResponse of(Survey s) {
-        return new SurveyResponse(s.id, s.plotCode, s.visitedOn, s.team, s.method.name(), s.effortHours, s.notes,
+    static SurveyView of(Survey s) {
+        return new SurveyView(s.id, s.plotCode, s.visitedOn, s.team, s.method.name(), s.effortHours, s.notes,
                 s.recordedBy, s.createdAt);
     }
 }

@@ -1,11 +1,12 @@
 package cn.jiaozuo.biodiversity.plot.api;
 
+import cn.jiaozuo.biodiversity.plot.domain.CoverageService;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "CoverageEntry", description = "How one county meets the plan's plot rule (行动18) and keeps its plots surveyed")
-public record CoverageEntry(
+public record CoverageView(
         @Schema(required = true, example = "410821") String countyCode,
         @Schema(required = true, example = "修武县") String chineseName,
         @Schema(required = true, example = "TAIHANG", nullable = true) String priorityArea,
@@ -18,4 +19,11 @@ public record CoverageEntry(
         LocalDate lastSurveyOn,
         @Schema(required = true, example = "1", description = "Active plots without a visit within their surveyIntervalDays") int overduePlots,
         @Schema(required = true, example = "[\"410821-02\"]") List<String> overduePlotCodes) {
+
+    static CoverageView of(CoverageService.CountyCoverage c) {
+        boolean priority = c.county().priorityArea != null;
+        return new CoverageView(c.county().code, c.county().chineseName, priority ? c.county().priorityArea.name() : null,
+                c.activePlots(), priority ? CoverageService.MIN_PLOTS + "–" + CoverageService.MAX_PLOTS : null,
+                c.meetsPlotRequirement(), c.lastSurveyOn(), c.overduePlotCodes().size(), c.overduePlotCodes());
+    }
 }
