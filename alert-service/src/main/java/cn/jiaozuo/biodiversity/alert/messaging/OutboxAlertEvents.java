@@ -2,7 +2,7 @@ package cn.jiaozuo.biodiversity.alert.messaging;
 
 import cn.jiaozuo.biodiversity.alert.config.AlertMetrics;
 import cn.jiaozuo.biodiversity.alert.domain.Alert;
-import cn.jiaozuo.biodiversity.alert.domain.AlertFilter;
+import cn.jiaozuo.biodiversity.alert.domain.AlertEvents;
 import cn.jiaozuo.biodiversity.alert.domain.DeliveryStatus;
 import cn.jiaozuo.biodiversity.alert.domain.Subscription;
 import cn.jiaozuo.biodiversity.alert.domain.WebhookDelivery;
@@ -22,12 +22,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Publishes an alert event in the caller's transaction: one row in the Kafka outbox (topic
- * {@code alerts}, key = county code) and one webhook delivery row per matching subscription, so the
- * event, its deliveries and the alert change commit or vanish together.
+ * {@link AlertEvents} in the caller's transaction: one row in the Kafka outbox (topic {@code alerts}, key = county
+ * code) and one webhook delivery row per matching subscription, so the event, its deliveries and the alert change
+ * commit or vanish together.
  */
 @ApplicationScoped
-public class AlertEventPublisher {
+public class OutboxAlertEvents implements AlertEvents {
 
     private static final Object WAKE_KEY = new Object();
 
@@ -39,7 +39,7 @@ public class AlertEventPublisher {
     private final TransactionSynchronizationRegistry transactions;
     private final AlertMetrics metrics;
 
-    public AlertEventPublisher(Outbox outbox, ObjectMapper json, SubscriptionRepository subscriptions,
+    public OutboxAlertEvents(Outbox outbox, ObjectMapper json, SubscriptionRepository subscriptions,
             WebhookDeliveryRepository deliveries, WebhookDispatcher dispatcher,
             TransactionSynchronizationRegistry transactions, AlertMetrics metrics) {
         this.outbox = outbox;
@@ -51,14 +51,15 @@ public class AlertEventPublisher {
         this.metrics = metrics;
     }
 
-    public EventEnvelope<AlertSnapshot> publish(String type, Alert alert) {
+    @Override
+    public void publish(String type, Alert alert) {
         AlertSnapshot snapshot = alert.toSnapshot();
         EventEnvelope<AlertSnapshot> envelope = outbox.publish(Topics.ALERTS, snapshot.countyCode(), type, snapshot);
         metrics.countOnCommit(type, snapshot.severity());
         String body = null;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (Subscription subscription : subscriptions.listAll()) {
-            if (!filterOf(subscription).matches(snapshot)) {
+            if (!subscription.filter.matches(snapshot)) {
                 continue;
             }
             if (body == null) {
@@ -76,16 +77,7 @@ public class AlertEventPublisher {
             delivery.nextAttemptAt = now;
             delivery.createdAt = now;
             deliveries.persist(delivery);
-            wakeDispatcherAfterCommit();
-        }
-        return envelope;
-    }
-
-    public AlertFilter filterOf(Subscription subscription) {
-        try {
-            return json.readValue(subscription.filter, AlertFilter.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored filter of subscription " + subscription.id + " is unreadable", e);
+            AfterCommit.runOnce(transactions, WAKE_KEY, dispatcher::wakeUp);
         }
     }
 
@@ -95,9 +87,5 @@ public class AlertEventPublisher {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Alert event cannot be serialized", e);
         }
-    }
-
-    private void wakeDispatcherAfterCommit() {
-        AfterCommit.runOnce(transactions, WAKE_KEY, dispatcher::wakeUp);
     }
 }
