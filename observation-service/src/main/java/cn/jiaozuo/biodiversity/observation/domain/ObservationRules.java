@@ -203,8 +203,9 @@ public class ObservationRules {
         append(canonical, r.notes());
         if (r.media() != null) {
             for (MediaRef m : r.media()) {
-                append(canonical, m.url());
-                append(canonical, m.sha256() == null ? null : m.sha256().toLowerCase(Locale.ROOT));
+                // A missing item (an invalid command) still has a fingerprint; a valid one never lacks one.
+                append(canonical, m == null ? null : m.url());
+                append(canonical, m == null || m.sha256() == null ? null : m.sha256().toLowerCase(Locale.ROOT));
             }
         }
         try {
