@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Items stay raw JSON until each is read on its own, so one malformed item cannot sink the others. */
 @Schema(name = "ObservationBatchRequest", description = "Up to 1000 observations")
-public record BatchRequest(
+public record ObservationBatchRequest(
         @Schema(type = SchemaType.ARRAY, implementation = ObservationRequest.class, maxItems = 1000)
         @NotNull List<JsonNode> items) {
 }

@@ -1,12 +1,13 @@
 package cn.jiaozuo.biodiversity.observation.api;
 
+import cn.jiaozuo.biodiversity.observation.domain.ImportResult;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "ImportReport", description = "Outcome of a Camtrap DP import: counts, and every row that did not become"
         + " an observation (new or duplicate) or part of one, with the reason. Each row of observations.csv is counted once:"
         + " rows = created + duplicates + rejected + skipped + combined.")
-public record ImportReport(
+public record ImportReportView(
         @Schema(required = true, example = "41", description = "New observations stored") int created,
         @Schema(required = true, example = "0", description = "Observations already imported before (same package, rows and content)") int duplicates,
         @Schema(required = true, example = "1", description = "observations.csv rows that could not be stored (unknown species, bad date,"
@@ -20,6 +21,13 @@ public record ImportReport(
         int combined,
         @Schema(required = true) List<Deployment> deployments,
         @Schema(required = true) List<RowProblem> errors) {
+
+    static ImportReportView of(ImportResult r) {
+        return new ImportReportView(r.created(), r.duplicates(), r.rejected(), r.skipped(), r.combined(),
+                r.deployments().stream().map(d -> new Deployment(d.deploymentID(), d.stationId(), d.plotCode(), d.countyCode()))
+                        .toList(),
+                r.errors().stream().map(e -> new RowProblem(e.file(), e.row(), e.message(), e.outcome().name())).toList());
+    }
 
     @Schema(name = "ImportDeployment", description = "A usable deployment (point in Jiaozuo) and where it was placed: the"
             + " station id its observations get, and the plot and county its point lies in. Unusable ones are in errors,"

@@ -1,19 +1,26 @@
 package cn.jiaozuo.biodiversity.observation.api;
 
 import cn.jiaozuo.biodiversity.common.problem.Problem;
+import cn.jiaozuo.biodiversity.observation.domain.ObservationService.ItemStatus;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "ObservationBatchResponse", description = "Outcome per item, in request order")
-public record BatchResponse(
+public record ObservationBatchView(
         @Schema(required = true, example = "998") int accepted,
         @Schema(required = true, example = "1") int duplicates,
         @Schema(required = true, example = "1") int rejected,
         @Schema(required = true) List<ItemResult> results) {
 
-    public enum ItemStatus {
-        CREATED, DUPLICATE, REJECTED
+    /** The answer listing {@code results} (one per item, in request order) with their counts. */
+    static ObservationBatchView of(List<ItemResult> results) {
+        return new ObservationBatchView(count(results, ItemStatus.CREATED), count(results, ItemStatus.DUPLICATE),
+                count(results, ItemStatus.REJECTED), results);
+    }
+
+    private static int count(List<ItemResult> results, ItemStatus status) {
+        return (int) results.stream().filter(r -> r.status() == status).count();
     }
 
     @Schema(name = "ObservationBatchItemResult")
