@@ -1,21 +1,29 @@
 # shellcheck shell=bash
 # Sourced by deploy/local/stack: signed local JWTs (command token).
 
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+# The project has one token minter, test-support's JwtMinter (module tests, e2e suites, benchmark); the
+# stack runs it too, on the dev key under deploy/local/keys. It needs the JDK only, so the stack compiles
+# that one file into var/ (about a second, once, and again when the file changes) instead of waiting for a
+# Maven build: a fresh checkout prints a token at once, and each later token is one short JVM start.
+MINTER_SOURCE="$ROOT/test-support/src/main/java/cn/jiaozuo/biodiversity/testsupport/JwtMinter.java"
+MINTER_CLASSES="$HERE/var/jwt-minter"
+
+minter_compiled() {
+  local class="$MINTER_CLASSES/cn/jiaozuo/biodiversity/testsupport/JwtMinter.class" tmp
+  [[ "$class" -nt "$MINTER_SOURCE" ]] && return 0
+  command -v javac >/dev/null 2>&1 || fail "token: javac is missing (install a JDK 17)"
+  tmp=$(mktemp -d "$HERE/var/jwt-minter.XXXXXX")
+  javac -d "$tmp" "$MINTER_SOURCE" || { rm -rf "$tmp"; fail "token: compiling $MINTER_SOURCE failed"; }
+  mkdir -p "$(dirname "$class")"
+  mv -f "$tmp/${class#"$MINTER_CLASSES/"}" "$class" # a rename: a token minted meanwhile never reads half a class
+  rm -rf "$tmp"
+}
 
 token() { # ROLE [SUBJECT [ORG]]  (bureau tokens name the organisation forestry-bureau unless ORG is given)
   local role=${1:-} subject=${2:-} org=${3:-}
   [[ " ${ROLES[*]} " == *" $role "* ]] || fail "token: ROLE must be one of: ${ROLES[*]}"
-  subject=${subject:-$role-dev}
-  [[ -z "$org" && "$role" == bureau ]] && org=forestry-bureau
   [[ "$org" =~ ^[A-Za-z0-9._-]*$ ]] || fail "token: ORG may hold letters, digits, '.', '_' and '-'"
-  command -v openssl >/dev/null 2>&1 || fail "token: openssl is missing (apt-get install openssl)"
-  local now header payload signature
-  now=$(date +%s)
-  header=$(printf '{"alg":"RS256","typ":"JWT","kid":"local-dev"}' | b64url)
-  payload=$(printf '{"iss":"%s","sub":"%s","upn":"%s","groups":["%s"],%s"iat":%d,"exp":%d,"jti":"%s"}' \
-    "$JWT_ISSUER" "$subject" "$subject" "$role" "${org:+\"org\":\"$org\",}" "$now" $((now + 86400)) \
-    "$(cat /proc/sys/kernel/random/uuid)" | b64url)
-  signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$HERE/keys/jwt-private.pem" -binary | b64url)
-  printf '%s.%s.%s\n' "$header" "$payload" "$signature"
+  minter_compiled
+  java -XX:TieredStopAtLevel=1 -cp "$MINTER_CLASSES" cn.jiaozuo.biodiversity.testsupport.JwtMinter \
+    "$JWT_ISSUER" "$HERE/keys/jwt-private.pem" "$role" "${subject:-$role-dev}" "$org"
 }

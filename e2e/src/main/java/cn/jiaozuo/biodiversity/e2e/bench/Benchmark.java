@@ -1,7 +1,7 @@
 package cn.jiaozuo.biodiversity.e2e.bench;
 
 import cn.jiaozuo.biodiversity.common.events.Topics;
-import cn.jiaozuo.biodiversity.e2e.DevTokens;
+import cn.jiaozuo.biodiversity.testsupport.JwtMinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -78,9 +78,9 @@ public final class Benchmark {
     private final String stationToken;
 
     private Benchmark() {
-        DevTokens tokens = new DevTokens(REPOSITORY);
-        rangerToken = tokens.token("ranger", "bench-ranger");
-        stationToken = tokens.token("station", "bench-station");
+        JwtMinter tokens = JwtMinter.localStack(REPOSITORY);
+        rangerToken = tokens.token("ranger", "bench-ranger", null, Duration.ofHours(2));
+        stationToken = tokens.token("station", "bench-station", null, Duration.ofHours(2));
     }
 
     public static void main(String[] args) throws Exception {
