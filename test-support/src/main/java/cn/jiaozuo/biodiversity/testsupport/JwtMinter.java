@@ -26,10 +26,12 @@ import java.util.UUID;
  * benchmark with the local stack's key ({@link #localStack}), and {@code deploy/local/stack token} runs
  * {@link #main} on the same key.
  *
- * <p>Only the JDK is used, in this one file, so the stack runs it as a single source file
- * ({@code java JwtMinter.java ...}): a fresh checkout mints tokens without a build.
+ * <p>Only the JDK is used, in this one file, so the stack compiles just this file with {@code javac}: a fresh
+ * checkout mints tokens without a Maven build.
+ *
+ * @param keyId the {@code kid} header, none when null
  */
-public final class JwtMinter {
+public record JwtMinter(String issuer, String keyId, PrivateKey key) {
 
     /** The issuer the local and e2e stacks trust ({@code JWT_ISSUER} in deploy/local/stack). */
     public static final String LOCAL_ISSUER = "https://local.jiaozuo-biodiversity";
@@ -38,17 +40,6 @@ public final class JwtMinter {
     /** The {@code org} claim of bureau tokens unless another is named: alert-service's subscriptions belong to an organisation. */
     public static final String DEFAULT_ORG = "forestry-bureau";
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-
-    private final String issuer;
-    private final String keyId;
-    private final PrivateKey key;
-
-    /** {@code keyId} null: no {@code kid} header. */
-    public JwtMinter(String issuer, String keyId, PrivateKey key) {
-        this.issuer = issuer;
-        this.keyId = keyId;
-        this.key = key;
-    }
 
     /** Signs as the local and e2e stacks expect: their dev key under {@code deploy/local/keys}. */
     public static JwtMinter localStack(Path repository) {

@@ -26,23 +26,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * every 100 ms, each with a later observedAt: every alert event then names the newest sighting as lastObservedAt,
  * which identifies it.
  */
-final class AlertLatencyBenchmark {
+record AlertLatencyBenchmark(BenchConfig config, Report report, LoadGenerator load) {
 
     /** Percentiles in milliseconds; p99 is {@link Double#MAX_VALUE} when not every sighting's alert was seen. */
     record Latency(double p50, double p99) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final BenchConfig config;
-    private final Report report;
-    private final LoadGenerator load;
-
-    AlertLatencyBenchmark(BenchConfig config, Report report, LoadGenerator load) {
-        this.config = config;
-        this.report = report;
-        this.load = load;
-    }
 
     Latency run() throws Exception {
         int count = 100;

@@ -19,15 +19,7 @@ import org.apache.kafka.common.TopicPartition;
  * What one phase leaves behind (outbox rows, unconsumed events) that the next would otherwise be billed
  * for: every phase starts on a drained system.
  */
-final class Backlog {
-
-    private final BenchConfig config;
-    private final Report report;
-
-    Backlog(BenchConfig config, Report report) {
-        this.config = config;
-        this.report = report;
-    }
+record Backlog(BenchConfig config, Report report) {
 
     /**
      * Waits until both outboxes are empty and every consumer group has read the observations topic

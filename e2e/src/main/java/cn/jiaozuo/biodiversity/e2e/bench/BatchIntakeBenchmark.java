@@ -10,17 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@code POST /observations/batch}: 20 batches of 1000 items, from 2 stations at once. */
-final class BatchIntakeBenchmark {
+record BatchIntakeBenchmark(Report report, LoadGenerator load) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final Report report;
-    private final LoadGenerator load;
-
-    BatchIntakeBenchmark(Report report, LoadGenerator load) {
-        this.report = report;
-        this.load = load;
-    }
 
     /** Accepted observations per second. */
     double run() {

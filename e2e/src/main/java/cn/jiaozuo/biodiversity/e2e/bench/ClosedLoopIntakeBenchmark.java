@@ -10,17 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Single {@code POST /observations}, closed loop: each client sends its next request when the last one answered. */
-final class ClosedLoopIntakeBenchmark {
-
-    private final BenchConfig config;
-    private final Report report;
-    private final LoadGenerator load;
-
-    ClosedLoopIntakeBenchmark(BenchConfig config, Report report, LoadGenerator load) {
-        this.config = config;
-        this.report = report;
-        this.load = load;
-    }
+record ClosedLoopIntakeBenchmark(BenchConfig config, Report report, LoadGenerator load) {
 
     Throughput run() throws Exception {
         int seconds = config.seconds();

@@ -12,17 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Single {@code POST /observations} at a fixed rate, open loop: requests start on schedule whatever the answers
  * do, and latency counts from the schedule, so queueing shows.
  */
-final class FixedRateIntakeBenchmark {
-
-    private final BenchConfig config;
-    private final Report report;
-    private final LoadGenerator load;
-
-    FixedRateIntakeBenchmark(BenchConfig config, Report report, LoadGenerator load) {
-        this.config = config;
-        this.report = report;
-        this.load = load;
-    }
+record FixedRateIntakeBenchmark(BenchConfig config, Report report, LoadGenerator load) {
 
     /** The achieved rate and latencies at {@code rate} requests per second. */
     Throughput run(int rate) throws Exception {

@@ -14,15 +14,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Raw baseline: a Kafka producer, 1 KB records, {@code acks=all}, idempotent, on topic {@code bench.producer}:
  * records per second, then one-at-a-time send→ack latency.
  */
-final class KafkaProducerBenchmark {
-
-    private final BenchConfig config;
-    private final Report report;
-
-    KafkaProducerBenchmark(BenchConfig config, Report report) {
-        this.config = config;
-        this.report = report;
-    }
+record KafkaProducerBenchmark(BenchConfig config, Report report) {
 
     Throughput run() throws Exception {
         String topic = "bench.producer";

@@ -5,15 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /** Raw baseline: 1000-row JDBC batches of the observation row shape, one transaction per batch. */
-final class RawBatchBenchmark {
-
-    private final BenchConfig config;
-    private final Report report;
-
-    RawBatchBenchmark(BenchConfig config, Report report) {
-        this.config = config;
-        this.report = report;
-    }
+record RawBatchBenchmark(BenchConfig config, Report report) {
 
     /** Rows per second into {@link RawObservationTable}. */
     double run() throws SQLException {

@@ -11,15 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Raw baseline: single-row inserts of the observation row shape in autocommit, one JDBC connection per client. */
-final class RawSingleRowBenchmark {
-
-    private final BenchConfig config;
-    private final Report report;
-
-    RawSingleRowBenchmark(BenchConfig config, Report report) {
-        this.config = config;
-        this.report = report;
-    }
+record RawSingleRowBenchmark(BenchConfig config, Report report) {
 
     /** Commits per second into {@link RawObservationTable}. */
     double run() {

@@ -13,18 +13,10 @@ import java.util.regex.Pattern;
  * Startup time (the service's own "started in" log line; the stack restarted each service alone) and idle RSS
  * ({@code /proc/<pid>/status}) of the three services.
  */
-final class StartupBenchmark {
+record StartupBenchmark(BenchConfig config, Report report) {
 
     /** One service's figures; -1 when not found. */
     record Footprint(double startupSeconds, double rssMb) {
-    }
-
-    private final BenchConfig config;
-    private final Report report;
-
-    StartupBenchmark(BenchConfig config, Report report) {
-        this.config = config;
-        this.report = report;
     }
 
     Map<String, Footprint> run() throws IOException {
