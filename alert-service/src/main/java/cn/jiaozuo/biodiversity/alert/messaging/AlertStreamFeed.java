@@ -5,6 +5,8 @@ import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.common.messaging.KafkaClientConfig;
+import cn.jiaozuo.biodiversity.common.runtime.Backoff;
+import cn.jiaozuo.biodiversity.common.runtime.BackgroundLoop;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
@@ -28,7 +30,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
@@ -42,6 +43,8 @@ import org.jboss.logging.Logger;
 public class AlertStreamFeed {
 
     private static final Logger LOG = Logger.getLogger(AlertStreamFeed.class);
+    /** The longest pause while Kafka is unreachable. */
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     private static final TypeReference<EventEnvelope<AlertSnapshot>> ENVELOPE = new TypeReference<>() {
     };
 
@@ -64,8 +67,10 @@ public class AlertStreamFeed {
         t.setDaemon(true);
         return t;
     });
-    private volatile boolean running;
+    private volatile BackgroundLoop loop;
+    /** Polled by the loop's thread only; a stop only wakes it. */
     private volatile KafkaConsumer<String, String> consumer;
+    private long lastHeartbeat = System.nanoTime();
 
     public AlertStreamFeed(KafkaClientConfig kafkaConfig, ObjectMapper json,
             AlertConfig config) {
@@ -78,18 +83,18 @@ public class AlertStreamFeed {
         if (!config.enabled()) {
             return;
         }
-        running = true;
-        Thread thread = new Thread(this::run, "alert-stream-feed");
-        thread.setDaemon(true);
-        thread.start();
+        loop = BackgroundLoop.named("alert-stream-feed")
+                .backoff(Backoff.upTo(MAX_BACKOFF))
+                .interruptWith(this::wakeConsumer)
+                .onExit(this::closeConsumer)
+                .build(this::pollOnce);
+        loop.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
         expiry.shutdownNow();
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
+        if (loop != null) {
+            loop.stop();
         }
     }
 
@@ -117,46 +122,58 @@ public class AlertStreamFeed {
         }
     }
 
-    private void run() {
-        long pause = 0;
-        long lastHeartbeat = System.nanoTime();
-        while (running) {
-            Map<String, Object> props = new HashMap<>(kafkaConfig.clientProperties());
-            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            props.put(ConsumerConfig.CLIENT_ID_CONFIG, "alert-stream-feed");
-            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, Topics.ISOLATION_LEVEL);
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(),
-                    new StringDeserializer())) {
-                consumer = c;
-                List<TopicPartition> partitions = c.partitionsFor(Topics.ALERTS, Duration.ofSeconds(10)).stream()
-                        .map(p -> new TopicPartition(Topics.ALERTS, p.partition())).toList();
-                if (partitions.isEmpty()) {
-                    throw new IllegalStateException("Topic " + Topics.ALERTS + " does not exist yet");
-                }
-                c.assign(partitions);
-                c.seekToEnd(partitions);
-                partitions.forEach(c::position); // resolve the end offsets now: later events are all streamed
-                pause = 0;
-                while (running) {
-                    for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
-                        dispatch(record);
-                    }
-                    if (System.nanoTime() - lastHeartbeat > config.heartbeat().toNanos()) {
-                        lastHeartbeat = System.nanoTime();
-                        listeners.forEach(Listener::heartbeat);
-                    }
-                }
-            } catch (WakeupException e) {
-                return;
-            } catch (Exception e) {
-                pause = Math.min(Math.max(500, pause * 2), 10_000);
-                LOG.warnf("Alert stream feed paused %d ms: %s", pause, e.toString());
-                try {
-                    Thread.sleep(pause); // back-off while Kafka is unreachable, not test synchronisation
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+    /** One poll: hands its events to the listeners, and a heartbeat when one is due. */
+    private boolean pollOnce() {
+        try {
+            KafkaConsumer<String, String> c = consumer != null ? consumer : openAtEnd();
+            for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
+                dispatch(record);
+            }
+            if (System.nanoTime() - lastHeartbeat > config.heartbeat().toNanos()) {
+                lastHeartbeat = System.nanoTime();
+                listeners.forEach(Listener::heartbeat);
+            }
+            return true; // the poll itself waits for records
+        } catch (RuntimeException e) {
+            closeConsumer();
+            throw e;
+        }
+    }
+
+    /** A consumer of every partition of the topic, positioned at its end: later events are all streamed. */
+    private KafkaConsumer<String, String> openAtEnd() {
+        Map<String, Object> props = new HashMap<>(kafkaConfig.clientProperties());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "alert-stream-feed");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, Topics.ISOLATION_LEVEL);
+        KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        consumer = c; // from here a stop can wake it, and a failure closes it
+        List<TopicPartition> partitions = c.partitionsFor(Topics.ALERTS, Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(Topics.ALERTS, p.partition())).toList();
+        if (partitions.isEmpty()) {
+            throw new IllegalStateException("Topic " + Topics.ALERTS + " does not exist yet");
+        }
+        c.assign(partitions);
+        c.seekToEnd(partitions);
+        partitions.forEach(c::position); // resolve the end offsets now: later events are all streamed
+        return c;
+    }
+
+    private void wakeConsumer() {
+        KafkaConsumer<String, String> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+    }
+
+    private void closeConsumer() {
+        KafkaConsumer<String, String> c = consumer;
+        consumer = null;
+        if (c != null) {
+            try {
+                c.close(Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                LOG.debugf("Alert stream consumer not closed cleanly: %s", e);
             }
         }
     }
