@@ -5,6 +5,7 @@ import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.common.messaging.KafkaClientConfig;
+import cn.jiaozuo.biodiversity.common.messaging.PolledConsumer;
 import cn.jiaozuo.biodiversity.common.runtime.Backoff;
 import cn.jiaozuo.biodiversity.common.runtime.BackgroundLoop;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -68,8 +69,6 @@ public class AlertStreamFeed {
         return t;
     });
     private volatile BackgroundLoop loop;
-    /** Polled by the loop's thread only; a stop only wakes it. */
-    private volatile KafkaConsumer<String, String> consumer;
     private long lastHeartbeat = System.nanoTime();
 
     public AlertStreamFeed(KafkaClientConfig kafkaConfig, ObjectMapper json,
@@ -83,11 +82,12 @@ public class AlertStreamFeed {
         if (!config.enabled()) {
             return;
         }
+        PolledConsumer<KafkaConsumer<String, String>> consumer = new PolledConsumer<>("alert-stream-feed", this::newConsumer, this::assignAtEnd);
         loop = BackgroundLoop.named("alert-stream-feed")
                 .backoff(Backoff.upTo(MAX_BACKOFF))
-                .interruptWith(this::wakeConsumer)
-                .onExit(this::closeConsumer)
-                .build(this::pollOnce);
+                .interruptWith(consumer::wakeup)
+                .onExit(consumer::close)
+                .build(() -> consumer.use(this::pollOnce));
         loop.start();
     }
 
@@ -123,31 +123,27 @@ public class AlertStreamFeed {
     }
 
     /** One poll: hands its events to the listeners, and a heartbeat when one is due. */
-    private boolean pollOnce() {
-        try {
-            KafkaConsumer<String, String> c = consumer != null ? consumer : openAtEnd();
-            for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
-                dispatch(record);
-            }
-            if (System.nanoTime() - lastHeartbeat > config.heartbeat().toNanos()) {
-                lastHeartbeat = System.nanoTime();
-                listeners.forEach(Listener::heartbeat);
-            }
-            return true; // the poll itself waits for records
-        } catch (RuntimeException e) {
-            closeConsumer();
-            throw e;
+    private boolean pollOnce(KafkaConsumer<String, String> c) {
+        for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
+            dispatch(record);
         }
+        if (System.nanoTime() - lastHeartbeat > config.heartbeat().toNanos()) {
+            lastHeartbeat = System.nanoTime();
+            listeners.forEach(Listener::heartbeat);
+        }
+        return true; // the poll itself waits for records
     }
 
-    /** A consumer of every partition of the topic, positioned at its end: later events are all streamed. */
-    private KafkaConsumer<String, String> openAtEnd() {
+    private KafkaConsumer<String, String> newConsumer() {
         Map<String, Object> props = new HashMap<>(kafkaConfig.clientProperties());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "alert-stream-feed");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, Topics.ISOLATION_LEVEL);
-        KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-        consumer = c; // from here a stop can wake it, and a failure closes it
+        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** Every partition of the topic, from its end: the events after this moment are all streamed. */
+    private AutoCloseable assignAtEnd(KafkaConsumer<String, String> c) {
         List<TopicPartition> partitions = c.partitionsFor(Topics.ALERTS, Duration.ofSeconds(10)).stream()
                 .map(p -> new TopicPartition(Topics.ALERTS, p.partition())).toList();
         if (partitions.isEmpty()) {
@@ -156,26 +152,7 @@ public class AlertStreamFeed {
         c.assign(partitions);
         c.seekToEnd(partitions);
         partitions.forEach(c::position); // resolve the end offsets now: later events are all streamed
-        return c;
-    }
-
-    private void wakeConsumer() {
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-    }
-
-    private void closeConsumer() {
-        KafkaConsumer<String, String> c = consumer;
-        consumer = null;
-        if (c != null) {
-            try {
-                c.close(Duration.ofSeconds(2));
-            } catch (RuntimeException e) {
-                LOG.debugf("Alert stream consumer not closed cleanly: %s", e);
-            }
-        }
+        return null;
     }
 
     private void dispatch(ConsumerRecord<String, String> record) {

@@ -95,85 +95,59 @@ public class IdempotentConsumers {
                 .setParameter(1, consumer).setParameter(2, eventId).executeUpdate() == 1;
     }
 
-    /** One consumer: its Kafka clients are used by its worker's thread only (a stop only calls {@code wakeup}). */
+    /** One consumer: its Kafka clients are used by its worker's thread only. */
     private final class Loop {
 
         private final ConsumerSpec spec;
         private final EventHandler handler;
         private final BackgroundLoop worker;
         private final Map<TopicPartition, Long> committed = new HashMap<>();
-        private volatile KafkaConsumer<String, String> consumer;
-        private KafkaClientMetrics metrics;
+        private final PolledConsumer<KafkaConsumer<String, String>> consumer;
         private KafkaProducer<String, String> deadLetters;
 
         Loop(ConsumerSpec spec, EventHandler handler) {
             this.spec = spec;
             this.handler = handler;
+            this.consumer = new PolledConsumer<>(spec.name(), this::newConsumer, this::subscribe);
             this.worker = BackgroundLoop.named("consumer-" + spec.name())
                     .backoff(Backoff.upTo(config.maxBackoff()))
-                    .interruptWith(this::wakeConsumer)
+                    .interruptWith(consumer::wakeup)
                     .onExit(this::close)
-                    .build(this::pollOnce);
+                    .build(() -> consumer.use(this::pollOnce));
         }
 
-        /** One poll: applies its events, then commits their offsets. */
-        private boolean pollOnce() {
-            try {
-                KafkaConsumer<String, String> c = consumer != null ? consumer : subscribe();
-                ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
-                if (!records.isEmpty()) {
-                    apply(records);
-                    commit(c, committed);
-                } else if (movedSinceCommit(c, committed)) {
-                    // A transaction marker moves the position without a record: commit it too, or
-                    // the group's committed offset stays one short of the end and reads as lag.
-                    commit(c, committed);
-                }
-                return true; // the poll itself waits for records
-            } catch (RuntimeException e) {
-                // Uncommitted records are read again by the next consumer: at-least-once, made
-                // exactly-once in effect by the processed-event table.
-                closeConsumer();
-                throw e;
+        /**
+         * One poll: applies its events, then commits their offsets. After a failure the records not
+         * committed are read again by the next consumer: at-least-once, made exactly-once in effect by
+         * the processed-event table.
+         */
+        private boolean pollOnce(KafkaConsumer<String, String> c) {
+            ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
+            if (!records.isEmpty()) {
+                apply(records);
+                commit(c, committed);
+            } else if (movedSinceCommit(c, committed)) {
+                // A transaction marker moves the position without a record: commit it too, or
+                // the group's committed offset stays one short of the end and reads as lag.
+                commit(c, committed);
             }
+            return true; // the poll itself waits for records
         }
 
-        private KafkaConsumer<String, String> subscribe() {
-            KafkaConsumer<String, String> c = newConsumer();
-            consumer = c;
+        /**
+         * Subscribes a new consumer; its lag metrics (kafka.consumer.fetch.manager.records.lag.max etc.,
+         * tagged by consumer name) close with it.
+         */
+        private AutoCloseable subscribe(KafkaConsumer<String, String> c) {
             committed.clear();
-            // Consumer lag (kafka.consumer.fetch.manager.records.lag.max etc.), tagged by consumer name.
-            metrics = new KafkaClientMetrics(c, Tags.of("consumer", spec.name()));
-            metrics.bindTo(registry);
             c.subscribe(spec.topics());
-            return c;
-        }
-
-        private void wakeConsumer() {
-            KafkaConsumer<String, String> c = consumer;
-            if (c != null) {
-                c.wakeup();
-            }
-        }
-
-        private void closeConsumer() {
-            if (metrics != null) {
-                metrics.close();
-                metrics = null;
-            }
-            KafkaConsumer<String, String> c = consumer;
-            consumer = null;
-            if (c != null) {
-                try {
-                    c.close();
-                } catch (RuntimeException e) {
-                    LOG.debugf("Consumer %s not closed cleanly: %s", spec.name(), e);
-                }
-            }
+            KafkaClientMetrics metrics = new KafkaClientMetrics(c, Tags.of("consumer", spec.name()));
+            metrics.bindTo(registry);
+            return metrics;
         }
 
         private void close() {
-            closeConsumer();
+            consumer.close();
             if (deadLetters != null) {
                 deadLetters.close(Duration.ofSeconds(2));
             }
