@@ -85,20 +85,26 @@ class PublicReleaseTest {
         String publicId = own.getString("publicId");
         Instant released = releaseOf(Instant.parse(own.getString("recordedAt")));
 
-        // Before its release: not there for the public (nor bureau, other rangers, stations) ...
-        given().when().get("/observations/" + publicId).then().statusCode(404);
-        given().header("Authorization", TestTokens.bearer(Roles.BUREAU)).when().get("/observations/" + publicId).then()
-                .statusCode(404);
-        given().queryParam("countyCode", county).when().get("/observations").then().statusCode(200)
-                .body("items", org.hamcrest.Matchers.empty());
-        given().queryParam("countyCode", county).when().get("/observations.geojson").then().statusCode(200)
-                .body("features", org.hamcrest.Matchers.empty());
-        given().queryParam("county", county).when().get("/indicators").then().statusCode(200)
-                .body("speciesRichness.allTime", org.hamcrest.Matchers.equalTo(0));
-        // ... while its observer, reviewers and admins see it at once.
-        given().header("Authorization", bearer).when().get("/observations/" + publicId).then().statusCode(200);
-        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).queryParam("county", county).when().get("/indicators")
-                .then().statusCode(200).body("speciesRichness.allTime", org.hamcrest.Matchers.equalTo(1));
+        try {
+            // Before its release: not there for the public (nor bureau, other rangers, stations) ...
+            given().when().get("/observations/" + publicId).then().statusCode(404);
+            given().header("Authorization", TestTokens.bearer(Roles.BUREAU)).when().get("/observations/" + publicId).then()
+                    .statusCode(404);
+            given().queryParam("countyCode", county).when().get("/observations").then().statusCode(200)
+                    .body("items", org.hamcrest.Matchers.empty());
+            given().queryParam("countyCode", county).when().get("/observations.geojson").then().statusCode(200)
+                    .body("features", org.hamcrest.Matchers.empty());
+            given().queryParam("county", county).when().get("/indicators").then().statusCode(200)
+                    .body("speciesRichness.allTime", org.hamcrest.Matchers.equalTo(0));
+            // ... while its observer, reviewers and admins see it at once.
+            given().header("Authorization", bearer).when().get("/observations/" + publicId).then().statusCode(200);
+            given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).queryParam("county", county).when().get("/indicators")
+                    .then().statusCode(200).body("speciesRichness.allTime", org.hamcrest.Matchers.equalTo(1));
+        } catch (AssertionError e) {
+            // On a loaded machine the checks can outlast the 3 s slot; then what they saw proves nothing either way.
+            Assumptions.assumeTrue(Instant.now().isBefore(released.minusMillis(200)), "the checks ran inside the slot");
+            throw e;
+        }
         Assumptions.assumeTrue(Instant.now().isBefore(released.minusMillis(200)), "the checks ran inside the slot");
 
         // Released with its slot: then everyone sees it, generalized.
