@@ -1,5 +1,17 @@
 package cn.jiaozuo.biodiversity.patrol.api;
 
+import cn.jiaozuo.biodiversity.common.http.QueryValues;
+import cn.jiaozuo.biodiversity.patrol.domain.Datum;
+import cn.jiaozuo.biodiversity.patrol.domain.Mandate;
+import cn.jiaozuo.biodiversity.patrol.domain.PatrolSource;
+import cn.jiaozuo.biodiversity.patrol.domain.Transport;
+import jakarta.ws.rs.QueryParam;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import cn.jiaozuo.biodiversity.common.problem.Problem;
 import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
@@ -50,6 +62,20 @@ public class PatrolResource {
              "violations": [{"field": "incidents[0].observedAt", "message": "must lie within the patrol, startedAt to endedAt (give or take 30 minutes)"},
                             {"field": "track.coordinates[17]", "message": "longitude must lie within ±180 and latitude within ±90"}]}""";
 
+    static final String GPX = "application/gpx+xml";
+    static final String EXAMPLE_GPX = """
+            <?xml version="1.0" encoding="UTF-8" standalone="no" ?>
+            <gpx xmlns="http://www.topografix.com/GPX/1/1" xmlns:gpxtpx="http://www.garmin.com/xmlschemas/TrackPointExtension/v1"
+                 creator="GPSMAP 66i" version="1.1">
+              <metadata><time>2025-05-14T04:12:09Z</time></metadata>
+              <wpt lat="35.401200" lon="113.352100"><ele>834.1</ele><time>2025-05-14T01:40:00Z</time><name>SNARE 003</name>
+                <cmt>钢丝套 x3</cmt><sym>Flag, Red</sym></wpt>
+              <trk><name>Current Track: 14 MAY 2025 07:30</name><trkseg>
+                <trkpt lat="35.400100" lon="113.350100"><ele>812.3</ele><time>2025-05-13T23:30:05Z</time></trkpt>
+                <trkpt lat="35.401300" lon="113.351200"><ele>820.0</ele><time>2025-05-13T23:31:10Z</time></trkpt>
+              </trkseg></trk>
+            </gpx>""";
+
     private final PatrolService service;
     private final PatrolMapper mapper;
     private final PatrolRules rules;
@@ -89,6 +115,106 @@ public class PatrolResource {
         List<Violation> violations = new ArrayList<>();
         NewPatrol command = mapper.toCommand(request, violations);
         return respond(service.record(command, violations, Caller.of(identity), Instant.now()));
+    }
+
+    @POST
+    @Path("gpx")
+    @Consumes(GPX)
+    @RolesAllowed(Roles.RANGER)
+    @Transactional // the view of a replayed patrol reads its lazy collections
+    @Operation(operationId = "uploadPatrolGpx", summary = "Record a patrol from a GPX 1.1 file",
+            description = "Role ranger. The body is a GPX 1.1 file as a handheld GPS unit (Garmin eTrex, GPSMAP …) or an app"
+                    + " exports it; what the file cannot say comes as query parameters. Each trk/trkseg becomes a line of the"
+                    + " track (trkpt with their times); each waypoint (wpt) becomes a candidate incident (see candidates),"
+                    + " with suggestedType when its type, name or description names one. Idempotent per file and ranger:"
+                    + " the same file again answers 200 with the stored patrol; the same file with other parameters is a"
+                    + " 409. A file that is not GPX 1.1 or holds no track point is a 400 on body naming the problem. The"
+                    + " track is cleaned and measured as for POST /patrols. At most 50,000 track points, 500 waypoints and 16 MB.")
+    @APIResponse(responseCode = "201", description = "Stored; Location names the patrol",
+            content = @Content(schema = @Schema(implementation = PatrolView.class)))
+    @APIResponse(responseCode = "200", description = "A replay: this ranger uploaded this file before with the same parameters",
+            content = @Content(schema = @Schema(implementation = PatrolView.class)))
+    @APIResponse(responseCode = "400", description = "Unreadable GPX (violation on body) or invalid parameters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not GPX", value = """
+                            {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "The request has an invalid field",
+                             "instance": "/patrols/gpx", "violations": [{"field": "body", "message": "is not a GPX 1.1 file: ParseError at
+                             [row,col]:[12,7] Message: The element type \"trkpt\" must be terminated by the matching end-tag \"</trkpt>\"."}]}""")))
+    @APIResponse(responseCode = "409", description = "This ranger uploaded this file before with other parameters")
+    @APIResponse(responseCode = "413", description = "More than 50,000 track points or 500 waypoints, or a file over 16 MB")
+    public Response uploadGpx(
+            @Parameter(required = true, example = "ROUTINE", schema = @Schema(implementation = Mandate.class)) @QueryParam("mandate") String mandate,
+            @Parameter(required = true, example = "FOOT", schema = @Schema(implementation = Transport.class)) @QueryParam("transport") String transport,
+            @Parameter(required = true, example = "410821", description = "GB/T 2260 code of the county responsible") @QueryParam("countyCode") String countyCode,
+            @Parameter(example = "ranger-xw-022", description = "Token subjects of the team, repeated (team=a&team=b); the uploading ranger alone when absent")
+                @QueryParam("team") List<String> team,
+            @Parameter(example = "2025-05-14T07:30:00+08:00", description = "The first track point's time when absent",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("startedAt") String startedAt,
+            @Parameter(example = "2025-05-14T12:10:00+08:00", description = "The last track point's time when absent",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("endedAt") String endedAt,
+            @Parameter(example = "WGS84", description = "GPX is WGS-84 by definition; GCJ02 for files exported by apps that write their map's datum",
+                    schema = @Schema(implementation = Datum.class)) @QueryParam("datum") String datum,
+            @Parameter(example = "沿茱萸峰北坡巡护") @QueryParam("notes") String notes,
+            @RequestBody(content = @Content(mediaType = GPX, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                    examples = @ExampleObject(name = "Garmin GPSMAP", value = EXAMPLE_GPX))) byte[] file) {
+        if (file == null || file.length == 0) {
+            throw ProblemException.badRequest("body", "a GPX 1.1 file is required");
+        }
+        rules.checkSize(GpxReader.countTrackPoints(file), 0);
+        GpxReader.GpxContent gpx;
+        try {
+            gpx = GpxReader.read(file);
+        } catch (GpxReader.UnreadableGpxException e) {
+            throw ProblemException.badRequest("body", e.getMessage());
+        }
+        rules.checkSize(gpx.pointCount(), gpx.waypoints().size());
+        Caller caller = Caller.of(identity);
+        List<Violation> violations = new ArrayList<>();
+        Mandate m = QueryValues.enumValue("mandate", mandate, Mandate.class, violations);
+        Transport t = QueryValues.enumValue("transport", transport, Transport.class, violations);
+        Datum d = QueryValues.enumValue("datum", datum, Datum.class, violations);
+        String county = QueryValues.text("countyCode", countyCode, 6, violations);
+        OffsetDateTime start = QueryValues.dateTime("startedAt", startedAt, violations);
+        OffsetDateTime end = QueryValues.dateTime("endedAt", endedAt, violations);
+        String note = QueryValues.text("notes", notes, 2000, violations);
+        required("mandate", mandate, violations);
+        required("transport", transport, violations);
+        required("countyCode", countyCode, violations);
+        List<String> members = new ArrayList<>();
+        for (int i = 0; team != null && i < team.size(); i++) {
+            String member = QueryValues.text("team[" + i + "]", team.get(i), 200, violations);
+            if (member != null) {
+                members.add(member);
+            }
+        }
+        if (members.isEmpty()) {
+            members.add(caller.subject());
+        }
+        Instant from = start != null ? start.toInstant() : gpx.first();
+        Instant to = end != null ? end.toInstant() : gpx.last();
+        if (from == null && start == null && startedAt == null) {
+            violations.add(new Violation("startedAt", "is required: the file's track points have no times"));
+        }
+        if (to == null && end == null && endedAt == null) {
+            violations.add(new Violation("endedAt", "is required: the file's track points have no times"));
+        }
+        NewPatrol command = new NewPatrol(null, PatrolSource.GPX, m, t, county, members, from, to, d, gpx.segments(), note,
+                List.of(), gpx.waypoints(), sha256(file));
+        return respond(service.record(command, violations, caller, Instant.now()));
+    }
+
+    private static void required(String field, String value, List<Violation> violations) {
+        if (value == null || value.isBlank()) {
+            violations.add(new Violation(field, "is required"));
+        }
+    }
+
+    private static String sha256(byte[] file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private Response respond(PatrolService.Recorded recorded) {
