@@ -48,21 +48,25 @@ final class PatrolFixtures {
         return times;
     }
 
-    static Map<String, Object> track(int points) {
+    static Map<String, Object> track(OffsetDateTime start, int points) {
         Map<String, Object> track = new HashMap<>();
         track.put("type", "LineString");
         track.put("coordinates", walk(points));
-        track.put("times", minutes(START, points));
+        track.put("times", minutes(start, points));
         return track;
     }
 
     static Map<String, Object> incident() {
+        return incident(START);
+    }
+
+    static Map<String, Object> incident(OffsetDateTime start) {
         Map<String, Object> incident = new HashMap<>();
         incident.put("type", "SNARE");
         incident.put("actionTaken", "REMOVED");
         incident.put("speciesId", 12);
         incident.put("location", Map.of("lat", LAT + 0.003, "lon", LON + 0.003));
-        incident.put("observedAt", START.plusMinutes(10).toString());
+        incident.put("observedAt", start.plusMinutes(10).toString());
         incident.put("count", 3);
         incident.put("notes", "三处钢丝套，已拆除");
         incident.put("media", List.of(Map.of("url", "https://media.example.cn/snare.jpg")));
@@ -71,18 +75,32 @@ final class PatrolFixtures {
 
     /** A 20-minute walk of 21 fixes by {@code ranger} with one snare. */
     static Map<String, Object> patrol(String ranger) {
+        return patrol(ranger, START);
+    }
+
+    /** The same walk starting at {@code start}. */
+    static Map<String, Object> patrol(String ranger, OffsetDateTime start) {
         Map<String, Object> body = new HashMap<>();
         body.put("uuid", UUID.randomUUID().toString());
         body.put("mandate", "ROUTINE");
         body.put("transport", "FOOT");
         body.put("countyCode", "410821");
         body.put("team", List.of(ranger, "ranger-partner-" + UUID.randomUUID()));
-        body.put("startedAt", START.toString());
-        body.put("endedAt", START.plus(Duration.ofMinutes(20)).toString());
-        body.put("track", track(21));
+        body.put("startedAt", start.toString());
+        body.put("endedAt", start.plus(Duration.ofMinutes(20)).toString());
+        body.put("track", track(start, 21));
         body.put("notes", "沿茱萸峰北坡巡护");
-        body.put("incidents", new ArrayList<>(List.of(incident())));
+        body.put("incidents", new ArrayList<>(List.of(incident(start))));
         return body;
+    }
+
+    /**
+     * 22:00 in China on the last day of a random month between 1900 and 2020: the hours around it are a window of time
+     * no other test writes into (one in 1,440 months).
+     */
+    static OffsetDateTime randomMonthEnd() {
+        OffsetDateTime month = OffsetDateTime.of(1900, 1, 1, 22, 0, 0, 0, CHINA).plusMonths((long) (Math.random() * 1_440));
+        return month.withDayOfMonth(month.toLocalDate().lengthOfMonth());
     }
 
     static ValidatableResponse post(String ranger, Object body) {

@@ -21,7 +21,9 @@ import jakarta.validation.Validator;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -80,6 +82,50 @@ public class PatrolMapper {
         return new PatrolView(p.uuid, detail ? PatrolView.Detail.FULL : PatrolView.Detail.SUMMARY, p.source, p.mandate,
                 p.transport, p.countyCode, List.copyOf(p.team), p.recordedBy, p.recordedAt, p.startedAt, p.endedAt, p.datum,
                 effort, p.incidentCount, List.of(), detail ? p.notes : null, track, dropped, incidents, candidates);
+    }
+
+    /** The patrol as a GeoJSON FeatureCollection; the caller may see it in full (the resource checked). */
+    GeoJsonView toGeoJson(Patrol p, List<List<TrackPoint>> lines) {
+        List<GeoJsonView.Feature> features = new ArrayList<>();
+        TrackView track = track(lines);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("kind", "track");
+        properties.put("mandate", p.mandate.name());
+        properties.put("transport", p.transport.name());
+        properties.put("countyCode", p.countyCode);
+        properties.put("team", List.copyOf(p.team));
+        properties.put("startedAt", p.startedAt.toString());
+        properties.put("endedAt", p.endedAt.toString());
+        properties.put("distanceKm", p.distanceKm());
+        properties.put("durationHours", Math.round(p.durationHours() * 1000) / 1000.0);
+        properties.put("times", track.times() == null ? null
+                : track.times().stream().map(line -> line.stream().map(String::valueOf).toList()).toList());
+        features.add(new GeoJsonView.Feature("Feature", p.uuid.toString(),
+                new GeoJsonView.Geometry("MultiLineString", List.copyOf(track.coordinates())), properties));
+        for (Incident i : p.incidents) {
+            Map<String, Object> incident = new LinkedHashMap<>();
+            incident.put("kind", "incident");
+            incident.put("type", i.type.name());
+            incident.put("actionTaken", i.actionTaken.name());
+            incident.put("speciesId", i.speciesId);
+            incident.put("observedAt", i.observedAt.toString());
+            incident.put("count", i.count);
+            incident.put("notes", i.notes);
+            features.add(new GeoJsonView.Feature("Feature", i.uuid.toString(),
+                    new GeoJsonView.Geometry("Point", List.of(i.lon, i.lat)), incident));
+        }
+        for (IncidentCandidate c : p.candidates) {
+            Map<String, Object> candidate = new LinkedHashMap<>();
+            candidate.put("kind", "candidate");
+            candidate.put("name", c.name);
+            candidate.put("description", c.description);
+            candidate.put("symbol", c.symbol);
+            candidate.put("markedAt", c.markedAt == null ? null : c.markedAt.toString());
+            candidate.put("suggestedType", c.suggestedType == null ? null : c.suggestedType.name());
+            features.add(new GeoJsonView.Feature("Feature", c.uuid.toString(),
+                    new GeoJsonView.Geometry("Point", List.of(c.lon, c.lat)), candidate));
+        }
+        return new GeoJsonView("FeatureCollection", features);
     }
 
     static TrackView track(List<List<TrackPoint>> lines) {

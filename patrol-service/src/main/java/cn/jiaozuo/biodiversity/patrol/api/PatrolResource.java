@@ -17,13 +17,21 @@ import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
 import cn.jiaozuo.biodiversity.common.security.Caller;
 import cn.jiaozuo.biodiversity.common.security.Roles;
+import cn.jiaozuo.biodiversity.patrol.config.PatrolConfig;
 import cn.jiaozuo.biodiversity.patrol.domain.NewPatrol;
+import cn.jiaozuo.biodiversity.patrol.domain.Patrol;
+import cn.jiaozuo.biodiversity.patrol.domain.PatrolAccess;
+import cn.jiaozuo.biodiversity.patrol.domain.PatrolFilter;
+import cn.jiaozuo.biodiversity.patrol.domain.TrackJson;
+import cn.jiaozuo.biodiversity.patrol.repository.PatrolRepository;
 import cn.jiaozuo.biodiversity.patrol.domain.PatrolRules;
 import cn.jiaozuo.biodiversity.patrol.domain.PatrolService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,6 +41,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -63,6 +72,7 @@ public class PatrolResource {
                             {"field": "track.coordinates[17]", "message": "longitude must lie within ±180 and latitude within ±90"}]}""";
 
     static final String GPX = "application/gpx+xml";
+    static final String GEOJSON = "application/geo+json";
     static final String EXAMPLE_GPX = """
             <?xml version="1.0" encoding="UTF-8" standalone="no" ?>
             <gpx xmlns="http://www.topografix.com/GPX/1/1" xmlns:gpxtpx="http://www.garmin.com/xmlschemas/TrackPointExtension/v1"
@@ -77,14 +87,19 @@ public class PatrolResource {
             </gpx>""";
 
     private final PatrolService service;
+    private final PatrolRepository patrols;
     private final PatrolMapper mapper;
     private final PatrolRules rules;
+    private final PatrolConfig config;
     private final SecurityIdentity identity;
 
-    public PatrolResource(PatrolService service, PatrolMapper mapper, PatrolRules rules, SecurityIdentity identity) {
+    public PatrolResource(PatrolService service, PatrolRepository patrols, PatrolMapper mapper, PatrolRules rules,
+            PatrolConfig config, SecurityIdentity identity) {
         this.service = service;
+        this.patrols = patrols;
         this.mapper = mapper;
         this.rules = rules;
+        this.config = config;
         this.identity = identity;
     }
 
@@ -215,6 +230,110 @@ public class PatrolResource {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    @GET
+    @RolesAllowed({Roles.RANGER, Roles.REVIEWER, Roles.BUREAU, Roles.ADMIN})
+    @Transactional
+    @Operation(operationId = "listPatrols", summary = "List patrols, newest first",
+            description = "Roles ranger, reviewer, bureau, admin. Summaries only (detail SUMMARY: no notes, track or incidents;"
+                    + " read one patrol for those). Filters combine; from and to bound startedAt ([from, to)); ranger matches a"
+                    + " team member or the ranger who recorded the patrol. Keyset pagination: pass nextCursor as cursor.")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = PatrolPage.class)))
+    @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid")
+    public PatrolPage list(
+            @Parameter(example = "410821", description = "GB/T 2260 code of the declared county") @QueryParam("countyCode") String countyCode,
+            @Parameter(example = "ranger-xw-017", description = "Token subject of a team member") @QueryParam("ranger") String ranger,
+            @Parameter(example = "ROUTINE", schema = @Schema(implementation = Mandate.class)) @QueryParam("mandate") String mandate,
+            @Parameter(example = "2025-05-01T00:00:00+08:00", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                @QueryParam("from") String from,
+            @Parameter(example = "2025-06-01T00:00:00+08:00", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                @QueryParam("to") String to,
+            @Parameter(description = "Page size, 1–500 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+                @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        List<Violation> violations = new ArrayList<>();
+        String county = QueryValues.text("countyCode", countyCode, 6, violations);
+        String member = QueryValues.text("ranger", ranger, 200, violations);
+        Mandate m = QueryValues.enumValue("mandate", mandate, Mandate.class, violations);
+        OffsetDateTime since = QueryValues.dateTime("from", from, violations);
+        OffsetDateTime until = QueryValues.dateTime("to", to, violations);
+        Integer size = QueryValues.integer("limit", limit, 1, config.maxPageSize(), violations);
+        PatrolCursor after = PatrolCursor.decode(cursor, violations);
+        QueryValues.requireValid(violations);
+        int pageSize = size == null ? config.defaultPageSize() : size;
+        List<Patrol> rows = patrols.page(new PatrolFilter(county, member, m, since == null ? null : since.toInstant(),
+                until == null ? null : until.toInstant(), after == null ? null : after.startedAt(),
+                after == null ? null : after.uuid()), pageSize + 1);
+        Caller caller = Caller.of(identity);
+        List<PatrolView> items = rows.stream().limit(pageSize).map(p -> mapper.toView(p, caller, false)).toList();
+        String next = rows.size() > pageSize ? new PatrolCursor(rows.get(pageSize - 1).startedAt, rows.get(pageSize - 1).uuid).encode() : null;
+        return new PatrolPage(items, next);
+    }
+
+    @GET
+    @Path("{uuid}")
+    @RolesAllowed({Roles.RANGER, Roles.REVIEWER, Roles.BUREAU, Roles.ADMIN})
+    @Transactional
+    @Operation(operationId = "getPatrol", summary = "One patrol",
+            description = "Roles ranger, reviewer, bureau, admin. FULL (notes, track, droppedPoints, incidents, candidates) for"
+                    + " reviewers, bureau staff, admins, the ranger who recorded the patrol and its team; SUMMARY for other rangers:"
+                    + " a track is a map of where rangers are and where the animals are.")
+    @APIResponse(responseCode = "200", description = "The patrol", content = @Content(schema = @Schema(implementation = PatrolView.class)))
+    @APIResponse(responseCode = "404", description = "No such patrol")
+    public PatrolView get(@Parameter(example = "3f2c9d1e-7a4b-4c5d-9e8f-1a2b3c4d5e6f") @PathParam("uuid") String uuid) {
+        return mapper.toView(find(uuid), Caller.of(identity), true);
+    }
+
+    @GET
+    @Path("{uuid}.gpx")
+    @Produces(GPX)
+    @RolesAllowed({Roles.RANGER, Roles.REVIEWER, Roles.BUREAU, Roles.ADMIN})
+    @Transactional
+    @Operation(operationId = "getPatrolGpx", summary = "One patrol as GPX 1.1",
+            description = "Roles ranger, reviewer, bureau, admin; only those who see the patrol in FULL (others get 404). One trk"
+                    + " of the kept track with times; incidents (type as name and type) and GPX waypoints as wpt. WGS-84.")
+    @APIResponse(responseCode = "200", description = "The GPX file",
+            content = @Content(mediaType = GPX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such patrol, or not one this caller may see in full")
+    public Response gpx(@Parameter(example = "3f2c9d1e-7a4b-4c5d-9e8f-1a2b3c4d5e6f") @PathParam("uuid") String uuid) {
+        Patrol patrol = findInFull(uuid);
+        byte[] file = GpxWriter.write(patrol, TrackJson.lines(patrols.track(patrol.uuid).lines));
+        return Response.ok(file, GPX).header("Content-Disposition", "attachment; filename=\"patrol-" + patrol.uuid + ".gpx\"").build();
+    }
+
+    @GET
+    @Path("{uuid}.geojson")
+    @Produces(GEOJSON)
+    @RolesAllowed({Roles.RANGER, Roles.REVIEWER, Roles.BUREAU, Roles.ADMIN})
+    @Transactional
+    @Operation(operationId = "getPatrolGeoJson", summary = "One patrol as GeoJSON",
+            description = "Roles ranger, reviewer, bureau, admin; only those who see the patrol in FULL (others get 404). A"
+                    + " FeatureCollection: the kept track, each incident and each GPX waypoint. WGS-84.")
+    @APIResponse(responseCode = "200", description = "The FeatureCollection",
+            content = @Content(mediaType = GEOJSON, schema = @Schema(implementation = GeoJsonView.class)))
+    @APIResponse(responseCode = "404", description = "No such patrol, or not one this caller may see in full")
+    public GeoJsonView geoJson(@Parameter(example = "3f2c9d1e-7a4b-4c5d-9e8f-1a2b3c4d5e6f") @PathParam("uuid") String uuid) {
+        Patrol patrol = findInFull(uuid);
+        return mapper.toGeoJson(patrol, TrackJson.lines(patrols.track(patrol.uuid).lines));
+    }
+
+    private Patrol find(String uuid) {
+        UUID id;
+        try {
+            id = UUID.fromString(uuid.strip());
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest("uuid", "must be a UUID");
+        }
+        return patrols.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No patrol " + id));
+    }
+
+    private Patrol findInFull(String uuid) {
+        Patrol patrol = find(uuid);
+        if (!PatrolAccess.mayReadDetails(patrol, Caller.of(identity))) {
+            throw ProblemException.notFound("No patrol " + patrol.uuid);
+        }
+        return patrol;
     }
 
     private Response respond(PatrolService.Recorded recorded) {

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
 
 /** A patrol as stored: what the ranger declared, and the effort derived from its cleaned track. */
 @Entity
@@ -91,6 +92,7 @@ public class Patrol {
     public String gpxSha256;
 
     @ElementCollection
+    @BatchSize(size = 100) // a page of patrols loads its teams in one query, not one each
     @CollectionTable(name = "patrol_member", joinColumns = @JoinColumn(name = "patrol_uuid"))
     @OrderColumn(name = "position")
     @Column(name = "subject", nullable = false)
