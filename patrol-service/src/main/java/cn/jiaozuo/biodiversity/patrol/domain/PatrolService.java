@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /**
  * Records patrols: checks the rules, converts GCJ-02 to WGS-84, cleans the track, stores the patrol with its track
- * and incidents in one transaction. Idempotent per key: a JSON patrol's
+ * and incidents and hands it to {@link PatrolEvents}, all in one transaction. Idempotent per key: a JSON patrol's
  * uuid, a GPX upload's file and caller. The same content again is a replay (the stored patrol, nothing new); other
  * content under the same key is a 409.
  */
@@ -26,11 +26,13 @@ public class PatrolService {
 
     private final PatrolRepository patrols;
     private final PatrolRules rules;
+    private final PatrolEvents events;
     private final PatrolConfig config;
 
-    public PatrolService(PatrolRepository patrols, PatrolRules rules, PatrolConfig config) {
+    public PatrolService(PatrolRepository patrols, PatrolRules rules, PatrolEvents events, PatrolConfig config) {
         this.patrols = patrols;
         this.rules = rules;
+        this.events = events;
         this.config = config;
     }
 
@@ -83,6 +85,7 @@ public class PatrolService {
         stored.lines = TrackJson.lines(clean.lines());
         stored.dropped = TrackJson.dropped(clean.dropped());
         patrols.persistTrack(stored);
+        events.recorded(patrol);
         return new Recorded(patrol, true);
     }
 
