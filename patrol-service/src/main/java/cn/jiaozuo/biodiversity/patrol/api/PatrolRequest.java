@@ -26,7 +26,7 @@ public record PatrolRequest(
         @NotBlank @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 code") String countyCode,
         @Schema(required = true, example = "[\"ranger-xw-017\", \"ranger-xw-022\"]",
                 description = "Token subjects of the team members (1–30); they may read the patrol's track")
-        @NotEmpty List<@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String> team,
+        @NotEmpty List<@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\u0000-\\u001F\\u007F]*", message = "must not contain control characters") String> team,
         @Schema(required = true, example = "2025-05-14T07:30:00+08:00") @NotNull OffsetDateTime startedAt,
         @Schema(required = true, example = "2025-05-14T12:10:00+08:00") @NotNull OffsetDateTime endedAt,
         @Schema(example = "WGS84", description = "Datum of the track and incident points; WGS84 when absent. GCJ02 (Chinese map"

@@ -153,15 +153,15 @@ public class PatrolResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not GPX", value = """
                             {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "The request has an invalid field",
-                             "instance": "/patrols/gpx", "violations": [{"field": "body", "message": "is not a GPX 1.1 file: ParseError at
-                             [row,col]:[12,7] Message: The element type \"trkpt\" must be terminated by the matching end-tag \"</trkpt>\"."}]}""")))
+                             "instance": "/patrols/gpx", "violations": [{"field": "body", "message":
+                             "is not a GPX 1.1 file: ParseError at [row,col]:[12,7] Message: The element type \\"trkpt\\" must be terminated by the matching end-tag \\"</trkpt>\\"."}]}""")))
     @APIResponse(responseCode = "409", description = "This ranger uploaded this file before with other parameters")
     @APIResponse(responseCode = "413", description = "More than 50,000 track points or 500 waypoints, or a file over 16 MB")
     public Response uploadGpx(
             @Parameter(required = true, example = "ROUTINE", schema = @Schema(implementation = Mandate.class)) @QueryParam("mandate") String mandate,
             @Parameter(required = true, example = "FOOT", schema = @Schema(implementation = Transport.class)) @QueryParam("transport") String transport,
             @Parameter(required = true, example = "410821", description = "GB/T 2260 code of the county responsible") @QueryParam("countyCode") String countyCode,
-            @Parameter(example = "ranger-xw-022", description = "Token subjects of the team, repeated (team=a&team=b); the uploading ranger alone when absent")
+            @Parameter(description = "Token subjects of the team, repeated (team=ranger-xw-017&team=ranger-xw-022); the uploading ranger alone when absent")
                 @QueryParam("team") List<String> team,
             @Parameter(example = "2025-05-14T07:30:00+08:00", description = "The first track point's time when absent",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("startedAt") String startedAt,
