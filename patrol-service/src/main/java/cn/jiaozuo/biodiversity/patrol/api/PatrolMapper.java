@@ -23,8 +23,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /** Between the wire and the domain: requests to {@link NewPatrol}, stored patrols to views as the caller may see them. */
@@ -45,10 +45,12 @@ public class PatrolMapper {
             violations.add(new Violation(v.getPropertyPath().toString().replace(".<list element>", ""), v.getMessage()));
         }
         List<List<TrackPoint>> track = TrackReader.read(r.track(), violations);
-        List<NewIncident> incidents = r.incidents() == null ? List.of() : r.incidents().stream().filter(Objects::nonNull)
-                .map(i -> new NewIncident(i.type(), i.actionTaken(), i.speciesId(),
-                        i.location() == null ? null : i.location().lat(), i.location() == null ? null : i.location().lon(),
-                        instant(i.observedAt()), i.count(), i.notes(), media(i.media())))
+        // A null incident stays in its place (validation named it), so the rules' indexes match the request's.
+        List<NewIncident> incidents = r.incidents() == null ? List.of() : r.incidents().stream()
+                .map(i -> i == null ? new NewIncident(null, null, null, null, null, null, null, null, List.of())
+                        : new NewIncident(i.type(), i.actionTaken(), i.speciesId(),
+                                i.location() == null ? null : i.location().lat(), i.location() == null ? null : i.location().lon(),
+                                instant(i.observedAt()), i.count(), i.notes(), media(i.media())))
                 .toList();
         return new NewPatrol(r.uuid(), PatrolSource.JSON, r.mandate(), r.transport(), r.countyCode(), r.team(),
                 instant(r.startedAt()), instant(r.endedAt()), r.datum(), track, r.notes(), incidents, List.of(), null);
