@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jiaozuo.biodiversity.common.security.Roles;
-import cn.jiaozuo.biodiversity.observation.domain.Gcj02;
+import cn.jiaozuo.biodiversity.common.geo.Gcj02;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

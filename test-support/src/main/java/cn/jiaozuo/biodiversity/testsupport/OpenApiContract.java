@@ -103,8 +103,10 @@ public final class OpenApiContract {
                 }
             }
         }
-        // Literal paths before templated ones: /plots/locate is not /plots/{code}.
-        paths.sort(Comparator.comparingInt(PathTemplate::parameters));
+        // Literal paths before templated ones: /plots/locate is not /plots/{code}. Among equals, more literal characters
+        // first, as JAX-RS matches: /patrols/{uuid}.gpx is not /patrols/{uuid}.
+        paths.sort(Comparator.comparingInt(PathTemplate::parameters)
+                .thenComparing(Comparator.comparingInt((PathTemplate t) -> t.template().replaceAll("\\{[^}/]+}", "").length()).reversed()));
         String text = document.toString();
         // The document's own top-level fields are no schema keywords: known, so they are not logged as unknown.
         JsonMetaSchema dialect = JsonMetaSchema.builder(OpenApi31.getInstance())

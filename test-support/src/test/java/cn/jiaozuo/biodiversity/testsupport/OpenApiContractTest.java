@@ -15,6 +15,9 @@ class OpenApiContractTest {
                "/plots/{code}": {"get": {"responses": {
                  "200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Plot"}}}},
                  "404": {"$ref": "#/components/responses/NotFound"}}}},
+               "/plots/{code}.geojson": {"get": {"responses": {
+                 "200": {"description": "ok", "content": {"application/geo+json": {"schema": {"type": "object",
+                   "required": ["type"], "properties": {"type": {"const": "Feature"}}}}}}}}},
                "/plots/locate": {"get": {"responses": {
                  "200": {"description": "ok", "content": {"application/json": {"schema": {"type": "array",
                    "items": {"$ref": "#/components/schemas/Plot"}}}}}}}},
@@ -67,6 +70,12 @@ class OpenApiContractTest {
         assertTrue(all.contains("$[0].updatedAt"), "date-time format: " + all);
         assertTrue(all.contains("$[1]") && all.contains("notes"), "missing required field: " + all);
         assertTrue(all.contains("altitude"), "undocumented nested field: " + all);
+    }
+
+    @Test
+    void a_template_with_a_literal_suffix_is_matched_before_the_bare_template() {
+        assertEquals(List.of(), get("/plots/410821-01.geojson", 200, "application/geo+json", "{\"type\":\"Feature\"}"));
+        assertEquals(1, get("/plots/410821-01.geojson", 200, "application/geo+json", "{}").size());
     }
 
     @Test

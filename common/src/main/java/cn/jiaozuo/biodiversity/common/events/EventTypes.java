@@ -22,6 +22,11 @@ public final class EventTypes {
     /** A monitoring station was registered or changed (e.g. bound to another identity); data: {@link StationSnapshot}. */
     public static final String STATION_UPSERTED = "StationUpserted";
 
+    /** A patrol was recorded; data: {@link PatrolSnapshot} on {@link Topics#PATROLS}. */
+    public static final String PATROL_RECORDED = "PatrolRecorded";
+    /** A patrol reported an incident (a snare, a fire …); data: {@link IncidentSnapshot} on {@link Topics#PATROLS}. */
+    public static final String INCIDENT_REPORTED = "IncidentReported";
+
     /** data: {@link AlertSnapshot} for all alert events. */
     public static final String ALERT_RAISED = "AlertRaised";
     public static final String ALERT_UPDATED = "AlertUpdated";

@@ -33,6 +33,11 @@ public final class Topics {
     public static final String STATIONS_DLQ = "stations.dlq";
     /** Alert lifecycle events, key = county code. */
     public static final String ALERTS = "alerts";
+    /**
+     * Patrol events ({@link PatrolSnapshot}, {@link IncidentSnapshot}), key = patrol uuid, so a patrol's incidents
+     * follow it. Internal: exact incident points.
+     */
+    public static final String PATROLS = "patrols";
 
     /** Name, partition count and clean-up policy of one topic. */
     public record TopicSpec(String name, int partitions, boolean compacted) {
@@ -46,7 +51,8 @@ public final class Topics {
             new TopicSpec(PLOTS_DLQ, 1, false),
             new TopicSpec(ALERTS, 3, false),
             new TopicSpec(STATIONS, 3, true),
-            new TopicSpec(STATIONS_DLQ, 1, false));
+            new TopicSpec(STATIONS_DLQ, 1, false),
+            new TopicSpec(PATROLS, 3, false));
 
     /** Header names set on every record by the outbox relay (Debezium's convention). */
     public static final String HEADER_EVENT_ID = "eventId";

@@ -1,6 +1,7 @@
 package cn.jiaozuo.biodiversity.observation.domain;
 
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
+import cn.jiaozuo.biodiversity.common.geo.Gcj02;
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoArea;
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
 import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;

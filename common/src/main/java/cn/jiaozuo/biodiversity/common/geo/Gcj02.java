@@ -1,9 +1,10 @@
-package cn.jiaozuo.biodiversity.observation.domain;
+package cn.jiaozuo.biodiversity.common.geo;
 
 /**
  * GCJ-02, the obfuscated datum of Chinese map SDKs (Amap, Tencent, …). Only the forward transform
  * WGS-84 → GCJ-02 is public; the inverse is found by fixed-point iteration on it, which converges
- * to well below a millimetre in a few steps (the offset changes slowly with position).
+ * to well below a millimetre in a few steps (the offset changes slowly with position). Shared: sightings
+ * (observation-service) and patrol tracks and incidents (patrol-service) accept GCJ-02 alike.
  */
 public final class Gcj02 {
 

@@ -1,0 +1,28 @@
+package cn.jiaozuo.biodiversity.patrol.api;
+
+import cn.jiaozuo.biodiversity.patrol.domain.ActionTaken;
+import cn.jiaozuo.biodiversity.patrol.domain.IncidentType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "IncidentRequest", description = "Something the patrol found on its way")
+public record IncidentRequest(
+        @Schema(required = true, example = "SNARE") @NotNull IncidentType type,
+        @Schema(example = "REMOVED", description = "NONE when absent") ActionTaken actionTaken,
+        @Schema(example = "12", description = "observation-service's species id, when the incident concerns a species (a snared 林麝)")
+        @Positive Long speciesId,
+        @Schema(required = true) @NotNull @Valid LocationRequest location,
+        @Schema(required = true, example = "2025-05-14T09:40:00+08:00", description = "Within the patrol's startedAt–endedAt")
+        @NotNull OffsetDateTime observedAt,
+        @Schema(example = "3", description = "How many (snares, traps, felled trees …); 1 when absent", minimum = "1", maximum = "100000")
+        @Min(1) @Max(100_000) Integer count,
+        @Schema(example = "三处钢丝套，已拆除") @Size(max = 2000) String notes,
+        @Schema(description = "At most 20 files") @Size(max = 20) List<@NotNull @Valid MediaRequest> media) {
+}
