@@ -19,6 +19,7 @@ final class CpuShares {
     private final Map<String, List<Long>> pids = new LinkedHashMap<>();
     private final Map<String, Long> before = new LinkedHashMap<>();
     private final long startedNanos = System.nanoTime();
+    private final Map<String, Long> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CpuShares() {
     }
@@ -36,9 +37,27 @@ final class CpuShares {
         return shares;
     }
 
-    void add(String name, long pid) {
-        pids.put(name, List.of(pid));
-        before.put(name, 0L); // started with the phase
+    /**
+     * A process started for the phase (the load generator): its ticks are read every 100 ms while it lives, since
+     * they vanish with it from /proc.
+     */
+    void add(String name, Process process) {
+        before.put(name, 0L);
+        Thread sampler = new Thread(() -> {
+            while (process.isAlive()) {
+                long ticks = ticks(List.of(process.pid()));
+                if (ticks > 0) {
+                    lastSeen.put(name, ticks);
+                }
+                try {
+                    Thread.sleep(100); // sampling a counter, not waiting for an event
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "cpu-sampler-" + name);
+        sampler.setDaemon(true);
+        sampler.start();
     }
 
     /** The CPU seconds of each since {@link #start}. */
@@ -47,6 +66,7 @@ final class CpuShares {
         Map<String, Double> seconds = new LinkedHashMap<>();
         pids.put("PostgreSQL (all backends)", postgresPids()); // connections may have come and gone
         pids.forEach((name, list) -> seconds.put(name, Math.max(0, ticks(list) - before.getOrDefault(name, 0L)) / TICKS_PER_SECOND));
+        lastSeen.forEach((name, ticks) -> seconds.put(name, ticks / TICKS_PER_SECOND));
         return new Sample(wall, Runtime.getRuntime().availableProcessors(), seconds);
     }
 

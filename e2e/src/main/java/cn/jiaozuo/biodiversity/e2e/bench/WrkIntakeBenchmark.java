@@ -33,7 +33,7 @@ record WrkIntakeBenchmark(BenchConfig config, Report report, LoadGenerator load)
         builder.environment().put("BENCH_TOKEN", load.rangerToken);
         CpuShares cpu = CpuShares.start(config);
         Process wrk = builder.start();
-        cpu.add("wrk (load generator)", wrk.pid());
+        cpu.add("wrk (load generator)", wrk);
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         wrk.waitFor(2, TimeUnit.MINUTES);
         CpuShares.Sample sample = cpu.stop();
