@@ -27,6 +27,11 @@ public class SpeciesCountyRecordRepository {
         this.transactions = transactions;
     }
 
+    /** Whether the pair is committed as recorded (known in memory): recording it again would change nothing. */
+    public boolean isKnownRecorded(long speciesId, String countyCode) {
+        return recorded.contains(speciesId + ":" + countyCode);
+    }
+
     /** Records the species in the county; true when this is its first record there. */
     public boolean recordFirst(long speciesId, String countyCode, UUID observationUuid, OffsetDateTime observedAt) {
         String pair = speciesId + ":" + countyCode;
