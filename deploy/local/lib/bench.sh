@@ -3,6 +3,11 @@
 
 bench() { # benchmarks on a fresh e2e stack; the report goes to e2e/target/benchmarks.md
   [[ "$INSTANCE" == e2e ]] || { STACK_INSTANCE=e2e "$HERE/stack" bench; return; }
+  if ! command -v wrk >/dev/null 2>&1; then # the lean load generator (C): a Java client would take a quarter of the CPU
+    say "bench: installing wrk (Debian package)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) > "$LOGS/wrk-install.log" 2>&1 \
+      || fail "bench: wrk is missing and apt-get install wrk failed; see $LOGS/wrk-install.log"
+  fi
   fresh_e2e_stack
   local svc
   for svc in "${SERVICES[@]}"; do # restart one at a time: startup measured without the others starting too

@@ -6,13 +6,20 @@ import static cn.jiaozuo.biodiversity.alert.ObservationEvents.awaitAlerts;
 import static cn.jiaozuo.biodiversity.alert.ObservationEvents.invasive;
 import static cn.jiaozuo.biodiversity.alert.ObservationEvents.newSpeciesId;
 import static cn.jiaozuo.biodiversity.alert.ObservationEvents.observation;
+import static cn.jiaozuo.biodiversity.alert.ObservationEvents.ordinary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.events.ObservationSnapshot;
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
 import cn.jiaozuo.biodiversity.common.events.Topics;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -20,6 +27,33 @@ import org.junit.jupiter.api.Test;
 /** The observation consumer: one effect per event however often Kafka delivers it, and poison to the DLQ. */
 @QuarkusTest
 class ObservationConsumerTest extends ObservationEventsFixture {
+
+    @Inject
+    AgroalDataSource database;
+
+    private int processedRows(UUID eventId) throws SQLException {
+        try (Connection c = database.getConnection();
+                PreparedStatement q = c.prepareStatement("select count(*) from processed_event where event_id = ?")) {
+            q.setObject(1, eventId);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    @Test
+    void an_unwatched_species_already_recorded_in_its_county_is_passed_over_without_a_transaction() throws SQLException {
+        SpeciesSnapshot species = ordinary(newSpeciesId());
+        ObservationSnapshot first = observation(species, JIEFANG);
+        EventEnvelope<ObservationSnapshot> recorded = events.recorded(first);
+        events.awaitConsumed(first);
+        EventEnvelope<ObservationSnapshot> again = events.recorded(observation(species, JIEFANG));
+        events.awaitConsumed(first); // the same partition (county and species): applied in order
+
+        assertEquals(1, processedRows(recorded.eventId()), "its first record in the county is kept");
+        assertEquals(0, processedRows(again.eventId()), "a later one could change nothing: no transaction, no row");
+    }
 
     @Test
     void the_same_event_delivered_twice_has_one_effect() {

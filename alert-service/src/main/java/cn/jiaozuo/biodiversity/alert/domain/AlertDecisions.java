@@ -29,6 +29,11 @@ public final class AlertDecisions {
     private AlertDecisions() {
     }
 
+    /** Whether any rule watches a species with these flags: {@link #rulesFor} is not empty for it. */
+    public static boolean watched(boolean invasive, String protectionLevel) {
+        return invasive || PROTECTION_LEVEL.equals(protectionLevel);
+    }
+
     /** The rules an observation of this species fires, in the order they apply (a species may fire both). */
     public static List<RuleCode> rulesFor(SpeciesSnapshot species) {
         List<RuleCode> rules = new ArrayList<>(2);

@@ -1,6 +1,8 @@
 package cn.jiaozuo.biodiversity.alert.messaging;
 
+import cn.jiaozuo.biodiversity.alert.domain.AlertDecisions;
 import cn.jiaozuo.biodiversity.alert.domain.AlertRuleEngine;
+import cn.jiaozuo.biodiversity.alert.repository.SpeciesCountyRecordRepository;
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.events.EventTypes;
 import cn.jiaozuo.biodiversity.common.events.ObservationSnapshot;
@@ -29,17 +31,40 @@ public class ObservationConsumer {
 
     private final IdempotentConsumers consumers;
     private final AlertRuleEngine engine;
+    private final SpeciesCountyRecordRepository records;
     private final ObjectMapper json;
 
-    public ObservationConsumer(IdempotentConsumers consumers, AlertRuleEngine engine, ObjectMapper json) {
+    public ObservationConsumer(IdempotentConsumers consumers, AlertRuleEngine engine, SpeciesCountyRecordRepository records,
+            ObjectMapper json) {
         this.consumers = consumers;
         this.engine = engine;
+        this.records = records;
         this.json = json;
     }
 
     void start(@Observes StartupEvent event) {
-        consumers.start(new ConsumerSpec(NAME, GROUP, List.of(Topics.OBSERVATIONS), Topics.OBSERVATIONS_DLQ),
-                this::handle);
+        consumers.start(new ConsumerSpec(NAME, GROUP, List.of(Topics.OBSERVATIONS), Topics.OBSERVATIONS_DLQ,
+                this::concerns), this::handle);
+    }
+
+    /**
+     * An observation can change nothing here when no rule watches its species (links, and so withdrawals, exist only
+     * for watched species) and its species is already known as recorded in its county: such events, most of a busy
+     * day's, are passed over without a transaction or a processed-event row. Anything unreadable is the handler's,
+     * which dead-letters it.
+     */
+    boolean concerns(EventEnvelope<JsonNode> event) {
+        if (!EventTypes.OBSERVATION_RECORDED.equals(event.type()) && !EventTypes.OBSERVATION_REVIEWED.equals(event.type())) {
+            return false;
+        }
+        JsonNode species = event.data().get("species");
+        JsonNode county = event.data().get("countyCode");
+        if (species == null || !species.isObject() || !species.path("id").canConvertToLong() || county == null
+                || !county.isTextual()) {
+            return true;
+        }
+        return AlertDecisions.watched(species.path("invasive").asBoolean(false), species.path("protectionLevel").asText(null))
+                || !records.isKnownRecorded(species.path("id").asLong(), county.asText());
     }
 
     void handle(EventEnvelope<JsonNode> event) {

@@ -72,6 +72,7 @@ class AlertDecisionsTest {
             rules.add(RuleCode.valueOf(name));
         }
         assertEquals(rules, AlertDecisions.rulesFor(species(invasive, protectionLevel, false)));
+        assertEquals(!rules.isEmpty(), AlertDecisions.watched(invasive, protectionLevel), "watched agrees with rulesFor");
     }
 
     @ParameterizedTest(name = "{0}, first in county {1}, county {2}, plot {3}, sensitive {4} → {5}")

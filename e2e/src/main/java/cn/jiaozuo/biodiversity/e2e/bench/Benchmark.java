@@ -42,9 +42,11 @@ public final class Benchmark {
         report.line("## Raw baseline (same machine, same run)");
         report.line("");
         double rawSingle;
+        double rawTwoInserts;
         double rawBatch;
         try (RawObservationTable table = RawObservationTable.create(config)) {
             rawSingle = new RawSingleRowBenchmark(config, report).run();
+            rawTwoInserts = new PgbenchTwoInsertBenchmark(config, report).run();
             rawBatch = new RawBatchBenchmark(config, report).run();
         }
         Throughput kafka = new KafkaProducerBenchmark(config, report).run();
@@ -58,7 +60,8 @@ public final class Benchmark {
         backlog.awaitDrained();
         AlertLatencyBenchmark.Latency alert = new AlertLatencyBenchmark(config, report, load).run();
         backlog.awaitDrained();
-        Throughput closed = new ClosedLoopIntakeBenchmark(config, report, load).run();
+        WrkIntakeBenchmark.Result wrk = new WrkIntakeBenchmark(config, report, load).run();
+        Throughput closed = wrk.throughput();
         List<Throughput> fixed = new ArrayList<>();
         FixedRateIntakeBenchmark fixedRate = new FixedRateIntakeBenchmark(config, report, load);
         for (int rate : new int[] {250, 500, 1000}) {
@@ -75,11 +78,12 @@ public final class Benchmark {
         report.line("");
         report.line("| target | measured | met |");
         report.line("|---|---|---|");
-        report.row("single POST ≥ 35 % of raw single-row commits/s", Report.pct(closed.perSecond() / rawSingle),
-                closed.perSecond() / rawSingle >= 0.35);
+        report.row("single POST ≥ 35 % of raw two-insert transactions/s (pgbench)", Report.pct(closed.perSecond() / rawTwoInserts)
+                + " (" + Report.pct(closed.perSecond() / rawSingle) + " of single-row commits)", closed.perSecond() / rawTwoInserts >= 0.35);
+        report.row("no error responses under closed-loop load", wrk.errors() + " non-201 or socket errors", wrk.errors() == 0);
         report.row("p99 ≤ 25 ms at 1,000 req/s", Report.ms(at1000.p99()) + " (achieved " + Report.fmt(at1000.perSecond()) + " req/s)",
                 at1000.p99() <= 25 && at1000.perSecond() >= 950);
-        report.row("batch ≥ 35 % of raw batch rows/s", Report.pct(batch / rawBatch), batch / rawBatch >= 0.35);
+        report.row("batch ≥ 50 % of raw batch rows/s", Report.pct(batch / rawBatch), batch / rawBatch >= 0.50);
         report.row("alert latency p99 ≤ 1 s", Report.ms(alert.p99()), alert.p99() <= 1000);
         for (Map.Entry<String, StartupBenchmark.Footprint> s : services.entrySet()) {
             report.row(s.getKey() + " starts in ≤ 3 s", Report.fmt(s.getValue().startupSeconds()) + " s",

@@ -9,6 +9,7 @@ import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.observation.config.IntakeConfig;
 import cn.jiaozuo.biodiversity.observation.domain.ObservationMethod;
 import cn.jiaozuo.biodiversity.observation.domain.ObservationReader;
+import cn.jiaozuo.biodiversity.observation.domain.IntakeGroupCommit;
 import cn.jiaozuo.biodiversity.observation.domain.ObservationService;
 import cn.jiaozuo.biodiversity.observation.domain.ObservationService.ItemStatus;
 import cn.jiaozuo.biodiversity.observation.domain.ObservationStatus;
@@ -36,6 +37,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -64,14 +66,16 @@ public class ObservationResource {
                             {"field": "location", "message": "lies outside Jiaozuo; latitude and longitude look swapped"}]}""";
 
     private final ObservationService service;
+    private final IntakeGroupCommit intake;
     private final ObservationReader reader;
     private final IntakeConfig config;
     private final ObjectMapper json;
     private final SecurityIdentity identity;
 
-    public ObservationResource(ObservationService service, ObservationReader reader, IntakeConfig config, ObjectMapper json,
-            SecurityIdentity identity) {
+    public ObservationResource(ObservationService service, IntakeGroupCommit intake, ObservationReader reader,
+            IntakeConfig config, ObjectMapper json, SecurityIdentity identity) {
         this.service = service;
+        this.intake = intake;
         this.reader = reader;
         this.config = config;
         this.json = json;
@@ -92,19 +96,21 @@ public class ObservationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = EXAMPLE_INVALID)))
     @APIResponse(responseCode = "409", description = "The uuid belongs to a different record or caller")
-    public Response record(
+    public CompletionStage<Response> record(
             @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(implementation = ObservationRequest.class),
                     examples = @ExampleObject(name = "sighting", value = EXAMPLE_REQUEST))) ObservationRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("body", "an observation is required");
         }
-        ObservationService.Recorded recorded = service.record(request.toCommand(), Caller.of(identity));
-        ObservationView view = ObservationView.of(recorded.observation());
-        if (recorded.created()) {
-            return Response.created(URI.create("/observations/" + view.uuid())).entity(view).build();
-        }
-        return Response.ok(view).build();
+        // Answered on the event loop when its group's commit is done (IntakeGroupCommit): no worker thread waits.
+        return intake.submit(request.toCommand(), Caller.of(identity)).thenApply(recorded -> {
+            ObservationView view = ObservationView.of(recorded.observation());
+            if (recorded.created()) {
+                return Response.created(URI.create("/observations/" + view.uuid())).entity(view).build();
+            }
+            return Response.ok(view).build();
+        });
     }
 
     @POST

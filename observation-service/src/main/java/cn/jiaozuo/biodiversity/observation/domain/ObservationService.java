@@ -80,20 +80,49 @@ public class ObservationService {
             }
             throw ProblemException.badRequest(outcome.violations());
         }
-        NewObservation o = outcome.observation();
-        if (observations.insertAll(List.of(o))[0]) {
-            Disclosure.Facts facts = Disclosure.Facts.of(o); // no read back: we know what we wrote
-            events.recorded(List.of(published(facts)));
-            metrics.countOnCommit(List.of(o));
-            return new Recorded(disclosure.show(facts, caller), true);
+        IntakeGroupCommit.Committed committed = storeValid(List.of(outcome.observation()), List.of(caller)).get(0);
+        if (committed.failure() != null) {
+            throw committed.failure();
         }
-        // The uuid exists (committed, possibly by a concurrent twin we waited for): replay or clash.
-        Observation stored = observations.findById(o.uuid());
-        if (stored == null || !sameRecord(stored.observer, stored.contentHash, o.observer(), o.contentHash())) {
-            throw ProblemException.conflict("Observation " + o.uuid() + " exists with other content or from another caller;"
-                    + " a new observation needs a new uuid");
+        return committed.recorded();
+    }
+
+    /**
+     * Stores valid single posts of several callers in one transaction (see {@link IntakeGroupCommit}): each is new,
+     * a replay of a stored record (also of one earlier in the group), or a 409, exactly as {@link #record} answers.
+     */
+    @Transactional
+    public List<IntakeGroupCommit.Committed> recordGroup(List<NewObservation> group, List<Caller> callers) {
+        return storeValid(group, callers);
+    }
+
+    private List<IntakeGroupCommit.Committed> storeValid(List<NewObservation> group, List<Caller> callers) {
+        boolean[] inserted = observations.insertAll(group);
+        List<IntakeGroupCommit.Committed> results = new ArrayList<>(group.size());
+        List<NewObservation> storedNow = new ArrayList<>();
+        List<ObservationEvents.Published> published = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            NewObservation o = group.get(i);
+            Caller caller = callers.get(i);
+            if (inserted[i]) {
+                Disclosure.Facts facts = Disclosure.Facts.of(o); // no read back: we know what we wrote
+                published.add(published(facts));
+                storedNow.add(o);
+                results.add(new IntakeGroupCommit.Committed(new Recorded(disclosure.show(facts, caller), true), null));
+                continue;
+            }
+            // The uuid exists (committed, possibly by a concurrent twin we waited for, or earlier in this group).
+            Observation stored = observations.findById(o.uuid());
+            results.add(stored == null || !sameRecord(stored.observer, stored.contentHash, o.observer(), o.contentHash())
+                    ? new IntakeGroupCommit.Committed(null, ProblemException.conflict("Observation " + o.uuid()
+                            + " exists with other content or from another caller; a new observation needs a new uuid"))
+                    : new IntakeGroupCommit.Committed(new Recorded(reader.show(stored, caller), false), null));
         }
-        return new Recorded(reader.show(stored, caller), false);
+        if (!published.isEmpty()) {
+            events.recorded(published);
+        }
+        metrics.countOnCommit(storedNow);
+        return results;
     }
 
     /**
@@ -223,7 +252,7 @@ public class ObservationService {
         return Objects.equals(storedObserver, observer) && storedHash.equals(contentHash);
     }
 
-    private static Instant now() {
+    static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps, so replays answer identically
     }
 }

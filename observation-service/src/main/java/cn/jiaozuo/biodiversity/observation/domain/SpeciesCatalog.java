@@ -59,6 +59,18 @@ public class SpeciesCatalog {
         return Optional.ofNullable(found);
     }
 
+    /**
+     * Whether the species a post names (by id or scientific name) is in the catalog as loaded, without the reload a
+     * miss would cause: intake on the event loop asks first, and leaves a miss to a worker thread, which may reload.
+     */
+    public boolean knowsWithoutReload(Long id, String scientificName) {
+        Snapshot current = snapshot;
+        boolean idKnown = id == null || current.byId().containsKey(id);
+        boolean nameKnown = scientificName == null
+                || current.byName().containsKey(scientificName.trim().toLowerCase(Locale.ROOT));
+        return idKnown && nameKnown;
+    }
+
     /** The ids of the sensitive species (see {@link Disclosure}). */
     public Set<Long> sensitiveIds() {
         return snapshot.sensitiveIds();
