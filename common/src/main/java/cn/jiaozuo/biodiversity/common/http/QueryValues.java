@@ -115,6 +115,19 @@ public final class QueryValues {
         return null;
     }
 
+    /** {@code true} or {@code false} exactly (the JSON literals); null when absent or blank, and null with a violation otherwise. */
+    public static Boolean bool(String field, String value, List<Violation> violations) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.equals("true") || stripped.equals("false")) {
+            return Boolean.valueOf(stripped);
+        }
+        violations.add(new Violation(field, "must be true or false"));
+        return null;
+    }
+
     /** A whole number within [min, max]; null when absent or blank, and null with a violation otherwise. */
     public static Integer integer(String field, String value, int min, int max, List<Violation> violations) {
         Long parsed = whole(value);

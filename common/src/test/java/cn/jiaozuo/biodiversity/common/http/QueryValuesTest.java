@@ -31,6 +31,7 @@ class QueryValuesTest {
         assertNull(QueryValues.id("id", absent, violations));
         assertNull(QueryValues.number("x", absent, -1, 1, violations));
         assertNull(QueryValues.text("t", absent, 5, violations));
+        assertNull(QueryValues.bool("b", absent, violations));
         assertEquals(List.of(), violations);
     }
 
@@ -75,6 +76,15 @@ class QueryValuesTest {
         assertNull(QueryValues.requiredNumber("lat", null, -90, 90, violations));
         assertEquals(List.of(new Violation("lat", "is required")), violations);
         assertEquals(35.2, QueryValues.requiredNumber("lat", "35.2", -90, 90, new ArrayList<>()));
+    }
+
+    @Test
+    void booleans_are_the_json_literals() {
+        assertEquals(Boolean.TRUE, QueryValues.bool("invasive", " true ", violations));
+        assertEquals(Boolean.FALSE, QueryValues.bool("invasive", "false", violations));
+        assertNull(QueryValues.bool("invasive", "TRUE", violations));
+        assertNull(QueryValues.bool("invasive", "1", violations));
+        assertEquals(2, violations.size());
     }
 
     @Test

@@ -69,7 +69,7 @@ public class SpeciesResource {
         String text = QueryValues.text("q", q, 200, violations);
         SpeciesGroup g = QueryValues.enumValue("group", group, SpeciesGroup.class, violations);
         ProtectionLevel p = QueryValues.enumValue("protectionLevel", protectionLevel, ProtectionLevel.class, violations);
-        Boolean onlyInvasive = bool("invasive", invasive, violations);
+        Boolean onlyInvasive = QueryValues.bool("invasive", invasive, violations);
         QueryValues.requireValid(violations);
         String needle = text == null ? null : text.toLowerCase(Locale.ROOT);
         return catalog.all().stream()
@@ -118,20 +118,5 @@ public class SpeciesResource {
         SpeciesSnapshot updated = service.update(id, request.toEntry());
         catalog.reload();
         return SpeciesView.of(updated);
-    }
-
-    /**
-     * {@code true} or {@code false} exactly (the JSON literals, as enum values are their exact names); null when absent.
-     * QueryValues has no boolean reader: this is the service's only boolean parameter.
-     */
-    private static Boolean bool(String field, String value, List<Violation> violations) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.strip().equals("true") || value.strip().equals("false")) {
-            return Boolean.valueOf(value.strip());
-        }
-        violations.add(new Violation(field, "must be true or false"));
-        return null;
     }
 }
