@@ -8,6 +8,8 @@ import static cn.jiaozuo.biodiversity.alert.ObservationEvents.invasive;
 import static cn.jiaozuo.biodiversity.alert.ObservationEvents.newSpeciesId;
 import static cn.jiaozuo.biodiversity.alert.ObservationEvents.observation;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -96,6 +98,20 @@ class AlertListingTest {
                 .when().get("/alerts").then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItems("status", "severity", "countyCode", "speciesId", "from", "limit"));
         given().header("Authorization", TestTokens.bearer(Roles.BUREAU)).queryParam("cursor", "not-a-cursor")
-                .when().get("/alerts").then().statusCode(400).body("violations[0].field", org.hamcrest.Matchers.equalTo("cursor"));
+                .when().get("/alerts").then().statusCode(400).body("violations[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void enum_filters_are_exact_names_and_a_bad_cursor_is_reported_with_every_other_mistake() {
+        given().header("Authorization", TestTokens.bearer(Roles.BUREAU))
+                .queryParams(Map.of("status", "open", "rule", "invasive_species", "speciesId", "0", "limit", "+5",
+                        "cursor", "not-a-cursor"))
+                .when().get("/alerts").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("cursor", "limit", "rule", "speciesId", "status"))
+                .body("violations.find { it.field == 'status' }.message",
+                        equalTo("must be one of OPEN, ACKNOWLEDGED, RESOLVED"));
+        given().header("Authorization", TestTokens.bearer(Roles.BUREAU)).queryParam("severity", "Critical")
+                .when().get("/alerts/stream").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("severity"));
     }
 }

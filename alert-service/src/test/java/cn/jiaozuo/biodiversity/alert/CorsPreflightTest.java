@@ -42,6 +42,7 @@ class CorsPreflightTest {
         given().header("Origin", "http://evil.example").header("Access-Control-Request-Method", "GET")
                 .header("Access-Control-Request-Headers", "authorization")
                 .when().options("/alerts")
-                .then().header("Access-Control-Allow-Origin", nullValue());
+                .then().statusCode(403) // Quarkus' CORS filter refuses the preflight itself ("CORS Rejected - Invalid origin")
+                .header("Access-Control-Allow-Origin", nullValue());
     }
 }

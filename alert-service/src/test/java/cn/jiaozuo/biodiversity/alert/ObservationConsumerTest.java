@@ -6,7 +6,6 @@ import static cn.jiaozuo.biodiversity.alert.ObservationEvents.awaitAlerts;
 import static cn.jiaozuo.biodiversity.alert.ObservationEvents.invasive;
 import static cn.jiaozuo.biodiversity.alert.ObservationEvents.newSpeciesId;
 import static cn.jiaozuo.biodiversity.alert.ObservationEvents.observation;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
@@ -27,14 +26,14 @@ class ObservationConsumerTest extends ObservationEventsFixture {
         SpeciesSnapshot species = invasive(newSpeciesId());
         EventEnvelope<ObservationSnapshot> envelope = events.recorded(observation(species, JIEFANG));
         events.send(envelope);
-        // A later event on the same key proves both copies were consumed before we look.
-        events.recorded(observation(species, JIEFANG));
+        ObservationSnapshot later = observation(species, JIEFANG);
+        events.recorded(later);
 
         awaitAlerts(species.id(), 1, l -> ((Number) l.get(0).get("observationCount")).intValue() == 2);
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
-                .until(() -> ((Number) alertsOf(species.id()).get(0).get("observationCount")).intValue() == 2);
-        assertEquals(2, events.kafka().awaitExactly(Topics.ALERTS, r -> r.value().contains("\"speciesId\":" + species.id()),
-                2, Duration.ofSeconds(10), Duration.ofSeconds(1)).size(),
+        long sentinel = events.awaitConsumed(later);
+        assertEquals(2, ((Number) alertsOf(species.id()).get(0).get("observationCount")).intValue());
+        assertEquals(2, events.kafka().beforeSentinel(Topics.ALERTS, r -> r.value().contains("\"speciesId\":" + sentinel),
+                r -> r.value().contains("\"speciesId\":" + species.id()), Duration.ofSeconds(10)).size(),
                 "AlertRaised and one AlertUpdated, not a second update for the copy");
     }
 

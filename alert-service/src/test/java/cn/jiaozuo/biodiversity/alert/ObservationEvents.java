@@ -100,11 +100,29 @@ final class ObservationEvents implements AutoCloseable {
     }
 
     void send(EventEnvelope<ObservationSnapshot> envelope) {
+        send(envelope.data().key(), envelope);
+    }
+
+    private void send(String key, EventEnvelope<ObservationSnapshot> envelope) {
         try {
-            kafka.send(Topics.OBSERVATIONS, envelope.data().key(), json.writeValueAsString(envelope));
+            kafka.send(Topics.OBSERVATIONS, key, json.writeValueAsString(envelope));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Waits until the consumer has applied everything sent so far on {@code o}'s partition: sends a sentinel (an
+     * observation of a fresh invasive species, under {@code o}'s key) and waits for its alert. One consumer applies a
+     * partition in order, so what the earlier events did or did not do is final then, where a fixed wait would also
+     * pass with a dead consumer. Returns the sentinel species' id: its events on {@code alerts} likewise follow the
+     * earlier ones (one outbox relay, in commit order).
+     */
+    long awaitConsumed(ObservationSnapshot o) {
+        SpeciesSnapshot sentinel = invasive(newSpeciesId());
+        send(o.key(), EventEnvelope.of(EventTypes.OBSERVATION_RECORDED, "observation-service", observation(sentinel, o.countyCode())));
+        awaitAlerts(sentinel.id(), 1);
+        return sentinel.id();
     }
 
     void sendRaw(String key, String value) {

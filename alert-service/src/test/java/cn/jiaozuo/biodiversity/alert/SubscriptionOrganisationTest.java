@@ -80,6 +80,17 @@ class SubscriptionOrganisationTest extends ObservationEventsFixture {
     }
 
     @Test
+    void the_deliveries_limit_is_a_whole_number_from_1_to_500() {
+        String id = create(orgA, "secret-of-a-" + UUID.randomUUID());
+        for (String limit : List.of("0", "501", "abc", "1.0", "+5")) {
+            as(Roles.BUREAU, orgA).queryParam("limit", limit).when().get("/subscriptions/" + id + "/deliveries").then()
+                    .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("limit"));
+        }
+        as(Roles.BUREAU, orgA).queryParam("limit", "500").when().get("/subscriptions/" + id + "/deliveries").then()
+                .statusCode(200);
+    }
+
+    @Test
     void an_admin_sees_every_organisations_subscriptions_and_may_delete_them() {
         String a = create(orgA, "secret-of-a-" + UUID.randomUUID());
         String b = create(orgB, "secret-of-b-" + UUID.randomUUID());

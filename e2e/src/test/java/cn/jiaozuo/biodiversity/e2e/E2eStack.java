@@ -1,5 +1,6 @@
 package cn.jiaozuo.biodiversity.e2e;
 
+import cn.jiaozuo.biodiversity.testsupport.JwtMinter;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
@@ -24,9 +25,9 @@ public final class E2eStack {
     public static final String PLOTS = System.getProperty("e2e.plot-url", "http://127.0.0.1:18082");
     public static final String ALERTS = System.getProperty("e2e.alert-url", "http://127.0.0.1:18083");
     public static final String KAFKA = System.getProperty("e2e.kafka", "127.0.0.1:19092");
-    public static final String ISSUER = DevTokens.ISSUER;
+    public static final String ISSUER = JwtMinter.LOCAL_ISSUER;
 
-    private static final DevTokens TOKENS = new DevTokens(REPOSITORY);
+    private static final JwtMinter TOKENS = JwtMinter.localStack(REPOSITORY);
 
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -40,7 +41,7 @@ public final class E2eStack {
     }
 
     public static String token(String role, String subject) {
-        return TOKENS.token(role, subject);
+        return TOKENS.token(role, subject, JwtMinter.defaultOrg(role), java.time.Duration.ofHours(2));
     }
 
     /** A token with claim {@code org} (none when null) that expires {@code life} from now. */
@@ -50,7 +51,13 @@ public final class E2eStack {
 
     /** A token for {@code role} that expired {@code ago} ago. */
     public static String expiredToken(String role, java.time.Duration ago) {
-        return TOKENS.expiredToken(role, role + "-e2e", ago);
+        java.time.Instant now = java.time.Instant.now();
+        return TOKENS.token(role + "-e2e", java.util.Set.of(role), null, now.minusSeconds(3600), now.minus(ago));
+    }
+
+    /** A well-formed token for {@code role} signed by a key the services have never seen. */
+    public static String forgedToken(String role) {
+        return JwtMinter.untrusted(ISSUER).token(role, "intruder", null, java.time.Duration.ofHours(1));
     }
 
     /** A request to {@code baseUrl} as {@code role} (null: anonymous), JSON in and out. */

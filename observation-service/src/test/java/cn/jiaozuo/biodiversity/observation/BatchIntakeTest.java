@@ -2,6 +2,7 @@ package cn.jiaozuo.biodiversity.observation;
 
 import static cn.jiaozuo.biodiversity.observation.Sightings.MACAQUE;
 import static cn.jiaozuo.biodiversity.observation.Sightings.batch;
+import static cn.jiaozuo.biodiversity.observation.Sightings.postSentinel;
 import static cn.jiaozuo.biodiversity.observation.Sightings.sighting;
 import static cn.jiaozuo.biodiversity.observation.Sightings.with;
 import static io.restassured.RestAssured.given;
@@ -114,9 +115,10 @@ class BatchIntakeTest {
         postBatch(batch(items), TestTokens.bearer(Roles.STATION, station)).statusCode(200).body("accepted", equalTo(1000));
 
         Set<String> uuids = items.stream().map(i -> (String) i.get("uuid")).collect(Collectors.toSet());
+        String sentinel = postSentinel();
         try (KafkaTestClient kafka = KafkaTestClient.create()) {
-            var records = kafka.awaitExactly(Topics.OBSERVATIONS, r -> r.value().contains(station), 1000,
-                    Duration.ofSeconds(60), Duration.ofSeconds(2));
+            var records = kafka.beforeSentinel(Topics.OBSERVATIONS, r -> r.value().contains(sentinel),
+                    r -> r.value().contains(station), Duration.ofSeconds(60));
             assertEquals(1000, records.size());
             assertEquals(uuids, records.stream().map(r -> r.value().replaceAll(".*\"uuid\":\"([0-9a-f-]{36})\".*", "$1"))
                     .collect(Collectors.toSet()));

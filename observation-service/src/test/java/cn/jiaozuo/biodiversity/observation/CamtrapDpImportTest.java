@@ -1,5 +1,6 @@
 package cn.jiaozuo.biodiversity.observation;
 
+import static cn.jiaozuo.biodiversity.observation.Sightings.postSentinel;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -231,9 +232,10 @@ class CamtrapDpImportTest {
 
         // The same events as any intake: ObservationRecorded once per observation, however often it is imported.
         String macaque = stored.getString("items[0].uuid");
+        String sentinel = postSentinel();
         try (KafkaTestClient kafka = KafkaTestClient.create()) {
-            assertEquals(1, kafka.awaitExactly(Topics.OBSERVATIONS, r -> r.value().contains(macaque), 1,
-                    Duration.ofSeconds(30), Duration.ofSeconds(2)).size());
+            assertEquals(1, kafka.beforeSentinel(Topics.OBSERVATIONS, r -> r.value().contains(sentinel),
+                    r -> r.value().contains(macaque), Duration.ofSeconds(30)).size());
         }
     }
 

@@ -2,6 +2,7 @@ package cn.jiaozuo.biodiversity.observation;
 
 import static cn.jiaozuo.biodiversity.observation.Sightings.LEOPARD;
 import static cn.jiaozuo.biodiversity.observation.Sightings.location;
+import static cn.jiaozuo.biodiversity.observation.Sightings.postSentinel;
 import static cn.jiaozuo.biodiversity.observation.Sightings.sighting;
 import static cn.jiaozuo.biodiversity.observation.Sightings.with;
 import static io.restassured.RestAssured.given;
@@ -37,9 +38,10 @@ class ObservationEventsTest {
                     .when().post("/observations").then().statusCode(i == 0 ? 201 : 200);
         }
 
+        String sentinel = postSentinel();
         try (KafkaTestClient kafka = KafkaTestClient.create()) {
-            var records = kafka.awaitExactly(Topics.OBSERVATIONS, r -> r.value().contains(uuid), 1,
-                    Duration.ofSeconds(20), Duration.ofSeconds(2));
+            var records = kafka.beforeSentinel(Topics.OBSERVATIONS, r -> r.value().contains(sentinel),
+                    r -> r.value().contains(uuid), Duration.ofSeconds(20));
             assertEquals(1, records.size(), "exactly one event for the observation");
             var record = records.get(0);
             assertEquals("410821:" + LEOPARD, record.key());
@@ -74,8 +76,10 @@ class ObservationEventsTest {
         String uuid = (String) body.get("uuid");
         given().header("Authorization", TestTokens.bearer(Roles.RANGER)).contentType(ContentType.JSON).body(body)
                 .when().post("/observations").then().statusCode(400);
+        String sentinel = postSentinel();
         try (KafkaTestClient kafka = KafkaTestClient.create()) {
-            assertEquals(0, kafka.await(Topics.OBSERVATIONS, r -> r.value().contains(uuid), 1, Duration.ofSeconds(2)).size());
+            assertEquals(0, kafka.beforeSentinel(Topics.OBSERVATIONS, r -> r.value().contains(sentinel),
+                    r -> r.value().contains(uuid), Duration.ofSeconds(20)).size());
         }
     }
 }

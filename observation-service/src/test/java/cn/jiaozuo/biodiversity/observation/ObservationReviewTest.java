@@ -1,6 +1,7 @@
 package cn.jiaozuo.biodiversity.observation;
 
 import static cn.jiaozuo.biodiversity.observation.Sightings.MACAQUE;
+import static cn.jiaozuo.biodiversity.observation.Sightings.postSentinel;
 import static cn.jiaozuo.biodiversity.observation.Sightings.sighting;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -46,9 +47,10 @@ class ObservationReviewTest {
                 .body("reviewComment", equalTo("clear photo")).body("reviewedAt", notNullValue());
         given().when().get("/observations/" + uuid).then().body("status", equalTo("VERIFIED"));
 
+        String sentinel = postSentinel();
         try (KafkaTestClient kafka = KafkaTestClient.create()) {
-            var events = kafka.awaitExactly(Topics.OBSERVATIONS, r -> r.value().contains(uuid) && type(r.headers().lastHeader("eventType"))
-                    .equals("ObservationReviewed"), 1, Duration.ofSeconds(20), Duration.ofSeconds(1));
+            var events = kafka.beforeSentinel(Topics.OBSERVATIONS, r -> r.value().contains(sentinel), r -> r.value().contains(uuid)
+                    && type(r.headers().lastHeader("eventType")).equals("ObservationReviewed"), Duration.ofSeconds(20));
             assertEquals(1, events.size());
             assertEquals(true, events.get(0).value().contains("\"status\":\"VERIFIED\""));
             assertEquals(true, events.get(0).value().contains("\"reviewer\":\"" + reviewer + "\""));
@@ -61,9 +63,10 @@ class ObservationReviewTest {
         String bearer = TestTokens.bearer(Roles.REVIEWER, "reviewer-" + UUID.randomUUID());
         review(uuid, Map.of("status", "REJECTED", "comment", "blurred"), bearer).statusCode(200);
         review(uuid, Map.of("status", "REJECTED", "comment", "blurred"), bearer).statusCode(200).body("status", equalTo("REJECTED"));
+        String sentinel = postSentinel();
         try (KafkaTestClient kafka = KafkaTestClient.create()) {
-            var events = kafka.awaitExactly(Topics.OBSERVATIONS, r -> r.value().contains(uuid) && type(r.headers().lastHeader("eventType"))
-                    .equals("ObservationReviewed"), 1, Duration.ofSeconds(20), Duration.ofSeconds(1));
+            var events = kafka.beforeSentinel(Topics.OBSERVATIONS, r -> r.value().contains(sentinel), r -> r.value().contains(uuid)
+                    && type(r.headers().lastHeader("eventType")).equals("ObservationReviewed"), Duration.ofSeconds(20));
             assertEquals(1, events.size());
         }
     }

@@ -3,6 +3,7 @@ package cn.jiaozuo.biodiversity.observation;
 import static cn.jiaozuo.biodiversity.observation.Sightings.LEOPARD;
 import static cn.jiaozuo.biodiversity.observation.Sightings.MACAQUE;
 import static cn.jiaozuo.biodiversity.observation.Sightings.location;
+import static cn.jiaozuo.biodiversity.observation.Sightings.postSentinel;
 import static cn.jiaozuo.biodiversity.observation.Sightings.sighting;
 import static cn.jiaozuo.biodiversity.observation.Sightings.with;
 import static io.restassured.RestAssured.given;
@@ -30,6 +31,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -83,20 +85,26 @@ class PublicReleaseTest {
         String publicId = own.getString("publicId");
         Instant released = releaseOf(Instant.parse(own.getString("recordedAt")));
 
-        // Before its release: not there for the public (nor bureau, other rangers, stations) ...
-        given().when().get("/observations/" + publicId).then().statusCode(404);
-        given().header("Authorization", TestTokens.bearer(Roles.BUREAU)).when().get("/observations/" + publicId).then()
-                .statusCode(404);
-        given().queryParam("countyCode", county).when().get("/observations").then().statusCode(200)
-                .body("items", org.hamcrest.Matchers.empty());
-        given().queryParam("countyCode", county).when().get("/observations.geojson").then().statusCode(200)
-                .body("features", org.hamcrest.Matchers.empty());
-        given().queryParam("county", county).when().get("/indicators").then().statusCode(200)
-                .body("speciesRichness.allTime", org.hamcrest.Matchers.equalTo(0));
-        // ... while its observer, reviewers and admins see it at once.
-        given().header("Authorization", bearer).when().get("/observations/" + publicId).then().statusCode(200);
-        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).queryParam("county", county).when().get("/indicators")
-                .then().statusCode(200).body("speciesRichness.allTime", org.hamcrest.Matchers.equalTo(1));
+        try {
+            // Before its release: not there for the public (nor bureau, other rangers, stations) ...
+            given().when().get("/observations/" + publicId).then().statusCode(404);
+            given().header("Authorization", TestTokens.bearer(Roles.BUREAU)).when().get("/observations/" + publicId).then()
+                    .statusCode(404);
+            given().queryParam("countyCode", county).when().get("/observations").then().statusCode(200)
+                    .body("items", org.hamcrest.Matchers.empty());
+            given().queryParam("countyCode", county).when().get("/observations.geojson").then().statusCode(200)
+                    .body("features", org.hamcrest.Matchers.empty());
+            given().queryParam("county", county).when().get("/indicators").then().statusCode(200)
+                    .body("speciesRichness.allTime", org.hamcrest.Matchers.equalTo(0));
+            // ... while its observer, reviewers and admins see it at once.
+            given().header("Authorization", bearer).when().get("/observations/" + publicId).then().statusCode(200);
+            given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).queryParam("county", county).when().get("/indicators")
+                    .then().statusCode(200).body("speciesRichness.allTime", org.hamcrest.Matchers.equalTo(1));
+        } catch (AssertionError e) {
+            // On a loaded machine the checks can outlast the 3 s slot; then what they saw proves nothing either way.
+            Assumptions.assumeTrue(Instant.now().isBefore(released.minusMillis(200)), "the checks ran inside the slot");
+            throw e;
+        }
         Assumptions.assumeTrue(Instant.now().isBefore(released.minusMillis(200)), "the checks ran inside the slot");
 
         // Released with its slot: then everyone sees it, generalized.
@@ -182,10 +190,8 @@ class PublicReleaseTest {
                 .patch("/observations/" + leopard.get("uuid") + "/review").then().statusCode(200);
 
         try (KafkaTestClient kafka = KafkaTestClient.create()) {
-            List<ConsumerRecord<String, String>> reviewed = kafka.awaitExactly(Topics.OBSERVATIONS_PUBLIC,
-                    r -> r.value().contains(publicId) && r.value().contains("ObservationReviewed"), 1,
-                    Duration.ofSeconds(30), Duration.ofSeconds(1));
-            assertEquals(1, reviewed.size());
+            List<ConsumerRecord<String, String>> reviewed = exactlyOnce(kafka,
+                    r -> r.value().contains(publicId) && r.value().contains("ObservationReviewed"));
             JsonNode data = json.readTree(reviewed.get(0).value()).get("data");
             assertEquals("VERIFIED", data.get("status").asText());
             assertTrue(data.get("reviewer").isNull());
@@ -202,9 +208,20 @@ class PublicReleaseTest {
 
     /** The one record on the public topic that names {@code id}. */
     private static ConsumerRecord<String, String> only(KafkaTestClient kafka, String id) {
-        List<ConsumerRecord<String, String>> records = kafka.awaitExactly(Topics.OBSERVATIONS_PUBLIC,
-                r -> r.value().contains(id), 1, Duration.ofSeconds(30), Duration.ofSeconds(1));
-        assertEquals(1, records.size(), "one public event for " + id);
-        return records.get(0);
+        return exactlyOnce(kafka, r -> r.value().contains(id)).get(0);
+    }
+
+    /**
+     * The public topic's records that match, asserted to be one: waited for (a generalized one is held back to its
+     * release), then counted before a sentinel posted after it, which a second copy would have preceded.
+     */
+    private static List<ConsumerRecord<String, String>> exactlyOnce(KafkaTestClient kafka,
+            Predicate<ConsumerRecord<String, String>> match) {
+        assertEquals(1, kafka.await(Topics.OBSERVATIONS_PUBLIC, match, 1, Duration.ofSeconds(30)).size(), "published");
+        String sentinel = postSentinel();
+        List<ConsumerRecord<String, String>> records = kafka.beforeSentinel(Topics.OBSERVATIONS_PUBLIC,
+                r -> r.value().contains(sentinel), match, Duration.ofSeconds(30));
+        assertEquals(1, records.size(), "published once");
+        return records;
     }
 }

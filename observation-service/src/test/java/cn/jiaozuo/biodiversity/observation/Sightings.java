@@ -1,5 +1,10 @@
 package cn.jiaozuo.biodiversity.observation;
 
+import static io.restassured.RestAssured.given;
+
+import cn.jiaozuo.biodiversity.common.security.Roles;
+import cn.jiaozuo.biodiversity.testsupport.TestTokens;
+import io.restassured.http.ContentType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +40,19 @@ final class Sightings {
         body.put("countyCode", XIUWU);
         body.put("method", "SIGHTING");
         return body;
+    }
+
+    /**
+     * Posts an ordinary sighting (a macaque: never generalized, never held back) as a ranger and returns its uuid.
+     * One relay publishes the outbox in commit order, so its events on {@code observations} and
+     * {@code observations.public} come after those of everything committed before: the sentinel of
+     * {@code KafkaTestClient.beforeSentinel}.
+     */
+    static String postSentinel() {
+        Map<String, Object> body = sighting(MACAQUE);
+        given().header("Authorization", TestTokens.bearer(Roles.RANGER)).contentType(ContentType.JSON).body(body)
+                .when().post("/observations").then().statusCode(201);
+        return (String) body.get("uuid");
     }
 
     static Map<String, Object> location(double lat, double lon) {

@@ -21,20 +21,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -103,7 +97,7 @@ class StationIntakeTest {
 
     @Test
     void an_admin_may_name_any_station() {
-        String bearer = "Bearer " + multiRoleToken("admin-" + UUID.randomUUID(), Roles.ADMIN, Roles.STATION);
+        String bearer = "Bearer " + TestTokens.multiRoleToken("admin-" + UUID.randomUUID(), Roles.ADMIN, Roles.STATION);
         post(upload(TestStations.bound(stations, "station-" + UUID.randomUUID())), bearer).statusCode(201);
         post(upload("CT-not-yet-registered-" + UUID.randomUUID()), bearer).statusCode(201);
     }
@@ -173,18 +167,5 @@ class StationIntakeTest {
     private static JsonPath importPackage(String bearer, byte[] zip) {
         return given().header("Authorization", bearer).contentType("application/zip").body(zip).queryParam("countyCode", "410821")
                 .when().post("/imports/camtrap-dp").then().statusCode(200).extract().jsonPath();
-    }
-
-    /** TestTokens makes one-role tokens; an admin who uploads also holds station (or ranger): intake needs one of them. */
-    private static String multiRoleToken(String subject, String... roles) {
-        try (InputStream in = StationIntakeTest.class.getClassLoader().getResourceAsStream("test-jwt/private.pem")) {
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "")
-                    .replaceAll("\\s", "");
-            var key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-            return Jwt.issuer(TestTokens.ISSUER).subject(subject).upn(subject).groups(Set.of(roles))
-                    .expiresIn(Duration.ofHours(1)).jws().keyId("test").sign(key);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

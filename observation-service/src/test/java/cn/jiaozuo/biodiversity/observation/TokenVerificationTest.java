@@ -11,17 +11,8 @@ import cn.jiaozuo.biodiversity.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Verified tokens are remembered for speed, but never beyond their own expiry and never when forged. */
@@ -44,8 +35,7 @@ class TokenVerificationTest {
 
     @Test
     void a_remembered_token_stops_working_when_it_expires() throws Exception {
-        String token = Jwt.issuer(TestTokens.ISSUER).subject("ranger-short").groups(Set.of(Roles.RANGER))
-                .expiresAt(Instant.now().plusSeconds(3)).jws().keyId("test").sign(testKey());
+        String token = TestTokens.token(Roles.RANGER, "ranger-short", null, Duration.ofSeconds(3));
         if (post("Bearer " + token) != 201) {
             throw new AssertionError("a fresh token is accepted");
         }
@@ -71,14 +61,6 @@ class TokenVerificationTest {
         String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
         if (post("Bearer " + tampered) != 401) {
             throw new AssertionError("a tampered token must be refused");
-        }
-    }
-
-    private static PrivateKey testKey() throws Exception {
-        try (InputStream in = TokenVerificationTest.class.getClassLoader().getResourceAsStream("test-jwt/private.pem")) {
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "")
-                    .replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         }
     }
 }

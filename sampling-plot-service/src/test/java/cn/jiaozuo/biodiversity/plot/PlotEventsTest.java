@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +40,16 @@ class PlotEventsTest {
         return new String(r.headers().lastHeader(Topics.HEADER_EVENT_TYPE).value(), StandardCharsets.UTF_8);
     }
 
-    private static List<ConsumerRecord<String, String>> exactly(KafkaTestClient kafka, String code, String type, int count) {
-        return kafka.awaitExactly(Topics.PLOTS, r -> code.equals(r.key()) && type.equals(type(r)), count,
-                Duration.ofSeconds(20), Duration.ofSeconds(2));
+    /** The plot's events of this type, as many as there are: counted before a plot created afterwards (the sentinel). */
+    private static List<ConsumerRecord<String, String>> published(KafkaTestClient kafka, String code, String type) {
+        return kafka.beforeSentinel(Topics.PLOTS, sentinel(), r -> code.equals(r.key()) && type.equals(type(r)),
+                Duration.ofSeconds(20));
+    }
+
+    /** Creates a plot and matches its event: one relay publishes in commit order, so it follows what came before. */
+    private static Predicate<ConsumerRecord<String, String>> sentinel() {
+        String sentinel = createPlot("410823");
+        return r -> sentinel.equals(r.key());
     }
 
     @Test
@@ -51,7 +59,7 @@ class PlotEventsTest {
         body.put("protectedAreaId", "yellow-river-wetland-nnr");
         String code = createPlot(body);
         try (KafkaTestClient kafka = KafkaTestClient.create()) {
-            List<ConsumerRecord<String, String>> records = exactly(kafka, code, EventTypes.PLOT_UPSERTED, 1);
+            List<ConsumerRecord<String, String>> records = published(kafka, code, EventTypes.PLOT_UPSERTED);
             assertEquals(1, records.size());
             JsonNode envelope = json.readTree(records.get(0).value());
             assertEquals("PlotUpserted", envelope.get("type").asText());
@@ -79,8 +87,8 @@ class PlotEventsTest {
         retire(code);
         retire(code);
         try (KafkaTestClient kafka = KafkaTestClient.create()) {
-            assertEquals(2, exactly(kafka, code, EventTypes.PLOT_UPSERTED, 2).size());
-            List<ConsumerRecord<String, String>> retired = exactly(kafka, code, EventTypes.PLOT_RETIRED, 1);
+            assertEquals(2, published(kafka, code, EventTypes.PLOT_UPSERTED).size());
+            List<ConsumerRecord<String, String>> retired = published(kafka, code, EventTypes.PLOT_RETIRED);
             assertEquals(1, retired.size(), "retiring twice publishes one PlotRetired");
             PlotSnapshot data = json.treeToValue(json.readTree(retired.get(0).value()).get("data"), PlotSnapshot.class);
             assertEquals("RETIRED", data.status());
@@ -98,7 +106,8 @@ class PlotEventsTest {
         given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType("application/json").body(body)
                 .when().post("/plots").then().statusCode(400);
         try (KafkaTestClient kafka = KafkaTestClient.create()) {
-            assertEquals(0, kafka.await(Topics.PLOTS, r -> r.value().contains(name), 1, Duration.ofSeconds(2)).size());
+            assertEquals(0, kafka.beforeSentinel(Topics.PLOTS, sentinel(), r -> r.value().contains(name), Duration.ofSeconds(20))
+                    .size());
         }
     }
 }

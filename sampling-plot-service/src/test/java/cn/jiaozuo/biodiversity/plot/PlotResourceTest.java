@@ -17,7 +17,10 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.jiaozuo.biodiversity.common.security.Roles;
+import cn.jiaozuo.biodiversity.plot.domain.GeodesicArea;
+import cn.jiaozuo.biodiversity.plot.domain.PlotGeometry;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -57,6 +60,17 @@ class PlotResourceTest {
                 .body("establishedOn", equalTo("2025-04-01"))
                 .body("methods", contains("QUADRAT", "CAMERA_TRAP_GRID"))
                 .body("geometry.coordinates[0]", hasSize(5));
+    }
+
+    @Test
+    void a_created_plot_reports_its_geodesic_area_to_the_square_metre() {
+        double[] c = freshCorner();
+        Map<String, Object> geometry = square(c[0], c[1], 0.001);
+        double expected = GeodesicArea.hectares(PlotGeometry.parse(new ObjectMapper().valueToTree(geometry)).geometry());
+        double areaHa = given().header("Authorization", ADMIN).contentType("application/json")
+                .body(plotBody("410822", geometry)).when().post("/plots")
+                .then().statusCode(201).extract().jsonPath().getDouble("areaHa");
+        assertEquals(Math.round(expected * 10_000.0) / 10_000.0, areaHa, 1e-9);
     }
 
     @Test
@@ -145,6 +159,15 @@ class PlotResourceTest {
     void an_unknown_filter_value_is_a_400_not_a_404() {
         given().header("Authorization", READER).queryParam("status", "DELETED").when().get("/plots").then()
                 .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("status"));
+    }
+
+    @Test
+    void enum_filters_are_exact_names_and_every_mistake_is_reported_at_once() {
+        given().header("Authorization", READER).queryParam("status", "active").queryParam("ecosystem", "Forest")
+                .queryParam("priorityArea", "taihang").queryParam("page", "-1").queryParam("size", "+5")
+                .when().get("/plots").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("ecosystem", "page", "priorityArea", "size", "status"))
+                .body("violations.find { it.field == 'status' }.message", equalTo("must be one of ACTIVE, RETIRED"));
     }
 
     @Test

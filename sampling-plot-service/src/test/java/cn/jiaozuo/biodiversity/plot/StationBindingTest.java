@@ -172,9 +172,10 @@ class StationBindingTest {
         body.put("subject", newSubject);
         given().header("Authorization", ADMIN).contentType("application/json").body(body).when().put("/stations/" + station)
                 .then().statusCode(200);
+        String sentinel = register(plot, today().toString()); // published after both: one relay, in commit order
         try (KafkaTestClient kafka = KafkaTestClient.create()) {
-            List<ConsumerRecord<String, String>> records = kafka.awaitExactly(Topics.STATIONS, r -> station.equals(r.key()), 2,
-                    Duration.ofSeconds(20), Duration.ofSeconds(2));
+            List<ConsumerRecord<String, String>> records = kafka.beforeSentinel(Topics.STATIONS, r -> sentinel.equals(r.key()),
+                    r -> station.equals(r.key()), Duration.ofSeconds(20));
             assertEquals(2, records.size());
             JsonNode first = json.readTree(records.get(0).value());
             assertEquals(EventTypes.STATION_UPSERTED, first.get("type").asText());

@@ -51,11 +51,7 @@ public final class KafkaTestClient implements AutoCloseable {
             int count, Duration timeout) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, String> consumer = fromTheBeginning(topic)) {
             while (found.size() < count && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (match.test(record)) {
@@ -68,16 +64,43 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     /**
-     * All matching records present once the topic has been read to its end, after waiting for
-     * {@code settle} beyond the first {@code expected} matches: proves there are no extra copies.
+     * The records matching {@code match} that are on {@code topic} by the time the first record matching
+     * {@code sentinel} is: waits for the sentinel, then reads every partition to its end. The test causes the
+     * sentinel after its action, through the same path (the same outbox relay, or the same consumer partition),
+     * so whatever the action published is on the topic before it: "none" or "exactly n" is then proven against
+     * a working pipeline, where waiting a fixed time would pass with a dead one too. Fails when the sentinel
+     * does not come within {@code timeout}.
      */
-    public List<ConsumerRecord<String, String>> awaitExactly(String topic,
-            Predicate<ConsumerRecord<String, String>> match, int expected, Duration timeout, Duration settle) {
-        List<ConsumerRecord<String, String>> found = await(topic, match, expected, timeout);
-        if (found.size() < expected) {
-            return found;
+    public List<ConsumerRecord<String, String>> beforeSentinel(String topic, Predicate<ConsumerRecord<String, String>> sentinel,
+            Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        Instant deadline = Instant.now().plus(timeout);
+        try (KafkaConsumer<String, String> consumer = fromTheBeginning(topic)) {
+            // read_committed: the end offsets once the sentinel is seen cover every transaction committed before it.
+            Map<TopicPartition, Long> ends = null;
+            while (ends == null || !atEnd(consumer, ends)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError(ends == null ? "No sentinel on " + topic + " within " + timeout
+                            : topic + " not read to its end within " + timeout);
+                }
+                boolean sentinelSeen = false;
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (sentinel.test(record)) {
+                        sentinelSeen = true;
+                    } else if (match.test(record)) {
+                        found.add(record);
+                    }
+                }
+                if (sentinelSeen && ends == null) {
+                    ends = consumer.endOffsets(consumer.assignment());
+                }
+            }
         }
-        return await(topic, match, expected + 1, settle);
+        return found;
+    }
+
+    private static boolean atEnd(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
     }
 
     public void send(String topic, String key, String value) {
@@ -88,14 +111,20 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
-    private KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(Map.of(
+    /** A reader of every partition of {@code topic} from its first record, without a consumer group. */
+    private KafkaConsumer<String, String> fromTheBeginning(String topic) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, Topics.ISOLATION_LEVEL,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
     }
 
     private KafkaProducer<String, String> producer() {

@@ -6,19 +6,17 @@ import cn.jiaozuo.biodiversity.alert.domain.AlertStatus;
 import cn.jiaozuo.biodiversity.alert.domain.RuleCode;
 import cn.jiaozuo.biodiversity.alert.domain.Severity;
 import cn.jiaozuo.biodiversity.alert.messaging.AlertStreamFeed;
-import cn.jiaozuo.biodiversity.alert.repository.AlertHistoryRepository;
-import cn.jiaozuo.biodiversity.alert.repository.AlertObservationRepository;
-import cn.jiaozuo.biodiversity.alert.repository.AlertRepository;
 import cn.jiaozuo.biodiversity.alert.repository.AlertSearch;
 import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
-import cn.jiaozuo.biodiversity.common.problem.Problem;
 import cn.jiaozuo.biodiversity.common.http.QueryValues;
-import cn.jiaozuo.biodiversity.common.problem.ProblemException;
+import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
+import cn.jiaozuo.biodiversity.common.security.Caller;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -56,23 +54,19 @@ public class AlertResource {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
 
-    private final AlertRepository alerts;
-    private final AlertObservationRepository observations;
-    private final AlertHistoryRepository history;
     private final AlertService service;
     private final AlertStreamFeed feed;
     private final ObjectMapper json;
-    private final JsonWebToken caller;
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
 
-    public AlertResource(AlertRepository alerts, AlertObservationRepository observations, AlertHistoryRepository history,
-            AlertService service, AlertStreamFeed feed, ObjectMapper json, JsonWebToken caller) {
-        this.alerts = alerts;
-        this.observations = observations;
-        this.history = history;
+    public AlertResource(AlertService service, AlertStreamFeed feed, ObjectMapper json, SecurityIdentity identity,
+            JsonWebToken token) {
         this.service = service;
         this.feed = feed;
         this.json = json;
-        this.caller = caller;
+        this.identity = identity;
+        this.token = token;
     }
 
     /** The filters shared by the listing and the stream. */
@@ -84,6 +78,19 @@ public class AlertResource {
                     && (countyCode == null || countyCode.equals(a.countyCode()))
                     && (speciesId == null || speciesId == a.speciesId())
                     && (rule == null || rule.name().equals(a.rule()));
+        }
+
+        static Filters read(String status, String severity, String countyCode, String speciesId, String rule,
+                List<Violation> violations) {
+            String county = QueryValues.text("countyCode", countyCode, 20, violations);
+            if (county != null && !JiaozuoCounty.isValid(county)) {
+                violations.add(new Violation("countyCode", "is not a Jiaozuo county code (GB/T 2260)"));
+                county = null;
+            }
+            return new Filters(QueryValues.enumValue("status", status, AlertStatus.class, violations),
+                    QueryValues.enumValue("severity", severity, Severity.class, violations), county,
+                    QueryValues.id("speciesId", speciesId, violations),
+                    QueryValues.enumValue("rule", rule, RuleCode.class, violations));
         }
     }
 
@@ -106,32 +113,20 @@ public class AlertResource {
             @Parameter(description = "ISO-8601 date-time with offset, exclusive, in the years 1900–2199", example = "2026-07-01T00:00:00+08:00") @QueryParam("to") String to,
             @Parameter(description = "Page size, 1–200, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        List<Problem.Violation> violations = new ArrayList<>();
-        Filters filters = filters(status, severity, countyCode, speciesId, rule, violations);
+        List<Violation> violations = new ArrayList<>();
+        Filters filters = Filters.read(status, severity, countyCode, speciesId, rule, violations);
         OffsetDateTime fromTime = QueryValues.dateTime("from", from, violations);
         OffsetDateTime toTime = QueryValues.dateTime("to", to, violations);
-        int size = DEFAULT_LIMIT;
-        if (limit != null) {
-            try {
-                size = Integer.parseInt(limit);
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > MAX_LIMIT) {
-                violations.add(new Problem.Violation("limit", "must be between 1 and " + MAX_LIMIT));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.badRequest(violations);
-        }
-        AlertCursor after = cursor == null || cursor.isBlank() ? null : AlertCursor.decode(cursor);
-        List<Alert> rows = alerts.search(new AlertSearch(filters.status(), filters.severity(), filters.countyCode(),
-                filters.speciesId(), filters.rule(), fromTime, toTime, after == null ? null : after.createdAt(),
-                after == null ? null : after.id(), size));
-        boolean more = rows.size() > size;
-        List<Alert> page = more ? rows.subList(0, size) : rows;
-        return new AlertPage(page.stream().map(AlertView::summary).toList(),
-                more ? AlertCursor.after(page.get(page.size() - 1)).encode() : null);
+        Integer size = QueryValues.integer("limit", limit, 1, MAX_LIMIT, violations);
+        AlertCursor after = AlertCursor.decode(cursor, violations);
+        QueryValues.requireValid(violations);
+        AlertService.Listing page = service.list(new AlertSearch(filters.status(), filters.severity(),
+                filters.countyCode(), filters.speciesId(), filters.rule(), fromTime, toTime,
+                after == null ? null : after.createdAt(), after == null ? null : after.id(),
+                size == null ? DEFAULT_LIMIT : size));
+        List<Alert> alerts = page.alerts();
+        return new AlertPage(alerts.stream().map(AlertView::summary).toList(),
+                page.more() ? AlertCursor.after(alerts.get(alerts.size() - 1)).encode() : null);
     }
 
     @GET
@@ -141,8 +136,7 @@ public class AlertResource {
     @APIResponse(responseCode = "200", description = "The alert", content = @Content(schema = @Schema(implementation = AlertView.class)))
     @APIResponse(responseCode = "404", description = "No such alert")
     public AlertView get(@PathParam("id") UUID id) {
-        Alert alert = alerts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No alert " + id));
-        return AlertView.detail(alert, observations.live(id), history.forAlert(id));
+        return AlertView.detail(service.find(id));
     }
 
     @POST
@@ -156,8 +150,8 @@ public class AlertResource {
     @APIResponse(responseCode = "404", description = "No such alert")
     @APIResponse(responseCode = "409", description = "The alert is not OPEN")
     public AlertView acknowledge(@PathParam("id") UUID id, @Valid AcknowledgeRequest request) {
-        service.acknowledge(id, caller.getName(), request == null ? null : request.notes());
-        return get(id);
+        return AlertView.detail(service.acknowledge(id, Caller.of(identity).subject(),
+                request == null ? null : request.notes()));
     }
 
     @POST
@@ -173,8 +167,7 @@ public class AlertResource {
     @APIResponse(responseCode = "404", description = "No such alert")
     @APIResponse(responseCode = "409", description = "The alert is not ACKNOWLEDGED")
     public AlertView resolve(@PathParam("id") UUID id, @Valid @NotNull ResolveRequest request) {
-        service.resolve(id, caller.getName(), request.action(), request.notes());
-        return get(id);
+        return AlertView.detail(service.resolve(id, Caller.of(identity).subject(), request.action(), request.notes()));
     }
 
     @GET
@@ -194,13 +187,11 @@ public class AlertResource {
     public void stream(@QueryParam("status") String status, @QueryParam("severity") String severity,
             @QueryParam("countyCode") String countyCode, @QueryParam("speciesId") String speciesId,
             @QueryParam("rule") String rule, @Context SseEventSink sink, @Context Sse sse) {
-        List<Problem.Violation> violations = new ArrayList<>();
-        Filters filters = filters(status, severity, countyCode, speciesId, rule, violations);
-        if (!violations.isEmpty()) {
-            throw ProblemException.badRequest(violations);
-        }
-        // The stream ends when the token does; the client reconnects with a fresh one.
-        feed.register(new StreamListener(filters::matches, sink, sse), Instant.ofEpochSecond(caller.getExpirationTime()));
+        List<Violation> violations = new ArrayList<>();
+        Filters filters = Filters.read(status, severity, countyCode, speciesId, rule, violations);
+        QueryValues.requireValid(violations);
+        // The stream ends when the token does (its exp claim); the client reconnects with a fresh one.
+        feed.register(new StreamListener(filters::matches, sink, sse), Instant.ofEpochSecond(token.getExpirationTime()));
         sink.send(sse.newEventBuilder().comment("connected").build());
     }
 
@@ -266,37 +257,6 @@ public class AlertResource {
         private void close() {
             feed.unregister(this);
             sink.close();
-        }
-    }
-
-    static Filters filters(String status, String severity, String countyCode, String speciesId, String rule,
-            List<Problem.Violation> violations) {
-        Long species = null;
-        if (speciesId != null) {
-            try {
-                species = Long.parseLong(speciesId);
-            } catch (NumberFormatException e) {
-                violations.add(new Problem.Violation("speciesId", "must be a number"));
-            }
-        }
-        if (countyCode != null && !JiaozuoCounty.isValid(countyCode)) {
-            violations.add(new Problem.Violation("countyCode", "is not a Jiaozuo county code (GB/T 2260)"));
-        }
-        return new Filters(parse(AlertStatus.class, "status", status, violations),
-                parse(Severity.class, "severity", severity, violations), countyCode, species,
-                parse(RuleCode.class, "rule", rule, violations));
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value,
-            List<Problem.Violation> violations) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            violations.add(new Problem.Violation(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())));
-            return null;
         }
     }
 }

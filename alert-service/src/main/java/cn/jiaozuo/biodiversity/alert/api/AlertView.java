@@ -1,8 +1,7 @@
 package cn.jiaozuo.biodiversity.alert.api;
 
 import cn.jiaozuo.biodiversity.alert.domain.Alert;
-import cn.jiaozuo.biodiversity.alert.domain.AlertHistoryEntry;
-import cn.jiaozuo.biodiversity.alert.domain.AlertObservation;
+import cn.jiaozuo.biodiversity.alert.domain.AlertService;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -60,9 +59,10 @@ public record AlertView(
     }
 
     /** On a sensitive species' alert the observations stay unnamed: a uuid leads to the record and its observer. */
-    public static AlertView detail(Alert a, List<AlertObservation> observations, List<AlertHistoryEntry> history) {
-        return of(a, a.obscured ? List.of() : observations.stream().map(o -> o.observationUuid).toList(),
-                history.stream().map(h -> new HistoryEntry(h.at, h.action, h.actor, h.details)).toList());
+    public static AlertView detail(AlertService.Detail detail) {
+        Alert a = detail.alert();
+        return of(a, a.obscured ? List.of() : detail.observations().stream().map(o -> o.observationUuid).toList(),
+                detail.history().stream().map(h -> new HistoryEntry(h.at, h.action, h.actor, h.details)).toList());
     }
 
     private static AlertView of(Alert a, List<UUID> observations, List<HistoryEntry> history) {

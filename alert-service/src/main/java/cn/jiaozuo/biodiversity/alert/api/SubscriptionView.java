@@ -1,5 +1,7 @@
 package cn.jiaozuo.biodiversity.alert.api;
 
+import cn.jiaozuo.biodiversity.alert.domain.AlertFilter;
+import cn.jiaozuo.biodiversity.alert.domain.Subscription;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,4 +19,11 @@ public record SubscriptionView(
         @Schema(required = true, example = "true", description = "A signing secret is set; the secret itself is never returned") boolean secretSet,
         @Schema(required = true, example = "bureau-zhang") String createdBy,
         @Schema(required = true) Instant createdAt) {
+
+    static SubscriptionView of(Subscription s) {
+        AlertFilter f = s.filter;
+        return new SubscriptionView(s.id, s.name, s.organization, s.org,
+                new SubscriptionRequest.Filter(f.speciesIds(), f.groups(), f.countyCodes(), f.minSeverity(), f.rules()),
+                s.webhookUrl, s.webhookSecret != null && !s.webhookSecret.isEmpty(), s.createdBy, s.createdAt);
+    }
 }

@@ -1,16 +1,20 @@
 package cn.jiaozuo.biodiversity.alert.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A bureau's webhook subscription; {@code filter} holds an {@link AlertFilter} as JSON. */
+/** A bureau's webhook subscription. */
 @Entity
 @Table(name = "subscription")
 public class Subscription {
+
+    /** The length of the column {@code subscription.filter} (V1__alerts.sql). */
+    public static final int MAX_FILTER_LENGTH = 8000;
 
     @Id
     public UUID id;
@@ -22,7 +26,9 @@ public class Subscription {
     /** The owning organisation: the {@code org} claim of the creator's token; null for rows from before V2. */
     public String org;
 
-    public String filter;
+    /** Stored as JSON (at most {@link #MAX_FILTER_LENGTH} characters). */
+    @Convert(converter = AlertFilterConverter.class)
+    public AlertFilter filter;
 
     @Column(name = "webhook_url")
     public String webhookUrl;

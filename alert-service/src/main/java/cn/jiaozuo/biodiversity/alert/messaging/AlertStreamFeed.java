@@ -5,6 +5,9 @@ import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.common.messaging.KafkaClientConfig;
+import cn.jiaozuo.biodiversity.common.messaging.PolledConsumer;
+import cn.jiaozuo.biodiversity.common.runtime.Backoff;
+import cn.jiaozuo.biodiversity.common.runtime.BackgroundLoop;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
@@ -28,7 +31,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
@@ -42,6 +44,8 @@ import org.jboss.logging.Logger;
 public class AlertStreamFeed {
 
     private static final Logger LOG = Logger.getLogger(AlertStreamFeed.class);
+    /** The longest pause while Kafka is unreachable. */
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     private static final TypeReference<EventEnvelope<AlertSnapshot>> ENVELOPE = new TypeReference<>() {
     };
 
@@ -64,8 +68,8 @@ public class AlertStreamFeed {
         t.setDaemon(true);
         return t;
     });
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, String> consumer;
+    private volatile BackgroundLoop loop;
+    private long lastHeartbeat = System.nanoTime();
 
     public AlertStreamFeed(KafkaClientConfig kafkaConfig, ObjectMapper json,
             AlertConfig config) {
@@ -78,18 +82,19 @@ public class AlertStreamFeed {
         if (!config.enabled()) {
             return;
         }
-        running = true;
-        Thread thread = new Thread(this::run, "alert-stream-feed");
-        thread.setDaemon(true);
-        thread.start();
+        PolledConsumer<KafkaConsumer<String, String>> consumer = new PolledConsumer<>("alert-stream-feed", this::newConsumer, this::assignAtEnd);
+        loop = BackgroundLoop.named("alert-stream-feed")
+                .backoff(Backoff.upTo(MAX_BACKOFF))
+                .interruptWith(consumer::wakeup)
+                .onExit(consumer::close)
+                .build(() -> consumer.use(this::pollOnce));
+        loop.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
         expiry.shutdownNow();
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
+        if (loop != null) {
+            loop.stop();
         }
     }
 
@@ -117,48 +122,37 @@ public class AlertStreamFeed {
         }
     }
 
-    private void run() {
-        long pause = 0;
-        long lastHeartbeat = System.nanoTime();
-        while (running) {
-            Map<String, Object> props = new HashMap<>(kafkaConfig.clientProperties());
-            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            props.put(ConsumerConfig.CLIENT_ID_CONFIG, "alert-stream-feed");
-            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, Topics.ISOLATION_LEVEL);
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(),
-                    new StringDeserializer())) {
-                consumer = c;
-                List<TopicPartition> partitions = c.partitionsFor(Topics.ALERTS, Duration.ofSeconds(10)).stream()
-                        .map(p -> new TopicPartition(Topics.ALERTS, p.partition())).toList();
-                if (partitions.isEmpty()) {
-                    throw new IllegalStateException("Topic " + Topics.ALERTS + " does not exist yet");
-                }
-                c.assign(partitions);
-                c.seekToEnd(partitions);
-                partitions.forEach(c::position); // resolve the end offsets now: later events are all streamed
-                pause = 0;
-                while (running) {
-                    for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
-                        dispatch(record);
-                    }
-                    if (System.nanoTime() - lastHeartbeat > config.heartbeat().toNanos()) {
-                        lastHeartbeat = System.nanoTime();
-                        listeners.forEach(Listener::heartbeat);
-                    }
-                }
-            } catch (WakeupException e) {
-                return;
-            } catch (Exception e) {
-                pause = Math.min(Math.max(500, pause * 2), 10_000);
-                LOG.warnf("Alert stream feed paused %d ms: %s", pause, e.toString());
-                try {
-                    Thread.sleep(pause); // back-off while Kafka is unreachable, not test synchronisation
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    /** One poll: hands its events to the listeners, and a heartbeat when one is due. */
+    private boolean pollOnce(KafkaConsumer<String, String> c) {
+        for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
+            dispatch(record);
         }
+        if (System.nanoTime() - lastHeartbeat > config.heartbeat().toNanos()) {
+            lastHeartbeat = System.nanoTime();
+            listeners.forEach(Listener::heartbeat);
+        }
+        return true; // the poll itself waits for records
+    }
+
+    private KafkaConsumer<String, String> newConsumer() {
+        Map<String, Object> props = new HashMap<>(kafkaConfig.clientProperties());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "alert-stream-feed");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, Topics.ISOLATION_LEVEL);
+        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** Every partition of the topic, from its end: the events after this moment are all streamed. */
+    private AutoCloseable assignAtEnd(KafkaConsumer<String, String> c) {
+        List<TopicPartition> partitions = c.partitionsFor(Topics.ALERTS, Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(Topics.ALERTS, p.partition())).toList();
+        if (partitions.isEmpty()) {
+            throw new IllegalStateException("Topic " + Topics.ALERTS + " does not exist yet");
+        }
+        c.assign(partitions);
+        c.seekToEnd(partitions);
+        partitions.forEach(c::position); // resolve the end offsets now: later events are all streamed
+        return null;
     }
 
     private void dispatch(ConsumerRecord<String, String> record) {

@@ -1,6 +1,7 @@
 package cn.jiaozuo.biodiversity.alert.messaging;
 
 import cn.jiaozuo.biodiversity.alert.config.AlertConfig;
+import cn.jiaozuo.biodiversity.alert.domain.ReceiverPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.Inet4Address;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * delivered to either.
  */
 @ApplicationScoped
-public class ReceiverAddressPolicy {
+public class ReceiverAddressPolicy implements ReceiverPolicy {
 
     static final String ALLOW_HINT = " For a receiver inside your own network, the operator can allow it"
             + " (setting alerts.webhook.allowed-receivers).";
@@ -68,6 +69,7 @@ public class ReceiverAddressPolicy {
      * Why this URL may not receive webhooks, in words for the bureau user who typed it; empty when it
      * may. Looks only at what is written (no DNS): {@link #mayConnect} checks what a name resolves to.
      */
+    @Override
     public Optional<String> refusal(String url) {
         URI uri;
         try {

@@ -1,6 +1,8 @@
 package cn.jiaozuo.biodiversity.alert.messaging;
 
 import cn.jiaozuo.biodiversity.alert.config.AlertConfig;
+import cn.jiaozuo.biodiversity.common.runtime.Backoff;
+import cn.jiaozuo.biodiversity.common.runtime.BackgroundLoop;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -30,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
@@ -69,6 +70,8 @@ public class WebhookDispatcher {
     public static final String HEADER_EVENT_ID = "X-Alert-Event-Id";
     public static final String HEADER_EVENT_TYPE = "X-Alert-Event-Type";
     public static final String HEADER_SIGNATURE = "X-Alert-Signature";
+    /** The longest pause of the claiming loop while the database is unreachable. */
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     /** The one error kind of a try that got no HTTP answer. */
     public static final String UNREACHABLE = "receiver unreachable";
 
@@ -91,10 +94,8 @@ public class WebhookDispatcher {
     private final MeterRegistry registry;
     private final ReceiverAddressPolicy policy;
     private final ReceiverResolver resolver;
-    private final Semaphore wake = new Semaphore(0);
     private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile boolean running;
-    private Thread loop;
+    private volatile BackgroundLoop loop;
     private ExecutorService senders;
     private ScheduledExecutorService deadlines;
     private CloseableHttpClient http;
@@ -143,15 +144,17 @@ public class WebhookDispatcher {
             t.setDaemon(true);
             return t;
         });
-        running = true;
-        loop = new Thread(this::run, "webhook-dispatcher");
-        loop.setDaemon(true);
+        loop = BackgroundLoop.named("webhook-dispatcher")
+                .every(config.pollInterval())
+                .backoff(Backoff.upTo(MAX_BACKOFF))
+                .build(this::dispatchDue);
         loop.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        wakeUp();
+        if (loop != null) {
+            loop.stop(); // first: no new claims for the senders shut down next
+        }
         if (senders != null) {
             senders.shutdownNow();
             deadlines.shutdownNow();
@@ -185,7 +188,10 @@ public class WebhookDispatcher {
 
     /** Called after a commit that wrote deliveries, and when a sender frees up. */
     public void wakeUp() {
-        wake.release();
+        BackgroundLoop dispatcher = loop;
+        if (dispatcher != null) {
+            dispatcher.wakeUp();
+        }
     }
 
     /** The signature header value: {@code sha256=} and the hex HMAC-SHA256 of the body with the secret. */
@@ -208,36 +214,13 @@ public class WebhookDispatcher {
         if (attempt >= config.maxAttempts()) {
             return Optional.empty();
         }
-        long base = config.retryBase().toMillis();
-        long delay = base << Math.min(attempt - 1, 30);
-        return Optional.of(Duration.ofMillis(Math.min(delay < 0 ? Long.MAX_VALUE : delay, config.retryMax().toMillis())));
+        return Optional.of(new Backoff(config.retryBase(), config.retryMax()).delay(attempt));
     }
 
-    private void run() {
-        long pause = 0;
-        while (running) {
-            try {
-                int free = config.senders() - inFlight.get();
-                int claimed = free > 0 ? dispatch(free) : 0;
-                pause = 0;
-                if (claimed < free || free == 0) {
-                    wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                pause = Math.min(Math.max(200, pause * 2), 5_000);
-                LOG.warnf("Webhook dispatcher paused %d ms: %s", pause, e.toString());
-                try {
-                    wake.tryAcquire(pause, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+    /** Claims a due delivery for each free sender; true when it found one for each, so more may be due. */
+    private boolean dispatchDue() throws SQLException {
+        int free = config.senders() - inFlight.get();
+        return free > 0 && dispatch(free) >= free;
     }
 
     private record Claimed(UUID id, UUID eventId, String eventType, String payload, int attempts, String url,

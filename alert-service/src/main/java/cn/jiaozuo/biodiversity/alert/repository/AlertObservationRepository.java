@@ -13,9 +13,8 @@ public class AlertObservationRepository implements PanacheRepositoryBase<AlertOb
 
     /** Whether the observation is already attached to an alert of the rule (a review re-sends it). */
     public boolean attached(UUID observationUuid, RuleCode rule) {
-        return getEntityManager().createQuery("select count(o) from AlertObservation o, Alert a"
-                + " where o.alertId = a.id and o.observationUuid = :uuid and a.rule = :rule", Long.class)
-                .setParameter("uuid", observationUuid).setParameter("rule", rule).getSingleResult() > 0;
+        return count("observationUuid = ?1 and alertId in (select a.id from Alert a where a.rule = ?2)",
+                observationUuid, rule) > 0;
     }
 
     public List<AlertObservation> liveLinks(UUID observationUuid) {

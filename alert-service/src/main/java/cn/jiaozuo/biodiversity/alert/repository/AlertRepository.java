@@ -4,13 +4,14 @@ import cn.jiaozuo.biodiversity.alert.domain.Alert;
 import cn.jiaozuo.biodiversity.alert.domain.AlertStatus;
 import cn.jiaozuo.biodiversity.alert.domain.RuleCode;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,61 +20,63 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
 
     /** The live alert of an aggregation key, locked for this transaction. */
     public Optional<Alert> findLiveForUpdate(RuleCode rule, long speciesId, String countyCode, LocalDate day) {
-        String dayClause = day == null ? "aggregationDay is null" : "aggregationDay = :day";
-        TypedQuery<Alert> query = getEntityManager().createQuery("from Alert where rule = :rule and speciesId = :species"
-                + " and countyCode = :county and status <> :resolved and " + dayClause, Alert.class)
-                .setParameter("rule", rule).setParameter("species", speciesId).setParameter("county", countyCode)
-                .setParameter("resolved", AlertStatus.RESOLVED).setLockMode(LockModeType.PESSIMISTIC_WRITE);
-        if (day != null) {
-            query.setParameter("day", day);
+        Parameters key = Parameters.with("rule", rule).and("species", speciesId).and("county", countyCode)
+                .and("resolved", AlertStatus.RESOLVED);
+        String query = "rule = :rule and speciesId = :species and countyCode = :county and status <> :resolved and ";
+        if (day == null) {
+            query += "aggregationDay is null";
+        } else {
+            query += "aggregationDay = :day";
+            key.and("day", day);
         }
-        return query.getResultStream().findFirst();
+        return find(query, key).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     public Optional<Alert> findForUpdate(UUID id) {
-        return Optional.ofNullable(getEntityManager().find(Alert.class, id, LockModeType.PESSIMISTIC_WRITE));
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** One page, newest first, keyset-paginated on (createdAt, id); fetches one row more than asked. */
+    /**
+     * One page, newest first, keyset-paginated on (createdAt, id); fetches one row more than asked. The one
+     * query of this table whose conditions depend on the request.
+     */
     public List<Alert> search(AlertSearch s) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
         if (s.status() != null) {
-            where.append(" and status = :status");
-            params.put("status", s.status());
+            where.add("status = :status");
+            params.and("status", s.status());
         }
         if (s.severity() != null) {
-            where.append(" and severity = :severity");
-            params.put("severity", s.severity());
+            where.add("severity = :severity");
+            params.and("severity", s.severity());
         }
         if (s.countyCode() != null) {
-            where.append(" and countyCode = :county");
-            params.put("county", s.countyCode());
+            where.add("countyCode = :county");
+            params.and("county", s.countyCode());
         }
         if (s.speciesId() != null) {
-            where.append(" and speciesId = :species");
-            params.put("species", s.speciesId());
+            where.add("speciesId = :species");
+            params.and("species", s.speciesId());
         }
         if (s.rule() != null) {
-            where.append(" and rule = :rule");
-            params.put("rule", s.rule());
+            where.add("rule = :rule");
+            params.and("rule", s.rule());
         }
         if (s.from() != null) {
-            where.append(" and lastObservedAt >= :from");
-            params.put("from", s.from());
+            where.add("lastObservedAt >= :from");
+            params.and("from", s.from());
         }
         if (s.to() != null) {
-            where.append(" and firstObservedAt < :to");
-            params.put("to", s.to());
+            where.add("firstObservedAt < :to");
+            params.and("to", s.to());
         }
         if (s.afterCreatedAt() != null) {
-            where.append(" and (createdAt < :afterAt or (createdAt = :afterAt and id < :afterId))");
-            params.put("afterAt", s.afterCreatedAt());
-            params.put("afterId", s.afterId());
+            where.add("(createdAt < :afterAt or (createdAt = :afterAt and id < :afterId))");
+            params.and("afterAt", s.afterCreatedAt()).and("afterId", s.afterId());
         }
-        TypedQuery<Alert> query = getEntityManager().createQuery(
-                "from Alert where " + where + " order by createdAt desc, id desc", Alert.class);
-        params.forEach(query::setParameter);
-        return query.setMaxResults(s.limit() + 1).getResultList();
+        Sort newestFirst = Sort.descending("createdAt", "id");
+        return (where.isEmpty() ? findAll(newestFirst) : find(String.join(" and ", where), newestFirst, params))
+                .page(Page.ofSize(s.limit() + 1)).list();
     }
 }

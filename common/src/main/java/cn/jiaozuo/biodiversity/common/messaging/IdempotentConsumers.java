@@ -3,6 +3,8 @@ package cn.jiaozuo.biodiversity.common.messaging;
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.problem.ProblemMappers;
+import cn.jiaozuo.biodiversity.common.runtime.Backoff;
+import cn.jiaozuo.biodiversity.common.runtime.BackgroundLoop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.jiaozuo.biodiversity.common.outbox.TraceContext;
@@ -37,7 +39,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -61,7 +62,7 @@ public class IdempotentConsumers {
     private final ConsumerConfig config;
     private final MeterRegistry registry;
     private final Tracer tracer;
-    private final List<Loop> loops = new CopyOnWriteArrayList<>();
+    private final List<BackgroundLoop> loops = new CopyOnWriteArrayList<>();
 
     public IdempotentConsumers(KafkaClientConfig kafkaConfig, ObjectMapper json,
             EntityManager em, ConsumerConfig config, MeterRegistry registry, OpenTelemetry openTelemetry) {
@@ -79,14 +80,12 @@ public class IdempotentConsumers {
             return;
         }
         Loop loop = new Loop(spec, handler);
-        loops.add(loop);
-        Thread thread = new Thread(loop, "consumer-" + spec.name());
-        thread.setDaemon(true);
-        thread.start();
+        loops.add(loop.worker);
+        loop.worker.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        loops.forEach(Loop::stop);
+        BackgroundLoop.stopAll(loops);
     }
 
     /** Records the event id; false when this consumer already applied it. Must run in a transaction. */
@@ -96,65 +95,59 @@ public class IdempotentConsumers {
                 .setParameter(1, consumer).setParameter(2, eventId).executeUpdate() == 1;
     }
 
-    private final class Loop implements Runnable {
+    /** One consumer: its Kafka clients are used by its worker's thread only. */
+    private final class Loop {
 
         private final ConsumerSpec spec;
         private final EventHandler handler;
-        private volatile boolean running = true;
-        private volatile KafkaConsumer<String, String> consumer;
+        private final BackgroundLoop worker;
+        private final Map<TopicPartition, Long> committed = new HashMap<>();
+        private final PolledConsumer<KafkaConsumer<String, String>> consumer;
         private KafkaProducer<String, String> deadLetters;
 
         Loop(ConsumerSpec spec, EventHandler handler) {
             this.spec = spec;
             this.handler = handler;
+            this.consumer = new PolledConsumer<>(spec.name(), this::newConsumer, this::subscribe);
+            this.worker = BackgroundLoop.named("consumer-" + spec.name())
+                    .backoff(Backoff.upTo(config.maxBackoff()))
+                    .interruptWith(consumer::wakeup)
+                    .onExit(this::close)
+                    .build(() -> consumer.use(this::pollOnce));
         }
 
-        void stop() {
-            running = false;
-            KafkaConsumer<String, String> c = consumer;
-            if (c != null) {
-                c.wakeup();
+        /**
+         * One poll: applies its events, then commits their offsets. After a failure the records not
+         * committed are read again by the next consumer: at-least-once, made exactly-once in effect by
+         * the processed-event table.
+         */
+        private boolean pollOnce(KafkaConsumer<String, String> c) {
+            ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
+            if (!records.isEmpty()) {
+                apply(records);
+                commit(c, committed);
+            } else if (movedSinceCommit(c, committed)) {
+                // A transaction marker moves the position without a record: commit it too, or
+                // the group's committed offset stays one short of the end and reads as lag.
+                commit(c, committed);
             }
+            return true; // the poll itself waits for records
         }
 
-        @Override
-        public void run() {
-            long backoff = 0;
-            while (running) {
-                KafkaClientMetrics metrics = null;
-                try (KafkaConsumer<String, String> c = newConsumer()) {
-                    consumer = c;
-                    // Consumer lag (kafka.consumer.fetch.manager.records.lag.max etc.), tagged by consumer name.
-                    metrics = new KafkaClientMetrics(c, Tags.of("consumer", spec.name()));
-                    metrics.bindTo(registry);
-                    c.subscribe(spec.topics());
-                    Map<TopicPartition, Long> committed = new HashMap<>();
-                    while (running) {
-                        ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
-                        if (!records.isEmpty()) {
-                            apply(records);
-                            commit(c, committed);
-                        } else if (movedSinceCommit(c, committed)) {
-                            // A transaction marker moves the position without a record: commit it too, or
-                            // the group's committed offset stays one short of the end and reads as lag.
-                            commit(c, committed);
-                        }
-                        backoff = 0;
-                    }
-                } catch (WakeupException e) {
-                    // stopping
-                } catch (Exception e) {
-                    // Uncommitted records are read again by the next consumer: at-least-once, made
-                    // exactly-once in effect by the processed-event table.
-                    backoff = Math.min(Math.max(200, backoff * 2), config.maxBackoff().toMillis());
-                    LOG.warnf("Consumer %s restarts in %d ms: %s", spec.name(), backoff, e.toString());
-                    pause(backoff);
-                } finally {
-                    if (metrics != null) {
-                        metrics.close();
-                    }
-                }
-            }
+        /**
+         * Subscribes a new consumer; its lag metrics (kafka.consumer.fetch.manager.records.lag.max etc.,
+         * tagged by consumer name) close with it.
+         */
+        private AutoCloseable subscribe(KafkaConsumer<String, String> c) {
+            committed.clear();
+            c.subscribe(spec.topics());
+            KafkaClientMetrics metrics = new KafkaClientMetrics(c, Tags.of("consumer", spec.name()));
+            metrics.bindTo(registry);
+            return metrics;
+        }
+
+        private void close() {
+            consumer.close();
             if (deadLetters != null) {
                 deadLetters.close(Duration.ofSeconds(2));
             }
@@ -212,30 +205,30 @@ public class IdempotentConsumers {
 
         private void applyWithRetries(Parsed p) {
             int attempts = 0;
-            long backoff = 100;
-            while (running) {
+            int failures = 0;
+            boolean waiting = false;
+            while (true) {
                 try {
                     QuarkusTransaction.requiringNew().run(() -> applyOnce(p));
                     return;
                 } catch (RuntimeException e) {
                     Throwable cause = unwrap(e);
+                    failures++;
                     if (ProblemMappers.isDatabaseUnavailable(cause)) {
                         // Not the event's fault: wait for the database, never dead-letter.
-                        LOG.warnf("Consumer %s waits for the database: %s", spec.name(), cause.toString());
-                        pause(backoff);
-                        backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
-                        continue;
-                    }
-                    attempts++;
-                    if (cause instanceof PoisonEventException || attempts >= config.maxAttempts()) {
+                        if (!waiting) {
+                            LOG.warnf("Consumer %s waits for the database: %s", spec.name(), cause.toString());
+                            waiting = true;
+                        }
+                    } else if (cause instanceof PoisonEventException || ++attempts >= config.maxAttempts()) {
                         deadLetter(p.record(), cause);
                         return;
                     }
-                    pause(backoff);
-                    backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
+                    if (!worker.pause(worker.backoff().delay(failures))) {
+                        throw new IllegalStateException("Consumer stopped before the event was applied");
+                    }
                 }
             }
-            throw new IllegalStateException("Consumer stopped before the event was applied");
         }
 
         private void applyOnce(Parsed p) {
@@ -329,15 +322,6 @@ public class IdempotentConsumers {
                 deadLetters = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
             }
             return deadLetters;
-        }
-
-        private void pause(long millis) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
         }
     }
 

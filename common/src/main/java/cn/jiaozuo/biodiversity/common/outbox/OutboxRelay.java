@@ -2,6 +2,8 @@ package cn.jiaozuo.biodiversity.common.outbox;
 
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.common.messaging.KafkaClientConfig;
+import cn.jiaozuo.biodiversity.common.runtime.Backoff;
+import cn.jiaozuo.biodiversity.common.runtime.BackgroundLoop;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -45,9 +46,9 @@ import org.jboss.logging.Logger;
  * aborted, so a {@code read_committed} consumer never sees its records, and the rows, still in the
  * table, go out again in a later transaction. Without that, records the broker appended but never
  * acknowledged were published twice after an outage. While Kafka or the database is down the rows
- * wait and the relay backs off; nothing is lost. When the outcome of the Kafka commit is unknown (a
- * crash or a timeout after the broker committed, before the database commit) the batch is sent again,
- * which consumers absorb by event id.
+ * wait and the relay backs off (a {@link BackgroundLoop}, up to {@code max-backoff}); nothing is lost.
+ * When the outcome of the Kafka commit is unknown (a crash or a timeout after the broker committed,
+ * before the database commit) the batch is sent again, which consumers absorb by event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -63,13 +64,12 @@ public class OutboxRelay {
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
     private final KafkaClientConfig kafkaConfig;
-    private final Semaphore wake = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
     private final Counter published;
     private final Tracer tracer;
-    private volatile boolean running;
-    private Thread thread;
+    private volatile BackgroundLoop loop;
+    /** Used by the relay's thread only. */
     private KafkaProducer<String, String> producer;
 
     public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
@@ -90,54 +90,36 @@ public class OutboxRelay {
         if (!config.relayEnabled()) {
             return;
         }
-        running = true;
-        thread = new Thread(this::run, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
+        loop = BackgroundLoop.named("outbox-relay")
+                .every(config.pollInterval())
+                .backoff(Backoff.upTo(config.maxBackoff()))
+                .onExit(this::closeProducer)
+                .build(this::relayBatch);
+        loop.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        wakeUp();
-        if (thread != null) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (loop != null) {
+            loop.stop();
         }
-        closeProducer();
     }
 
     /** Called after a commit that wrote outbox rows: publish now rather than at the next poll. */
     public void wakeUp() {
-        wake.release();
+        BackgroundLoop relay = loop;
+        if (relay != null) {
+            relay.wakeUp();
+        }
     }
 
-    private void run() {
-        long backoff = 0;
-        while (running) {
-            try {
-                int sent = relayOnce();
-                backoff = 0;
-                if (sent < config.batchSize()) {
-                    wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                closeProducer();
-                backoff = Math.min(Math.max(100, backoff * 2), config.maxBackoff().toMillis());
-                LOG.warnf("Outbox relay paused %d ms: %s", backoff, e.toString());
-                try {
-                    wake.tryAcquire(backoff, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    /** One batch; true when it was full, so more rows may be waiting. */
+    private boolean relayBatch() throws Exception {
+        try {
+            return relayOnce() >= config.batchSize();
+        } catch (Exception e) {
+            // The next producer's initTransactions aborts the Kafka transaction left open.
+            closeProducer();
+            throw e;
         }
     }
 

@@ -1,10 +1,12 @@
 package cn.jiaozuo.biodiversity.observation.api;
 
+import cn.jiaozuo.biodiversity.common.http.QueryValues;
 import cn.jiaozuo.biodiversity.common.problem.Problem;
+import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
+import cn.jiaozuo.biodiversity.common.security.Caller;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.observation.domain.CamtrapDpImporter;
-import cn.jiaozuo.biodiversity.observation.domain.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -82,7 +85,7 @@ public class CamtrapImportResource {
             @Content(mediaType = X_ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "200", description = "The package was read; counts and per-row problems",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReportView.class),
                     examples = @ExampleObject(name = "mixed", value = EXAMPLE_REPORT)))
     @APIResponse(responseCode = "400", description = "Not a zip, a file or a required column missing, datapackage.json"
             + " unreadable, or an unknown countyCode",
@@ -101,7 +104,7 @@ public class CamtrapImportResource {
                              "detail": "Send the zipped Camtrap DP package itself as application/zip (also accepted: application/x-zip-compressed, application/octet-stream)",
                              "instance": "/imports/camtrap-dp",
                              "violations": [{"field": "Content-Type", "message": "must be one of application/zip, application/x-zip-compressed, application/octet-stream"}]}""")))
-    public ImportReport importPackage(
+    public ImportReportView importPackage(
             @Parameter(description = "County of deployments that lie in no sampling plot", example = "410821")
             @QueryParam("countyCode") String countyCode,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -114,8 +117,10 @@ public class CamtrapImportResource {
         if (body == null) {
             throw ProblemException.badRequest("body", "a zipped Camtrap DP package is required");
         }
-        String county = countyCode == null || countyCode.isBlank() ? null : countyCode.trim();
-        return importer.importPackage(body, county, Caller.of(identity));
+        List<Violation> violations = new ArrayList<>();
+        String county = QueryValues.text("countyCode", countyCode, 100, violations); // the importer checks the code
+        QueryValues.requireValid(violations);
+        return ImportReportView.of(importer.importPackage(body, county, Caller.of(identity)));
     }
 
     /** The media type without parameters is one of {@link #ACCEPTED}; an unparsable header is not. */

@@ -4,12 +4,11 @@ import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
 import cn.jiaozuo.biodiversity.common.geo.Geoprivacy;
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoArea;
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
+import cn.jiaozuo.biodiversity.common.security.Caller;
 import cn.jiaozuo.biodiversity.observation.config.ExportConfig;
-import cn.jiaozuo.biodiversity.observation.domain.Caller;
 import cn.jiaozuo.biodiversity.observation.domain.Disclosure;
-import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository;
-import cn.jiaozuo.biodiversity.observation.repository.ObservationStreamRepository;
-import cn.jiaozuo.biodiversity.observation.repository.ObservationStreamRepository.Row;
+import cn.jiaozuo.biodiversity.observation.domain.ObservationPeriod;
+import cn.jiaozuo.biodiversity.observation.domain.ObservationReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -58,13 +57,11 @@ public class DarwinCoreArchiveWriter {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    private final ObservationStreamRepository rows;
-    private final ObservationMapper mapper;
+    private final ObservationReader reader;
     private final ExportConfig config;
 
-    public DarwinCoreArchiveWriter(ObservationStreamRepository rows, ObservationMapper mapper, ExportConfig config) {
-        this.rows = rows;
-        this.mapper = mapper;
+    public DarwinCoreArchiveWriter(ObservationReader reader, ExportConfig config) {
+        this.reader = reader;
         this.config = config;
     }
 
@@ -74,23 +71,23 @@ public class DarwinCoreArchiveWriter {
 
     /** Writes the whole archive for {@code query}; returns the number of occurrences. */
     public long write(ObservationQuery query, OutputStream out) throws IOException {
-        // As the public may see the records: generalized ones only once released.
-        ObservationRepository.Filter filter = mapper.restrict(query.filter(), Caller.ANONYMOUS);
-        ObservationStreamRepository.Range range = rows.range(filter);
+        // Published: every record as the public sees it, generalized ones only once released.
+        ObservationReader.Selection selection = reader.select(query.filter(), Caller.ANONYMOUS);
+        ObservationPeriod period = selection.period();
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         zip.putNextEntry(new ZipEntry("meta.xml"));
         zip.write(metaXml().getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         zip.putNextEntry(new ZipEntry("eml.xml"));
-        zip.write(emlXml(query, range).getBytes(StandardCharsets.UTF_8));
+        zip.write(emlXml(query, period).getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         zip.putNextEntry(new ZipEntry("occurrence.txt"));
         BufferedWriter text = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8), 64 * 1024);
         text.write(String.join("\t", COLUMNS.stream().map(c -> c[1]).toList()));
         text.write('\n');
         Mac hmac = pseudonymizer();
-        long count = rows.stream(filter, null, null, row -> {
-            text.write(line(row, hmac));
+        long count = selection.stream(null, null, (shown, listed) -> {
+            text.write(line(shown, hmac));
             text.write('\n');
         });
         text.flush();
@@ -100,9 +97,8 @@ public class DarwinCoreArchiveWriter {
         return count;
     }
 
-    private String line(Row row, Mac hmac) {
-        // Published: every record as the public sees it (Disclosure), so sensitive ones are generalized whoever exports.
-        Disclosure.Shown s = mapper.show(ObservationMapper.facts(row, mapper.species(row.speciesId())), Caller.ANONYMOUS);
+    /** {@code s} as the public sees it (Disclosure), so sensitive ones are generalized whoever exports. */
+    private String line(Disclosure.Shown s, Mac hmac) {
         SpeciesSnapshot species = s.species();
         String[] values = {
             "urn:uuid:" + s.uuid(),
@@ -223,10 +219,10 @@ public class DarwinCoreArchiveWriter {
         return xml.toString();
     }
 
-    String emlXml(ObservationQuery query, ObservationStreamRepository.Range range) {
+    String emlXml(ObservationQuery query, ObservationPeriod period) {
         ExportConfig.Dataset d = config.dataset();
-        Instant begin = range.first(); // the filter already bounds both
-        Instant end = range.last();
+        Instant begin = period.first(); // the filter already bounds both
+        Instant end = period.last();
         String scope = query.filter().countyCode() == null ? "焦作市 (Jiaozuo City), Henan, China"
                 : JiaozuoCounty.byCode(query.filter().countyCode()).map(c -> c.chineseName() + " (" + c.englishName() + "), 焦作市, Henan, China")
                         .orElse(query.filter().countyCode());

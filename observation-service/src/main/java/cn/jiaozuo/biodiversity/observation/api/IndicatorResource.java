@@ -1,10 +1,9 @@
 package cn.jiaozuo.biodiversity.observation.api;
 
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
-import cn.jiaozuo.biodiversity.common.problem.Problem;
+import cn.jiaozuo.biodiversity.common.http.QueryValues;
 import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
-import cn.jiaozuo.biodiversity.common.problem.ProblemException;
-import cn.jiaozuo.biodiversity.observation.domain.Caller;
+import cn.jiaozuo.biodiversity.common.security.Caller;
 import cn.jiaozuo.biodiversity.observation.domain.IndicatorService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
@@ -69,24 +68,12 @@ public class IndicatorResource {
             @Parameter(description = "Early warning: not recorded for this many years, 1–100 (default 3)", example = "3")
             @QueryParam("years") String years) {
         List<Violation> violations = new ArrayList<>();
-        String countyCode = county == null || county.isBlank() ? null : county.trim();
+        String countyCode = QueryValues.text("county", county, 100, violations);
         if (countyCode != null && !JiaozuoCounty.isValid(countyCode)) {
             violations.add(new Violation("county", "must be the GB/T 2260 code of one of Jiaozuo's 10 county-level divisions"));
         }
-        int window = 3;
-        if (years != null && !years.isBlank()) {
-            try {
-                window = Integer.parseInt(years.trim());
-                if (window < 1 || window > 100) {
-                    violations.add(new Violation("years", "must be between 1 and 100"));
-                }
-            } catch (NumberFormatException e) {
-                violations.add(new Violation("years", "must be a whole number"));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.badRequest(violations);
-        }
-        return indicators.indicators(countyCode, window, Caller.of(identity));
+        Integer window = QueryValues.integer("years", years, 1, 100, violations);
+        QueryValues.requireValid(violations);
+        return IndicatorsView.of(indicators.indicators(countyCode, window == null ? 3 : window, Caller.of(identity)));
     }
 }

@@ -1,5 +1,6 @@
 package cn.jiaozuo.biodiversity.observation.api;
 
+import cn.jiaozuo.biodiversity.observation.domain.Indicators;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,6 +19,26 @@ public record IndicatorsView(
         @Schema(required = true) ProtectionRateDetail protectionRateDetail,
         @Schema(required = true) NotRecorded notRecordedForYears,
         @Schema(required = true) List<InvasiveDetections> invasiveDetectionsByMonth) {
+
+    static IndicatorsView of(Indicators i) {
+        Indicators.ProtectionRate rate = i.protectionRateDetail();
+        return new IndicatorsView(i.scope(), i.generatedAt(),
+                new Richness(i.speciesRichness().allTime(), i.speciesRichness().last12Months()),
+                i.richnessByCounty().stream().map(c -> new CountyRichness(c.countyCode(), c.countyName(), c.allTime(),
+                        c.last12Months())).toList(),
+                i.protectedSpeciesRecorded().stream().map(g -> new ProtectedGroup(g.group(), seen(g.species()))).toList(),
+                i.protectionRate(), i.protectionRateTarget(),
+                new ProtectionRateDetail(rate.protectedInCatalog(), rate.protectedRecorded(), rate.windowYears(),
+                        rate.sensitiveWithheld()),
+                new NotRecorded(i.notRecordedForYears().years(), seen(i.notRecordedForYears().species())),
+                i.invasiveDetectionsByMonth().stream().map(d -> new InvasiveDetections(d.countyCode(), d.month(),
+                        d.speciesId(), d.chineseName(), d.detections())).toList());
+    }
+
+    private static List<SpeciesLastSeen> seen(List<Indicators.SpeciesLastSeen> species) {
+        return species.stream().map(s -> new SpeciesLastSeen(s.id(), s.chineseName(), s.scientificName(),
+                s.protectionLevel(), s.lastRecordedAt())).toList();
+    }
 
     @Schema(name = "SpeciesRichness", description = "Distinct species recorded")
     public record Richness(@Schema(required = true, example = "27") int allTime, @Schema(required = true, example = "19") int last12Months) {

@@ -1,13 +1,12 @@
 package cn.jiaozuo.biodiversity.observation.api;
 
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
+import cn.jiaozuo.biodiversity.common.security.Caller;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.observation.config.ExportConfig;
-import cn.jiaozuo.biodiversity.observation.domain.Caller;
 import cn.jiaozuo.biodiversity.observation.domain.Disclosure;
-import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository;
-import cn.jiaozuo.biodiversity.observation.repository.ObservationStreamRepository;
-import cn.jiaozuo.biodiversity.observation.repository.ObservationStreamRepository.Row;
+import cn.jiaozuo.biodiversity.observation.domain.ListPosition;
+import cn.jiaozuo.biodiversity.observation.domain.ObservationReader;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,20 +64,17 @@ public class ObservationExportResource {
     static final String CSV_HEADER = "uuid,speciesId,scientificName,chineseName,observedAt,observedOn,lat,lon,accuracyM,generalized,"
             + "countyCode,plotCode,stationId,method,individualCount,reviewStatus,invasive,sensitive\r\n";
 
-    private final ObservationStreamRepository rows;
-    private final ObservationMapper mapper;
+    private final ObservationReader reader;
     private final DarwinCoreArchiveWriter dwca;
     private final ExportConfig config;
     private final ObjectMapper json;
     private final SecurityIdentity identity;
     private final ExportSlots slots;
 
-    public ObservationExportResource(ObservationStreamRepository rows, ObservationMapper mapper,
-            DarwinCoreArchiveWriter dwca, ExportConfig config, ObjectMapper json, SecurityIdentity identity,
-            ExportSlots slots) {
+    public ObservationExportResource(ObservationReader reader, DarwinCoreArchiveWriter dwca, ExportConfig config,
+            ObjectMapper json, SecurityIdentity identity, ExportSlots slots) {
         this.slots = slots;
-        this.rows = rows;
-        this.mapper = mapper;
+        this.reader = reader;
         this.dwca = dwca;
         this.config = config;
         this.json = json;
@@ -107,40 +103,37 @@ public class ObservationExportResource {
             @Parameter(description = "SIGHTING, CAMERA_TRAP, ACOUSTIC, TRACK, SIGN, SPECIMEN or OTHER; leaves out the records this caller gets generalized", example = "CAMERA_TRAP") @QueryParam("method") String method,
             @Parameter(description = "Features per response, 1–10000 (default 1000)", example = "1000") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous response") @QueryParam("cursor") String cursor) {
-        ObservationQuery query = ObservationQuery.forExport(filters.with(status, method, limit, cursor),
+        ObservationQuery query = ObservationQuery.parse(filters.with(status, method, limit, cursor),
                 config.defaultFeatureLimit(), config.maxFeatureLimit());
-        Caller caller = Caller.of(identity);
-        ObservationRepository.Filter filter = mapper.restrict(query.filter(), caller);
+        ObservationReader.Selection selection = reader.select(query.filter(), Caller.of(identity));
         int pageSize = query.limit();
         StreamingOutput body = out -> {
             try (JsonGenerator g = json.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
                 g.writeStartObject();
                 g.writeStringField("type", "FeatureCollection");
                 g.writeArrayFieldStart("features");
-                Row[] last = new Row[1];
+                ListPosition[] last = new ListPosition[1];
                 boolean[] more = new boolean[1];
                 int[] written = new int[1];
                 // One row more than the page tells whether there is a next page.
-                rows.stream(filter, query.after(), pageSize + 1, row -> {
+                selection.stream(query.after(), pageSize + 1, (shown, listed) -> {
                     if (written[0] == pageSize) {
                         more[0] = true;
                         return;
                     }
-                    feature(g, row, caller);
-                    last[0] = row;
+                    feature(g, shown);
+                    last[0] = listed;
                     written[0]++;
                 });
                 g.writeEndArray();
-                g.writeStringField("nextCursor", more[0] ? ObservationCursor.encode(last[0].listed().listedAt(),
-                        last[0].listed().listedKey()) : null);
+                g.writeStringField("nextCursor", more[0] ? ObservationCursor.encode(last[0]) : null);
                 g.writeEndObject();
             }
         };
         return slots.claim(body).map(claimed -> Response.ok(claimed, GEOJSON).build()).orElseGet(ExportSlots::busy);
     }
 
-    private void feature(JsonGenerator g, Row row, Caller caller) throws java.io.IOException {
-        Disclosure.Shown shown = mapper.show(ObservationMapper.facts(row, mapper.species(row.speciesId())), caller);
+    private static void feature(JsonGenerator g, Disclosure.Shown shown) throws java.io.IOException {
         SpeciesSnapshot species = shown.species();
         g.writeStartObject();
         g.writeStringField("type", "Feature");
@@ -200,15 +193,13 @@ public class ObservationExportResource {
             @Parameter(description = "SIGHTING, CAMERA_TRAP, ACOUSTIC, TRACK, SIGN, SPECIMEN or OTHER; leaves out the records this caller gets generalized", example = "SIGHTING") @QueryParam("method") String method,
             @Parameter(description = "At most this many rows, 1–10000 (default: all)", example = "5000") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of GET /observations or /observations.geojson: continue after it") @QueryParam("cursor") String cursor) {
-        ObservationQuery query = ObservationQuery.forExport(filters.with(status, method, limit, cursor), null,
+        ObservationQuery query = ObservationQuery.parse(filters.with(status, method, limit, cursor), null,
                 config.maxFeatureLimit());
-        Caller caller = Caller.of(identity);
-        ObservationRepository.Filter filter = mapper.restrict(query.filter(), caller);
+        ObservationReader.Selection selection = reader.select(query.filter(), Caller.of(identity));
         StreamingOutput body = out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             w.write(CSV_HEADER);
-            rows.stream(filter, query.after(), query.limit(), row -> {
-                Disclosure.Shown p = mapper.show(ObservationMapper.facts(row, mapper.species(row.speciesId())), caller);
+            selection.stream(query.after(), query.limit(), (p, listed) -> {
                 SpeciesSnapshot species = p.species();
                 w.write(String.join(",", p.uuid().toString(), Long.toString(species.id()), csv(species.scientificName()),
                         csv(species.chineseName()), p.observedAt() == null ? "" : p.observedAt().toString(),
@@ -267,7 +258,7 @@ public class ObservationExportResource {
                     + " county's extent widened to whole 0.1° cells (so generalized points lie inside it) instead of the city's box",
                     example = "410821") @QueryParam("countyCode") String countyCode,
             @Parameter(description = "Species id", example = "1") @QueryParam("speciesId") String speciesId) {
-        ObservationQuery query = ObservationQuery.forExport(new ObservationQuery.Params(speciesId, countyCode, null, from, to,
+        ObservationQuery query = ObservationQuery.parse(new ObservationQuery.Params(speciesId, countyCode, null, from, to,
                 null, null, null, null, null), null, 1);
         StreamingOutput body = out -> dwca.write(query, out);
         String name = "jiaozuo-occurrences-" + LocalDate.now(CHINA) + ".zip";

@@ -4,16 +4,15 @@ import cn.jiaozuo.biodiversity.common.problem.Problem;
 import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
 import cn.jiaozuo.biodiversity.common.problem.ProblemMappers;
+import cn.jiaozuo.biodiversity.common.security.Caller;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.observation.config.IntakeConfig;
-import cn.jiaozuo.biodiversity.observation.domain.Caller;
-import cn.jiaozuo.biodiversity.observation.domain.NewObservation;
-import cn.jiaozuo.biodiversity.observation.domain.Observation;
 import cn.jiaozuo.biodiversity.observation.domain.ObservationMethod;
-import cn.jiaozuo.biodiversity.observation.domain.ObservationRules;
+import cn.jiaozuo.biodiversity.observation.domain.ObservationReader;
 import cn.jiaozuo.biodiversity.observation.domain.ObservationService;
+import cn.jiaozuo.biodiversity.observation.domain.ObservationService.ItemStatus;
 import cn.jiaozuo.biodiversity.observation.domain.ObservationStatus;
-import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository;
+import cn.jiaozuo.biodiversity.observation.domain.RecordObservation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,14 +33,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -69,20 +63,16 @@ public class ObservationResource {
              "violations": [{"field": "count", "message": "must be greater than or equal to 1"},
                             {"field": "location", "message": "lies outside Jiaozuo; latitude and longitude look swapped"}]}""";
 
-    private final ObservationRules rules;
     private final ObservationService service;
-    private final ObservationRepository observations;
-    private final ObservationMapper mapper;
+    private final ObservationReader reader;
     private final IntakeConfig config;
     private final ObjectMapper json;
     private final SecurityIdentity identity;
 
-    public ObservationResource(ObservationRules rules, ObservationService service, ObservationRepository observations,
-            ObservationMapper mapper, IntakeConfig config, ObjectMapper json, SecurityIdentity identity) {
-        this.rules = rules;
+    public ObservationResource(ObservationService service, ObservationReader reader, IntakeConfig config, ObjectMapper json,
+            SecurityIdentity identity) {
         this.service = service;
-        this.observations = observations;
-        this.mapper = mapper;
+        this.reader = reader;
         this.config = config;
         this.json = json;
         this.identity = identity;
@@ -109,19 +99,8 @@ public class ObservationResource {
         if (request == null) {
             throw ProblemException.badRequest("body", "an observation is required");
         }
-        Caller caller = Caller.of(identity);
-        ObservationRules.Outcome outcome = rules.apply(request, caller, "", now());
-        if (!outcome.valid()) {
-            if (request.uuid() != null && outcome.contentHash() != null) {
-                Optional<Observation> replayed = service.storedReplay(request.uuid(), caller.subject(), outcome.contentHash());
-                if (replayed.isPresent()) {
-                    return Response.ok(mapper.toView(replayed.get(), caller)).build();
-                }
-            }
-            throw ProblemException.badRequest(outcome.violations());
-        }
-        ObservationService.Recorded recorded = service.record(outcome.observation());
-        ObservationView view = mapper.toView(recorded.observation(), caller);
+        ObservationService.Recorded recorded = service.record(request.toCommand(), Caller.of(identity));
+        ObservationView view = ObservationView.of(recorded.observation());
         if (recorded.created()) {
             return Response.created(URI.create("/observations/" + view.uuid())).entity(view).build();
         }
@@ -137,7 +116,7 @@ public class ObservationResource {
                     + " Items are answered in request order as CREATED, DUPLICATE (a replay) or REJECTED with violations."
                     + " Retry only the REJECTED items after fixing them; re-sending the whole batch is safe too.")
     @APIResponse(responseCode = "200", description = "Every item was answered; see results",
-            content = @Content(schema = @Schema(implementation = BatchResponse.class), examples = @ExampleObject(name = "mixed",
+            content = @Content(schema = @Schema(implementation = ObservationBatchView.class), examples = @ExampleObject(name = "mixed",
                     value = """
                             {"accepted": 1, "duplicates": 1, "rejected": 1, "results": [
                              {"index": 0, "uuid": "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21", "status": "CREATED", "violations": null},
@@ -146,7 +125,7 @@ public class ObservationResource {
                               "violations": [{"field": "items[2].count", "message": "must be greater than or equal to 1"}]}]}""")))
     @APIResponse(responseCode = "400", description = "The body is not a batch (no items array)")
     @APIResponse(responseCode = "413", description = "More than 1000 items, or a body over 8 MB: split the batch")
-    public BatchResponse recordBatch(BatchRequest request) {
+    public ObservationBatchView recordBatch(ObservationBatchRequest request) {
         if (request == null || request.items() == null) {
             throw ProblemException.badRequest("items", "is required: {\"items\": [ … ]}");
         }
@@ -155,61 +134,32 @@ public class ObservationResource {
             throw ProblemException.tooLarge("A batch holds at most " + config.maxBatchSize() + " items; this one has " + size
                     + ". Split it and send the parts one after the other.");
         }
-        Caller caller = Caller.of(identity);
-        Instant now = now();
-        Map<Integer, NewObservation> valid = new HashMap<>();
-        Map<Integer, List<Violation>> rejected = new HashMap<>();
-        Map<Integer, UUID> uuids = new HashMap<>();
-        Map<Integer, ObservationRepository.Stored> replayCandidates = new HashMap<>();
+        // Each item is read on its own, so one that cannot be read is rejected alone; the service takes the others.
+        ObservationBatchView.ItemResult[] results = new ObservationBatchView.ItemResult[size];
+        List<Integer> indexes = new ArrayList<>(size);
+        List<RecordObservation> commands = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            String prefix = "items[" + i + "]";
             JsonNode item = request.items().get(i);
-            uuids.put(i, uuidOf(item));
+            String prefix = "items[" + i + "]";
             if (item == null || !item.isObject()) {
-                rejected.put(i, List.of(new Violation(prefix, "must be an observation object")));
+                results[i] = rejected(i, item, new Violation(prefix, "must be an observation object"));
                 continue;
             }
-            ObservationRequest parsed;
             try {
-                parsed = json.treeToValue(item, ObservationRequest.class);
+                commands.add(json.treeToValue(item, ObservationRequest.class).toCommand());
+                indexes.add(i);
             } catch (JsonProcessingException | IllegalArgumentException e) {
-                rejected.put(i, List.of(ProblemMappers.violation(prefix, e)));
-                continue;
-            }
-            ObservationRules.Outcome outcome = rules.apply(parsed, caller, prefix + ".", now);
-            if (outcome.valid()) {
-                valid.put(i, outcome.observation());
-                uuids.put(i, outcome.observation().uuid());
-            } else {
-                rejected.put(i, outcome.violations());
-                if (parsed.uuid() != null && outcome.contentHash() != null) {
-                    replayCandidates.put(i, new ObservationRepository.Stored(parsed.uuid(), caller.subject(), outcome.contentHash()));
-                }
+                results[i] = rejected(i, item, ProblemMappers.violation(prefix, e));
             }
         }
-        // Items stored earlier that no longer pass (e.g. their plot was retired) are replays, not rejects.
-        Set<Integer> replays = replayCandidates.isEmpty() ? Set.of() : service.storedReplays(replayCandidates);
-        ObservationService.BatchOutcome stored = valid.isEmpty()
-                ? new ObservationService.BatchOutcome(Map.of(), Map.of(), Map.of())
-                : service.recordAll(valid);
-        List<BatchResponse.ItemResult> results = new ArrayList<>(size);
-        int accepted = 0;
-        int duplicates = 0;
-        int refused = 0;
-        for (int i = 0; i < size; i++) {
-            if (stored.created().containsKey(i)) {
-                accepted++;
-                results.add(new BatchResponse.ItemResult(i, uuids.get(i), BatchResponse.ItemStatus.CREATED, null));
-            } else if (stored.duplicates().containsKey(i) || replays.contains(i)) {
-                duplicates++;
-                results.add(new BatchResponse.ItemResult(i, uuids.get(i), BatchResponse.ItemStatus.DUPLICATE, null));
-            } else {
-                refused++;
-                List<Violation> why = rejected.containsKey(i) ? rejected.get(i) : List.of(stored.clashes().get(i));
-                results.add(new BatchResponse.ItemResult(i, uuids.get(i), BatchResponse.ItemStatus.REJECTED, why));
-            }
+        List<ObservationService.ItemResult> recorded = service.recordAll(commands, Caller.of(identity));
+        for (int k = 0; k < indexes.size(); k++) {
+            int i = indexes.get(k);
+            ObservationService.ItemResult r = recorded.get(k);
+            results[i] = new ObservationBatchView.ItemResult(i, r.uuid(), r.status(), r.violations() == null ? null
+                    : r.violations().stream().map(v -> new Violation("items[" + i + "]." + v.field(), v.message())).toList());
         }
-        return new BatchResponse(accepted, duplicates, refused, results);
+        return ObservationBatchView.of(Arrays.asList(results));
     }
 
     @GET
@@ -224,26 +174,17 @@ public class ObservationResource {
                     + " too (so neither tells their time of day); they appear only from their release, the next midnight"
                     + " in China after they were recorded. Otherwise newest first by observedAt. Keyset"
                     + " pagination: pass nextCursor of a page as cursor to get the next one.")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = ObservationPage.class)))
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = ObservationPageView.class)))
     @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid")
-    public ObservationPage list(
+    public ObservationPageView list(
             @BeanParam ObservationFilterParams filters,
             @Parameter(description = "UNVERIFIED, VERIFIED or REJECTED", schema = @Schema(implementation = ObservationStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Detection method. Leaves out the records this caller gets generalized (they do not show their method)", schema = @Schema(implementation = ObservationMethod.class)) @QueryParam("method") String method,
             @Parameter(description = "Page size, 1–500 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        ObservationQuery query = ObservationQuery.forPage(filters.with(status, method, limit, cursor), config.defaultPageSize(),
+        ObservationQuery query = ObservationQuery.parse(filters.with(status, method, limit, cursor), config.defaultPageSize(),
                 config.maxPageSize());
-        int pageSize = query.limit();
-        Caller caller = Caller.of(identity);
-        List<Observation> rows = observations.list(mapper.restrict(query.filter(), caller), query.after(), pageSize + 1);
-        List<ObservationView> items = rows.stream().limit(pageSize).map(o -> mapper.toView(o, caller)).toList();
-        String next = null;
-        if (rows.size() > pageSize) {
-            Observation last = rows.get(pageSize - 1);
-            next = ObservationCursor.encode(last.listedAt, last.listedKey);
-        }
-        return new ObservationPage(items, next);
+        return ObservationPageView.of(reader.select(query.filter(), Caller.of(identity)).page(query.after(), query.limit()));
     }
 
     @GET
@@ -260,12 +201,8 @@ public class ObservationResource {
     @APIResponse(responseCode = "400", description = "Not a UUID")
     @APIResponse(responseCode = "404", description = "No such observation, or the stored uuid of a record this caller gets generalized")
     public ObservationView get(@Parameter(example = "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21") @PathParam("uuid") String uuid) {
-        Caller caller = Caller.of(identity);
-        Observation o = mapper.resolve(uuidParam(uuid), caller);
-        if (o == null) {
-            throw ProblemException.notFound("No observation " + uuid);
-        }
-        return mapper.toView(o, caller);
+        return reader.find(uuidParam(uuid), Caller.of(identity)).map(ObservationView::of)
+                .orElseThrow(() -> ProblemException.notFound("No observation " + uuid));
     }
 
     @PATCH
@@ -282,9 +219,7 @@ public class ObservationResource {
                     schema = @Schema(implementation = ReviewRequest.class),
                     examples = @ExampleObject(name = "verify", value = "{\"status\": \"VERIFIED\", \"comment\": \"Clear photo\"}")))
             @Valid @NotNull ReviewRequest request) {
-        Caller caller = Caller.of(identity);
-        Observation o = service.review(uuidParam(uuid), request.status(), request.comment(), caller);
-        return mapper.toView(o, caller);
+        return ObservationView.of(service.review(uuidParam(uuid), request.status(), request.comment(), Caller.of(identity)));
     }
 
     private static UUID uuidParam(String uuid) {
@@ -295,10 +230,11 @@ public class ObservationResource {
         }
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps, so replays answer identically
+    private static ObservationBatchView.ItemResult rejected(int index, JsonNode item, Violation why) {
+        return new ObservationBatchView.ItemResult(index, uuidOf(item), ItemStatus.REJECTED, List.of(why));
     }
 
+    /** The uuid of an item that could not be read, when it has a readable one. */
     private static UUID uuidOf(JsonNode item) {
         if (item != null && item.path("uuid").isTextual()) {
             try {

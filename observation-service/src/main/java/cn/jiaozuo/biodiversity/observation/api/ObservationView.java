@@ -1,5 +1,7 @@
 package cn.jiaozuo.biodiversity.observation.api;
 
+import cn.jiaozuo.biodiversity.observation.domain.Datum;
+import cn.jiaozuo.biodiversity.observation.domain.Disclosure;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -46,6 +48,15 @@ public record ObservationView(
         Instant reviewedAt,
         @Schema(required = true, example = "false", description = "True when this caller gets the record generalized (see above)")
         boolean coordinatesObscured) {
+
+    /** A record as {@code ObservationReader} shows it to the caller. */
+    static ObservationView of(Disclosure.Shown s) {
+        return new ObservationView(s.uuid(), s.publicId(), SpeciesView.of(s.species()), s.count(), s.observedAt(),
+                s.observedOn(), s.recordedAt(), new LocationView(s.lat(), s.lon(), s.accuracyM(), Datum.WGS84.name(),
+                        s.originalDatum()), s.countyCode(), s.plotCode(), s.method(), s.stationId(), s.notes(),
+                s.media().stream().map(m -> new MediaView(m.url(), m.sha256())).toList(), s.observer(), s.source(), s.status(),
+                s.reviewer(), s.reviewComment(), s.reviewedAt(), s.generalized());
+    }
 
     @Schema(name = "ObservationLocation", description = "Always WGS-84")
     public record LocationView(

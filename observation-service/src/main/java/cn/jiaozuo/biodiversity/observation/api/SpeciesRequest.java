@@ -1,6 +1,7 @@
 package cn.jiaozuo.biodiversity.observation.api;
 
 import cn.jiaozuo.biodiversity.observation.domain.ProtectionLevel;
+import cn.jiaozuo.biodiversity.observation.domain.SpeciesEntry;
 import cn.jiaozuo.biodiversity.observation.domain.SpeciesGroup;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,4 +19,9 @@ public record SpeciesRequest(
         @Schema(example = "NONE") @NotNull ProtectionLevel protectionLevel,
         @Schema(example = "true", defaultValue = "false") Boolean invasive,
         @Schema(example = "false", defaultValue = "false") Boolean sensitive) {
+
+    SpeciesEntry toEntry() {
+        return new SpeciesEntry(id, scientificName, chineseName, englishName, group, protectionLevel,
+                Boolean.TRUE.equals(invasive), Boolean.TRUE.equals(sensitive));
+    }
 }

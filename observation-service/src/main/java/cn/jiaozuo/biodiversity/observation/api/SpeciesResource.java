@@ -1,12 +1,11 @@
 package cn.jiaozuo.biodiversity.observation.api;
 
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
-import cn.jiaozuo.biodiversity.common.problem.Problem;
+import cn.jiaozuo.biodiversity.common.http.QueryValues;
 import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.observation.domain.ProtectionLevel;
-import cn.jiaozuo.biodiversity.observation.domain.Species;
 import cn.jiaozuo.biodiversity.observation.domain.SpeciesCatalog;
 import cn.jiaozuo.biodiversity.observation.domain.SpeciesGroup;
 import cn.jiaozuo.biodiversity.observation.domain.SpeciesService;
@@ -67,21 +66,12 @@ public class SpeciesResource {
             @Parameter(description = "Only invasive (true) or only native (false) species", example = "true") @QueryParam("invasive") String invasive,
             @Parameter(description = "Protection class", schema = @Schema(implementation = ProtectionLevel.class)) @QueryParam("protectionLevel") String protectionLevel) {
         List<Violation> violations = new ArrayList<>();
-        SpeciesGroup g = parseEnum(violations, "group", group, SpeciesGroup.class);
-        ProtectionLevel p = parseEnum(violations, "protectionLevel", protectionLevel, ProtectionLevel.class);
-        Boolean inv = null;
-        if (invasive != null && !invasive.isBlank()) {
-            if (invasive.equalsIgnoreCase("true") || invasive.equalsIgnoreCase("false")) {
-                inv = Boolean.valueOf(invasive.toLowerCase(Locale.ROOT));
-            } else {
-                violations.add(new Violation("invasive", "must be true or false"));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.badRequest(violations);
-        }
-        String needle = q == null || q.isBlank() ? null : q.trim().toLowerCase(Locale.ROOT);
-        Boolean onlyInvasive = inv;
+        String text = QueryValues.text("q", q, 200, violations);
+        SpeciesGroup g = QueryValues.enumValue("group", group, SpeciesGroup.class, violations);
+        ProtectionLevel p = QueryValues.enumValue("protectionLevel", protectionLevel, ProtectionLevel.class, violations);
+        Boolean onlyInvasive = bool("invasive", invasive, violations);
+        QueryValues.requireValid(violations);
+        String needle = text == null ? null : text.toLowerCase(Locale.ROOT);
         return catalog.all().stream()
                 .filter(s -> needle == null || Stream.of(s.chineseName(), s.scientificName(), s.englishName())
                         .anyMatch(n -> n != null && n.toLowerCase(Locale.ROOT).contains(needle)))
@@ -110,9 +100,9 @@ public class SpeciesResource {
     public Response create(@org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(
             schema = @Schema(implementation = SpeciesRequest.class), examples = @ExampleObject(name = "ragweed", value = EXAMPLE_SPECIES)))
             @Valid @NotNull SpeciesRequest request) {
-        Species created = service.create(request);
+        SpeciesSnapshot created = service.create(request.toEntry());
         catalog.reload(); // committed: make it visible to intake at once
-        return Response.created(URI.create("/species/" + created.id)).entity(SpeciesView.of(created.snapshot())).build();
+        return Response.created(URI.create("/species/" + created.id())).entity(SpeciesView.of(created)).build();
     }
 
     @PUT
@@ -125,21 +115,23 @@ public class SpeciesResource {
     public SpeciesView update(@PathParam("id") long id, @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = SpeciesRequest.class), examples = @ExampleObject(name = "ragweed",
                     value = EXAMPLE_SPECIES))) @Valid @NotNull SpeciesRequest request) {
-        SpeciesSnapshot updated = service.update(id, request).snapshot();
+        SpeciesSnapshot updated = service.update(id, request.toEntry());
         catalog.reload();
         return SpeciesView.of(updated);
     }
 
-    private static <E extends Enum<E>> E parseEnum(List<Violation> violations, String field, String value, Class<E> type) {
+    /**
+     * {@code true} or {@code false} exactly (the JSON literals, as enum values are their exact names); null when absent.
+     * QueryValues has no boolean reader: this is the service's only boolean parameter.
+     */
+    private static Boolean bool(String field, String value, List<Violation> violations) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            violations.add(new Violation(field, "must be one of " + String.join(", ",
-                    Stream.of(type.getEnumConstants()).map(Enum::name).toList())));
-            return null;
+        if (value.strip().equals("true") || value.strip().equals("false")) {
+            return Boolean.valueOf(value.strip());
         }
+        violations.add(new Violation(field, "must be true or false"));
+        return null;
     }
 }

@@ -1,14 +1,13 @@
 package cn.jiaozuo.biodiversity.observation.domain;
 
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoArea;
+import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
 import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
-import cn.jiaozuo.biodiversity.observation.api.ImportReport;
-import cn.jiaozuo.biodiversity.observation.api.LocationInput;
-import cn.jiaozuo.biodiversity.observation.api.MediaInput;
-import cn.jiaozuo.biodiversity.observation.api.ObservationRequest;
+import cn.jiaozuo.biodiversity.common.security.Caller;
 import cn.jiaozuo.biodiversity.observation.config.ImportConfig;
-import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository;
+import cn.jiaozuo.biodiversity.observation.domain.ImportResult.Outcome;
+import cn.jiaozuo.biodiversity.observation.domain.ImportResult.RowProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,15 +59,12 @@ public class CamtrapDpImporter {
     private static final String EVENT = "event";
     private static final String MEDIA_LEVEL = "media";
 
-    private final ObservationRules rules;
     private final ObservationService service;
     private final PlotIndex plots;
     private final ImportConfig config;
     private final ObjectMapper json;
 
-    public CamtrapDpImporter(ObservationRules rules, ObservationService service, PlotIndex plots, ImportConfig config,
-            ObjectMapper json) {
-        this.rules = rules;
+    public CamtrapDpImporter(ObservationService service, PlotIndex plots, ImportConfig config, ObjectMapper json) {
         this.service = service;
         this.plots = plots;
         this.config = config;
@@ -80,15 +75,15 @@ public class CamtrapDpImporter {
     }
 
     /** A record to store; {@code context} is added to its row's message should it be rejected. */
-    private record Pending(int line, ObservationRequest request, String context) {
+    private record Pending(int line, RecordObservation command, String context) {
     }
 
     private record Candidate(Csv.Line row, Deployment deployment, OffsetDateTime at, int count) {
     }
 
     /** Reads the package from {@code zip} and imports it for {@code caller}. */
-    public ImportReport importPackage(InputStream zip, String countyCode, Caller caller) {
-        if (countyCode != null && !cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty.isValid(countyCode)) {
+    public ImportResult importPackage(InputStream zip, String countyCode, Caller caller) {
+        if (countyCode != null && !JiaozuoCounty.isValid(countyCode)) {
             throw ProblemException.badRequest("countyCode", "must be the GB/T 2260 code of one of Jiaozuo's 10 county-level divisions");
         }
         Map<String, byte[]> files = unzip(zip);
@@ -109,7 +104,7 @@ public class CamtrapDpImporter {
             throw ProblemException.badRequest(DATAPACKAGE, "is not a JSON object (a Data Package descriptor)");
         }
 
-        List<ImportReport.RowProblem> errors = new ArrayList<>();
+        List<RowProblem> errors = new ArrayList<>();
         Map<String, Integer> unusable = new HashMap<>();
         Map<String, Deployment> deployments = deployments(Csv.parse(files.get(DEPLOYMENTS)), countyCode, unusable, errors);
         Map<String, String> mediaUrls = media(Csv.parse(files.get(MEDIA)));
@@ -136,16 +131,16 @@ public class CamtrapDpImporter {
             String level = row.get("observationLevel").toLowerCase(Locale.ROOT);
             if (!"animal".equalsIgnoreCase(type)) {
                 skipped++;
-                errors.add(new ImportReport.RowProblem(OBSERVATIONS, row.number(), "observationType '" + type
-                        + "' is not an animal observation; skipped", "SKIPPED"));
+                errors.add(new RowProblem(OBSERVATIONS, row.number(), "observationType '" + type
+                        + "' is not an animal observation; skipped", Outcome.SKIPPED));
                 continue;
             }
             boolean mediaLevel = MEDIA_LEVEL.equals(level);
             if (mediaLevel && classifiedEvents.contains(row.get("deploymentID") + '\n' + row.get("eventID"))) {
                 skipped++;
-                errors.add(new ImportReport.RowProblem(OBSERVATIONS, row.number(), "media-level row of an event classified"
+                errors.add(new RowProblem(OBSERVATIONS, row.number(), "media-level row of an event classified"
                         + " at event level (eventID '" + row.get("eventID") + "'): the event-level rows count its animals;"
-                        + " skipped", "SKIPPED"));
+                        + " skipped", Outcome.SKIPPED));
                 continue;
             }
             String problem = null;
@@ -185,12 +180,12 @@ public class CamtrapDpImporter {
             }
             if (problem != null) {
                 rejected++;
-                errors.add(new ImportReport.RowProblem(OBSERVATIONS, row.number(), problem, "REJECTED"));
+                errors.add(new RowProblem(OBSERVATIONS, row.number(), problem, Outcome.REJECTED));
             } else if (mediaLevel) {
                 mediaGroups.computeIfAbsent(deploymentId + '\n' + mediaEvent(row) + '\n' + row.get("scientificName"),
                         k -> new ArrayList<>()).add(new Candidate(row, deployment, at, count));
             } else {
-                pending.add(new Pending(row.number(), request(packageId, observationId, row, deployment, at, count, mediaUrls), ""));
+                pending.add(new Pending(row.number(), command(packageId, observationId, row, deployment, at, count, mediaUrls), ""));
             }
         }
 
@@ -210,22 +205,22 @@ public class CamtrapDpImporter {
             String context = group.size() == 1 ? "" : " (this row stands for " + group.size() + " media-level rows of "
                     + event.replaceFirst(":", " '") + "')";
             pending.add(new Pending(most.row().number(),
-                    request(packageId, key, most.row(), most.deployment(), first, most.count(), mediaUrls), context));
+                    command(packageId, key, most.row(), most.deployment(), first, most.count(), mediaUrls), context));
         }
 
         int created = 0;
         int duplicates = 0;
         for (int from = 0; from < pending.size(); from += config.chunkSize()) {
             List<Pending> chunk = pending.subList(from, Math.min(pending.size(), from + config.chunkSize()));
-            Outcome outcome = store(chunk, caller, errors);
-            created += outcome.created;
-            duplicates += outcome.duplicates;
-            rejected += outcome.rejected;
+            Counts counts = store(chunk, caller, errors);
+            created += counts.created();
+            duplicates += counts.duplicates();
+            rejected += counts.rejected();
         }
-        errors.sort(java.util.Comparator.comparing(ImportReport.RowProblem::file).thenComparingInt(ImportReport.RowProblem::row));
-        List<ImportReport.Deployment> placed = deployments.values().stream()
-                .map(d -> new ImportReport.Deployment(d.id(), d.id(), d.plotCode(), d.countyCode())).toList();
-        return new ImportReport(created, duplicates, rejected, skipped, combined, placed, errors);
+        errors.sort(Comparator.comparing(RowProblem::file).thenComparingInt(RowProblem::row));
+        List<ImportResult.PlacedDeployment> placed = deployments.values().stream()
+                .map(d -> new ImportResult.PlacedDeployment(d.id(), d.id(), d.plotCode(), d.countyCode())).toList();
+        return new ImportResult(created, duplicates, rejected, skipped, combined, placed, errors);
     }
 
     /** The event a media-level row belongs to: its eventID, else (no event given) its own photo. */
@@ -233,64 +228,47 @@ public class CamtrapDpImporter {
         return row.get("eventID").isEmpty() ? "mediaID:" + row.get("mediaID") : "eventID:" + row.get("eventID");
     }
 
-    /** The intake request for a row; {@code key} names the record within the package and deployment. */
-    private static ObservationRequest request(String packageId, String key, Csv.Line row, Deployment deployment,
+    /** The intake command for a row; {@code key} names the record within the package and deployment. */
+    private static RecordObservation command(String packageId, String key, Csv.Line row, Deployment deployment,
             OffsetDateTime at, int count, Map<String, String> mediaUrls) {
         UUID uuid = UUID.nameUUIDFromBytes(("camtrap-dp:" + packageId + ":" + deployment.id() + ":" + key)
                 .getBytes(StandardCharsets.UTF_8));
         String mediaUrl = mediaUrls.get(row.get("mediaID"));
-        return new ObservationRequest(uuid, null, row.get("scientificName"), count, at,
-                new LocationInput(deployment.lat(), deployment.lon(), deployment.uncertainty(), Datum.WGS84),
+        return new RecordObservation(uuid, null, row.get("scientificName"), count, at,
+                new RecordObservation.Location(deployment.lat(), deployment.lon(), deployment.uncertainty(), Datum.WGS84),
                 deployment.plotCode() == null ? deployment.countyCode() : null, ObservationMethod.CAMERA_TRAP,
-                deployment.id(), notes(row), mediaUrl == null ? null : List.of(new MediaInput(mediaUrl, null)));
+                deployment.id(), notes(row), mediaUrl == null ? null : List.of(new MediaRef(mediaUrl, null)));
     }
 
-    private record Outcome(int created, int duplicates, int rejected) {
+    private record Counts(int created, int duplicates, int rejected) {
     }
 
-    /** One chunk through the batch path: the rules, one transaction, outbox events. */
-    private Outcome store(List<Pending> chunk, Caller caller, List<ImportReport.RowProblem> errors) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Map<Integer, NewObservation> valid = new HashMap<>();
-        Map<Integer, List<Violation>> invalid = new HashMap<>();
-        Map<Integer, ObservationRepository.Stored> replayCandidates = new HashMap<>();
-        for (int i = 0; i < chunk.size(); i++) {
-            ObservationRequest request = chunk.get(i).request();
-            ObservationRules.Outcome outcome = rules.apply(request, caller, "", now);
-            if (outcome.valid()) {
-                valid.put(i, outcome.observation());
-            } else {
-                invalid.put(i, outcome.violations());
-                if (outcome.contentHash() != null) {
-                    replayCandidates.put(i, new ObservationRepository.Stored(request.uuid(), caller.subject(), outcome.contentHash()));
-                }
-            }
-        }
-        Set<Integer> replays = replayCandidates.isEmpty() ? Set.of() : service.storedReplays(replayCandidates);
-        ObservationService.BatchOutcome stored = valid.isEmpty()
-                ? new ObservationService.BatchOutcome(Map.of(), Map.of(), Map.of()) : service.recordAll(valid);
+    /** One chunk through the batch path ({@link ObservationService#recordAll}): the rules, one transaction, outbox events. */
+    private Counts store(List<Pending> chunk, Caller caller, List<RowProblem> errors) {
+        List<ObservationService.ItemResult> results = service.recordAll(chunk.stream().map(Pending::command).toList(), caller);
         int created = 0;
         int duplicates = 0;
         int rejected = 0;
         for (int i = 0; i < chunk.size(); i++) {
-            if (stored.created().containsKey(i)) {
-                created++;
-            } else if (stored.duplicates().containsKey(i) || replays.contains(i)) {
-                duplicates++;
-            } else {
-                rejected++;
-                String message = (invalid.containsKey(i) ? describe(invalid.get(i), chunk.get(i).request())
-                        : "observationID was already imported with other content or by another caller") + chunk.get(i).context();
-                errors.add(new ImportReport.RowProblem(OBSERVATIONS, chunk.get(i).line(), message, "REJECTED"));
+            switch (results.get(i).status()) {
+                case CREATED -> created++;
+                case DUPLICATE -> duplicates++;
+                case REJECTED -> {
+                    rejected++;
+                    errors.add(new RowProblem(OBSERVATIONS, chunk.get(i).line(),
+                            describe(results.get(i).violations(), chunk.get(i).command()) + chunk.get(i).context(),
+                            Outcome.REJECTED));
+                }
             }
         }
-        return new Outcome(created, duplicates, rejected);
+        return new Counts(created, duplicates, rejected);
     }
 
     /** Intake's violations in the package's own column names. */
-    private static String describe(List<Violation> violations, ObservationRequest request) {
+    private static String describe(List<Violation> violations, RecordObservation command) {
         return violations.stream().map(v -> switch (v.field()) {
-            case "scientificName" -> "scientificName '" + request.scientificName() + "' " + v.message();
+            case "uuid" -> "observationID was already imported with other content or by another caller";
+            case "scientificName" -> "scientificName '" + command.scientificName() + "' " + v.message();
             case "observedAt" -> "eventStart " + v.message();
             case "countyCode" -> "no sampling plot contains the deployment; give the countyCode query parameter";
             case "location" -> "the deployment's latitude/longitude " + v.message();
@@ -322,7 +300,7 @@ public class CamtrapDpImporter {
      * {@code unusable} (id → that row) so that its observation rows can point there.
      */
     private Map<String, Deployment> deployments(Csv csv, String countyCode, Map<String, Integer> unusable,
-            List<ImportReport.RowProblem> errors) {
+            List<RowProblem> errors) {
         require(csv, DEPLOYMENTS, "deploymentID", "latitude", "longitude");
         Map<String, Deployment> deployments = new LinkedHashMap<>();
         for (Csv.Line row : csv.rows()) {
@@ -350,7 +328,7 @@ public class CamtrapDpImporter {
             }
             if (problem != null) {
                 unusable.putIfAbsent(id, row.number());
-                errors.add(new ImportReport.RowProblem(DEPLOYMENTS, row.number(), problem, "REJECTED"));
+                errors.add(new RowProblem(DEPLOYMENTS, row.number(), problem, Outcome.REJECTED));
             }
         }
         return deployments;

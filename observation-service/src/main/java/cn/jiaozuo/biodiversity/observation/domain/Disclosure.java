@@ -1,11 +1,13 @@
 package cn.jiaozuo.biodiversity.observation.domain;
 
 import cn.jiaozuo.biodiversity.common.events.GeoPoint;
+import cn.jiaozuo.biodiversity.common.events.ObservationSnapshot;
 import cn.jiaozuo.biodiversity.common.events.PublicObservation;
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
 import cn.jiaozuo.biodiversity.common.geo.Geoprivacy;
-import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository.Concealed;
-import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository.Filter;
+import cn.jiaozuo.biodiversity.common.security.Caller;
+import cn.jiaozuo.biodiversity.common.security.Roles;
+import cn.jiaozuo.biodiversity.observation.domain.ObservationFilter.Concealed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,10 +81,16 @@ public final class Disclosure {
                     o.source.name(), o.status.name(), o.reviewer, o.reviewComment, o.reviewedAt);
         }
 
+        /** A record just stored. */
         public static Facts of(NewObservation o) {
-            return new Facts(o.uuid(), o.species(), o.count(), o.observedAt(), o.recordedAt(), o.lat(), o.lon(), o.accuracyM(),
-                    o.originalDatum().name(), o.countyCode(), o.plotCode(), o.method().name(), o.stationId(), o.notes(),
-                    o.media(), o.observer(), o.source().name(), ObservationStatus.UNVERIFIED.name(), null, null, null);
+            return of(Observation.of(o, null), o.species(), o.media());
+        }
+
+        /** The payload of {@code observations}: everything, exact (the one place that event's data is built). */
+        public ObservationSnapshot snapshot() {
+            return new ObservationSnapshot(uuid, species, count, observedAt, recordedAt,
+                    new GeoPoint(lat, lon, accuracyM, originalDatum), countyCode, plotCode, method, stationId, observer, source,
+                    status, reviewer, reviewComment, reviewedAt);
         }
     }
 
@@ -106,9 +114,19 @@ public final class Disclosure {
         }
     }
 
+    /** Reviewers and admins see the exact point (and plot and station) of every record. */
+    public static boolean seesAllExactPoints(Caller caller) {
+        return caller.has(Roles.REVIEWER) || caller.has(Roles.ADMIN);
+    }
+
+    /** Whether {@code caller} sees the exact point of a sensitive species recorded by {@code observer}. */
+    public static boolean seesExactPointOf(Caller caller, String observer) {
+        return seesAllExactPoints(caller) || (caller.subject() != null && caller.subject().equals(observer));
+    }
+
     /** Whether {@code caller} gets a record of {@code species} by {@code observer} generalized. */
     public static boolean generalizes(SpeciesSnapshot species, String observer, Caller caller) {
-        return species.sensitive() && !caller.seesExactPointOf(observer);
+        return species.sensitive() && !seesExactPointOf(caller, observer);
     }
 
     /** {@code facts} as {@code caller} may see them. */
@@ -145,12 +163,24 @@ public final class Disclosure {
      *
      * @param sensitiveSpecies the catalog's sensitive species ids
      */
-    public Filter restrict(Filter filter, Caller caller, Set<Long> sensitiveSpecies, Instant now) {
-        if (caller.seesAllExactPoints() || sensitiveSpecies.isEmpty()) {
+    public ObservationFilter restrict(ObservationFilter filter, Caller caller, Set<Long> sensitiveSpecies, Instant now) {
+        if (seesAllExactPoints(caller) || sensitiveSpecies.isEmpty()) {
             return filter;
         }
         boolean selectsOnWithheld = filter.plotCode() != null || filter.observer() != null || filter.method() != null;
         return filter.concealing(new Concealed(sensitiveSpecies, caller.subject(), selectsOnWithheld ? null : releasedBefore(now)));
+    }
+
+    /**
+     * {@code filter} for the indicators of {@code caller} at {@code now}: without the records of sensitive species not
+     * released yet (also the caller's own), unless the caller is a reviewer or an admin. A figure that moved at the
+     * moment of an upload would tie the sensitive record to the exact ones uploaded with it.
+     */
+    public ObservationFilter released(ObservationFilter filter, Caller caller, Set<Long> sensitiveSpecies, Instant now) {
+        if (seesAllExactPoints(caller) || sensitiveSpecies.isEmpty()) {
+            return filter;
+        }
+        return filter.concealing(new Concealed(sensitiveSpecies, null, releasedBefore(now)));
     }
 
     /**
@@ -165,7 +195,7 @@ public final class Disclosure {
      * is far smaller than the cell (and a county may have a single one), so only reviewers and admins may.
      */
     public static boolean seesSensitiveSpeciesInPlots(Caller caller) {
-        return caller.seesAllExactPoints();
+        return seesAllExactPoints(caller);
     }
 
     /**

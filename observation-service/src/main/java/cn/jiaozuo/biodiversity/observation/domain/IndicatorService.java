@@ -2,7 +2,7 @@ package cn.jiaozuo.biodiversity.observation.domain;
 
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
-import cn.jiaozuo.biodiversity.observation.api.IndicatorsView;
+import cn.jiaozuo.biodiversity.common.security.Caller;
 import cn.jiaozuo.biodiversity.observation.config.IndicatorConfig;
 import cn.jiaozuo.biodiversity.observation.repository.IndicatorRepository;
 import cn.jiaozuo.biodiversity.observation.repository.IndicatorRepository.SpeciesLast;
@@ -50,39 +50,37 @@ public class IndicatorService {
      * @param window early warning: protected species not recorded for this many years
      * @param caller who asks: only reviewers and admins learn whether sensitive species were recorded inside plots
      */
-    public IndicatorsView indicators(String countyCode, int window, Caller caller) {
+    public Indicators indicators(String countyCode, int window, Caller caller) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ZonedDateTime local = now.atZone(CHINA);
         Instant twelveMonthsAgo = local.minusMonths(12).toInstant();
 
-        // Generalized records count only once released (Disclosure#releaseAfter): a figure that moved at the moment of an
-        // upload would tie the sensitive record to the exact ones uploaded with it.
-        IndicatorRepository.Unreleased hidden = caller.seesAllExactPoints() ? null : new IndicatorRepository.Unreleased(
-                catalog.all().stream().filter(SpeciesSnapshot::sensitive).map(SpeciesSnapshot::id)
-                        .collect(java.util.stream.Collectors.toUnmodifiableSet()), disclosure.releasedBefore(now));
-        int[] richness = repository.richness(countyCode, twelveMonthsAgo, hidden);
+        // Generalized records count only once released (Disclosure#released).
+        ObservationFilter scope = disclosure.released(new ObservationFilter(null, countyCode, null, null, null, null, null, null),
+                caller, catalog.sensitiveIds(), now);
+        int[] richness = repository.richness(scope, twelveMonthsAgo);
         Map<String, IndicatorRepository.CountyRichness> byCounty = new LinkedHashMap<>();
-        repository.richnessByCounty(countyCode, twelveMonthsAgo, hidden).forEach(r -> byCounty.put(r.countyCode(), r));
-        List<IndicatorsView.CountyRichness> counties = Arrays.stream(JiaozuoCounty.values())
+        repository.richnessByCounty(scope, twelveMonthsAgo).forEach(r -> byCounty.put(r.countyCode(), r));
+        List<Indicators.CountyRichness> counties = Arrays.stream(JiaozuoCounty.values())
                 .filter(c -> countyCode == null || c.code().equals(countyCode))
                 .map(c -> {
                     IndicatorRepository.CountyRichness r = byCounty.get(c.code());
-                    return new IndicatorsView.CountyRichness(c.code(), c.chineseName(), r == null ? 0 : r.allTime(),
+                    return new Indicators.CountyRichness(c.code(), c.chineseName(), r == null ? 0 : r.allTime(),
                             r == null ? 0 : r.since());
                 }).toList();
 
-        Map<Long, SpeciesLast> last = repository.lastRecords(countyCode, hidden);
+        Map<Long, SpeciesLast> last = repository.lastRecords(scope);
         List<SpeciesSnapshot> all = catalog.all();
 
-        Map<String, List<IndicatorsView.SpeciesLastSeen>> groups = new TreeMap<>();
+        Map<String, List<Indicators.SpeciesLastSeen>> groups = new TreeMap<>();
         for (SpeciesSnapshot s : all) {
             SpeciesLast l = last.get(s.id());
             if (NATIONAL.contains(s.protectionLevel()) && l != null) {
                 groups.computeIfAbsent(s.group(), g -> new ArrayList<>()).add(seen(s, l.lastRecordedAt()));
             }
         }
-        List<IndicatorsView.ProtectedGroup> recorded = groups.entrySet().stream()
-                .map(e -> new IndicatorsView.ProtectedGroup(e.getKey(), e.getValue())).toList();
+        List<Indicators.ProtectedGroup> recorded = groups.entrySet().stream()
+                .map(e -> new Indicators.ProtectedGroup(e.getKey(), e.getValue())).toList();
 
         Instant protectionSince = local.minusYears(config.protectionWindowYears()).toInstant();
         // Recorded inside a plot is finer than the county (a county may have one plot): for sensitive species only
@@ -107,29 +105,31 @@ public class IndicatorService {
         double rate = inCatalog == 0 ? 0 : (double) protectedRecorded / inCatalog;
 
         Instant silentSince = local.minusYears(window).toInstant();
-        List<IndicatorsView.SpeciesLastSeen> silent = all.stream()
+        List<Indicators.SpeciesLastSeen> silent = all.stream()
                 .filter(s -> PROTECTED.contains(s.protectionLevel()))
                 .filter(s -> last.get(s.id()) == null || last.get(s.id()).lastRecordedAt().isBefore(silentSince))
                 .map(s -> seen(s, last.get(s.id()) == null ? null : last.get(s.id()).lastRecordedAt()))
-                .sorted(Comparator.comparing(IndicatorsView.SpeciesLastSeen::lastRecordedAt,
-                        Comparator.nullsFirst(Comparator.naturalOrder())).thenComparingLong(IndicatorsView.SpeciesLastSeen::id))
+                .sorted(Comparator.comparing(Indicators.SpeciesLastSeen::lastRecordedAt,
+                        Comparator.nullsFirst(Comparator.naturalOrder())).thenComparingLong(Indicators.SpeciesLastSeen::id))
                 .toList();
 
         Instant invasiveSince = YearMonth.from(local).minusMonths(config.invasiveMonths() - 1L).atDay(1)
                 .atStartOfDay(CHINA).toInstant();
         List<Long> invasiveIds = all.stream().filter(SpeciesSnapshot::invasive).map(SpeciesSnapshot::id).toList();
-        List<IndicatorsView.InvasiveDetections> invasive = repository.detectionsByMonth(countyCode, invasiveIds, invasiveSince, hidden)
-                .stream().map(d -> new IndicatorsView.InvasiveDetections(d.countyCode(), d.month(), d.speciesId(),
+        ObservationFilter recentScope = new ObservationFilter(null, countyCode, null, invasiveSince, null, null, null, null,
+                scope.concealed());
+        List<Indicators.InvasiveDetections> invasive = repository.detectionsByMonth(recentScope, invasiveIds)
+                .stream().map(d -> new Indicators.InvasiveDetections(d.countyCode(), d.month(), d.speciesId(),
                         catalog.byId(d.speciesId()).map(SpeciesSnapshot::chineseName).orElse(null), d.detections()))
                 .toList();
 
-        return new IndicatorsView(countyCode == null ? "city" : countyCode, now,
-                new IndicatorsView.Richness(richness[0], richness[1]), counties, recorded, rate, config.protectionRateTarget(),
-                new IndicatorsView.ProtectionRateDetail(inCatalog, protectedRecorded, config.protectionWindowYears(), withheld),
-                new IndicatorsView.NotRecorded(window, silent), invasive);
+        return new Indicators(countyCode == null ? "city" : countyCode, now,
+                new Indicators.Richness(richness[0], richness[1]), counties, recorded, rate, config.protectionRateTarget(),
+                new Indicators.ProtectionRate(inCatalog, protectedRecorded, config.protectionWindowYears(), withheld),
+                new Indicators.NotRecorded(window, silent), invasive);
     }
 
-    private static IndicatorsView.SpeciesLastSeen seen(SpeciesSnapshot s, Instant lastRecordedAt) {
-        return new IndicatorsView.SpeciesLastSeen(s.id(), s.chineseName(), s.scientificName(), s.protectionLevel(), lastRecordedAt);
+    private static Indicators.SpeciesLastSeen seen(SpeciesSnapshot s, Instant lastRecordedAt) {
+        return new Indicators.SpeciesLastSeen(s.id(), s.chineseName(), s.scientificName(), s.protectionLevel(), lastRecordedAt);
     }
 }

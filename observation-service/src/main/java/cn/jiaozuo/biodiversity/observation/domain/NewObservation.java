@@ -1,7 +1,5 @@
 package cn.jiaozuo.biodiversity.observation.domain;
 
-import cn.jiaozuo.biodiversity.common.events.GeoPoint;
-import cn.jiaozuo.biodiversity.common.events.ObservationSnapshot;
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,10 +28,4 @@ public record NewObservation(
         String observer,
         ObservationSource source,
         String contentHash) {
-
-    public ObservationSnapshot snapshot() {
-        return new ObservationSnapshot(uuid, species, count, observedAt, recordedAt,
-                new GeoPoint(lat, lon, accuracyM, originalDatum.name()), countyCode, plotCode, method.name(), stationId,
-                observer, source.name(), ObservationStatus.UNVERIFIED.name(), null, null, null);
-    }
 }

@@ -12,8 +12,8 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * A stored observation. Rows are inserted with plain JDBC batches (see {@code ObservationRepository});
- * the entity serves reads and reviews.
+ * A stored observation. Rows are inserted with plain JDBC batches and lists are read the same way (see
+ * {@code ObservationRepository}); Hibernate reads single records and writes reviews.
  */
 @Entity
 @Table(name = "observation")
@@ -102,6 +102,34 @@ public class Observation {
 
     @Column(name = "listed_key", insertable = false, updatable = false)
     public UUID listedKey;
+
+    /** The row {@code o} is stored as: unverified, not reviewed; {@code mediaJson} is how the repository keeps its media. */
+    public static Observation of(NewObservation o, String mediaJson) {
+        Observation row = new Observation();
+        row.uuid = o.uuid();
+        row.speciesId = o.species().id();
+        row.count = o.count();
+        row.observedAt = o.observedAt().toInstant();
+        row.observedOffsetSeconds = o.observedAt().getOffset().getTotalSeconds();
+        row.recordedAt = o.recordedAt();
+        row.lat = o.lat();
+        row.lon = o.lon();
+        row.accuracyM = o.accuracyM();
+        row.originalDatum = o.originalDatum();
+        row.originalLat = o.originalLat();
+        row.originalLon = o.originalLon();
+        row.countyCode = o.countyCode();
+        row.plotCode = o.plotCode();
+        row.method = o.method();
+        row.stationId = o.stationId();
+        row.notes = o.notes();
+        row.mediaJson = mediaJson;
+        row.observer = o.observer();
+        row.source = o.source();
+        row.status = ObservationStatus.UNVERIFIED;
+        row.contentHash = o.contentHash();
+        return row;
+    }
 
     public OffsetDateTime observedAtWithOffset() {
         return observedAt.atOffset(ZoneOffset.ofTotalSeconds(observedOffsetSeconds));

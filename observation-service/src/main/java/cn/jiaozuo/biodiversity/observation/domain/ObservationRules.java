@@ -5,10 +5,8 @@ import cn.jiaozuo.biodiversity.common.geo.Gcj02;
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoArea;
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
 import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
+import cn.jiaozuo.biodiversity.common.security.Caller;
 import cn.jiaozuo.biodiversity.common.security.Roles;
-import cn.jiaozuo.biodiversity.observation.api.LocationInput;
-import cn.jiaozuo.biodiversity.observation.api.MediaInput;
-import cn.jiaozuo.biodiversity.observation.api.ObservationRequest;
 import cn.jiaozuo.biodiversity.observation.config.IntakeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -27,9 +25,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The intake rules: turns a request into a {@link NewObservation} (WGS-84 point, species, county
- * and plot resolved) or into the list of violations, each naming its field. Used alike by single
- * posts and batches (where fields are prefixed {@code items[i].}). Never touches the database.
+ * The intake rules: turns a {@link RecordObservation} into a {@link NewObservation} (WGS-84 point, species, county
+ * and plot resolved) or into the list of violations, each naming its field (as in a single post; a batch puts them
+ * under {@code items[i]}). Used alike by single posts, batches and Camtrap DP imports. Never touches the database.
  */
 @ApplicationScoped
 public class ObservationRules {
@@ -65,8 +63,9 @@ public class ObservationRules {
         return caller.has(Roles.ADMIN) || (boundSubject != null && boundSubject.equals(caller.subject()));
     }
 
-    /** Either the observation to store or why not. */
     /**
+     * Either the observation to store or why not (sorted by field).
+     *
      * @param contentHash fingerprint of the request when species and point could be read, also for
      *                    an invalid request (a replay of a record accepted earlier may no longer pass,
      *                    e.g. when the plot that supplied its county was retired since)
@@ -78,28 +77,33 @@ public class ObservationRules {
         }
     }
 
-    public Outcome apply(ObservationRequest request, Caller caller, String prefix, Instant now) {
+    /** Stations upload as STATION; everyone else allowed to record (rangers) as RANGER. */
+    public static ObservationSource sourceOf(Caller caller) {
+        return caller.has(Roles.STATION) && !caller.has(Roles.RANGER) ? ObservationSource.STATION : ObservationSource.RANGER;
+    }
+
+    public Outcome apply(RecordObservation command, Caller caller, Instant now) {
         List<Violation> violations = new ArrayList<>();
-        for (ConstraintViolation<ObservationRequest> v : validator.validate(request)) {
-            violations.add(new Violation(prefix + field(v.getPropertyPath().toString()), v.getMessage()));
+        for (ConstraintViolation<RecordObservation> v : validator.validate(command)) {
+            violations.add(new Violation(field(v.getPropertyPath().toString()), v.getMessage()));
         }
 
-        SpeciesSnapshot species = species(request, prefix, violations);
+        SpeciesSnapshot species = species(command, violations);
 
-        if (request.observedAt() != null && request.observedAt().toInstant().isAfter(now.plus(config.futureTolerance()))) {
-            violations.add(new Violation(prefix + "observedAt", "must not lie more than "
+        if (command.observedAt() != null && command.observedAt().toInstant().isAfter(now.plus(config.futureTolerance()))) {
+            violations.add(new Violation("observedAt", "must not lie more than "
                     + config.futureTolerance().toMinutes() + " minutes in the future"));
-        } else if (request.observedAt() != null && request.observedAt().toInstant().isBefore(EARLIEST)) {
-            violations.add(new Violation(prefix + "observedAt", "must not lie before 1900"));
+        } else if (command.observedAt() != null && command.observedAt().toInstant().isBefore(EARLIEST)) {
+            violations.add(new Violation("observedAt", "must not lie before 1900"));
         }
 
-        LocationInput location = request.location();
+        RecordObservation.Location location = command.location();
         Gcj02.LatLon wgs = null;
         Datum datum = location == null || location.datum() == null ? Datum.WGS84 : location.datum();
-        // JSON cannot carry NaN or Infinity here (common's StrictJson), but an import builds its requests itself.
+        // JSON cannot carry NaN or Infinity here (common's StrictJson), but an import builds its commands itself.
         boolean finite = location == null || (finite(location.lat()) && finite(location.lon()) && finite(location.accuracyM()));
         if (!finite) {
-            violations.add(new Violation(prefix + "location", "lat, lon and accuracyM must be finite numbers"));
+            violations.add(new Violation("location", "lat, lon and accuracyM must be finite numbers"));
         }
         if (finite && location != null && location.lat() != null && location.lon() != null) {
             boolean onEarth = Math.abs(location.lat()) <= 90 && Math.abs(location.lon()) <= 180;
@@ -107,71 +111,70 @@ public class ObservationRules {
                     : new Gcj02.LatLon(location.lat(), location.lon());
             if (!JiaozuoArea.contains(wgs.lat(), wgs.lon())) {
                 // The message never repeats the point: it may be a sensitive species' location.
-                violations.add(new Violation(prefix + "location", JiaozuoArea.outsideMessage(wgs.lat(), wgs.lon())));
+                violations.add(new Violation("location", JiaozuoArea.outsideMessage(wgs.lat(), wgs.lon())));
                 wgs = null;
             }
         }
 
-        String stationField = prefix + "stationId";
-        if (request.stationId() != null && violations.stream().noneMatch(v -> v.field().equals(stationField))
-                && !mayNameStation(stations.subjectOf(request.stationId()), caller)) {
-            violations.add(new Violation(stationField, STATION_NOT_BOUND));
+        if (command.stationId() != null && violations.stream().noneMatch(v -> v.field().equals("stationId"))
+                && !mayNameStation(stations.subjectOf(command.stationId()), caller)) {
+            violations.add(new Violation("stationId", STATION_NOT_BOUND));
         }
 
-        String countyCode = request.countyCode();
+        String countyCode = command.countyCode();
         if (countyCode != null && !JiaozuoCounty.isValid(countyCode)) {
-            violations.add(new Violation(prefix + "countyCode",
+            violations.add(new Violation("countyCode",
                     "must be the GB/T 2260 code of one of Jiaozuo's 10 county-level divisions"));
         }
         Optional<PlotIndex.PlotMatch> plot = wgs == null ? Optional.empty() : plots.locate(wgs.lat(), wgs.lon());
         if (countyCode == null && wgs != null && plot.isEmpty()) {
-            violations.add(new Violation(prefix + "countyCode", "is required unless the point lies in a sampling plot"));
+            violations.add(new Violation("countyCode", "is required unless the point lies in a sampling plot"));
         }
 
         if (!violations.isEmpty() || species == null || wgs == null) {
             violations.sort(Comparator.comparing(Violation::field));
             String hash = species != null && location != null && location.lat() != null && location.lon() != null
-                    && request.count() != null && request.observedAt() != null && request.method() != null
-                    ? contentHash(request, species, datum) : null;
+                    && command.count() != null && command.observedAt() != null && command.method() != null
+                    ? contentHash(command, species, datum) : null;
             return new Outcome(null, violations, hash);
         }
 
-        List<MediaRef> media = request.media() == null ? List.of()
-                : request.media().stream().map(m -> new MediaRef(m.url(), m.sha256() == null ? null
+        List<MediaRef> media = command.media() == null ? List.of()
+                : command.media().stream().map(m -> new MediaRef(m.url(), m.sha256() == null ? null
                         : m.sha256().toLowerCase(Locale.ROOT))).toList();
         String county = countyCode != null ? countyCode : plot.get().countyCode();
-        UUID uuid = request.uuid() != null ? request.uuid() : UUID.randomUUID();
-        return new Outcome(new NewObservation(uuid, species, request.count(), request.observedAt(), now, wgs.lat(), wgs.lon(),
+        UUID uuid = command.uuid() != null ? command.uuid() : UUID.randomUUID();
+        return new Outcome(new NewObservation(uuid, species, command.count(), command.observedAt(), now, wgs.lat(), wgs.lon(),
                 location.accuracyM(), datum, location.lat(), location.lon(), county, plot.map(PlotIndex.PlotMatch::code).orElse(null),
-                request.method(), request.stationId(), request.notes(), media, caller.subject(), caller.source(),
-                contentHash(request, species, datum)), List.of(), null);
+                command.method(), command.stationId(), command.notes(), media, caller.subject(), sourceOf(caller),
+                contentHash(command, species, datum)), List.of(), null);
     }
 
     private static boolean finite(Double value) {
         return value == null || Double.isFinite(value);
     }
 
-    private SpeciesSnapshot species(ObservationRequest request, String prefix, List<Violation> violations) {
-        if (request.speciesId() == null && (request.scientificName() == null || request.scientificName().isBlank())) {
-            violations.add(new Violation(prefix + "speciesId", "give speciesId or scientificName"));
+    private SpeciesSnapshot species(RecordObservation command, List<Violation> violations) {
+        if (command.speciesId() == null && (command.scientificName() == null || command.scientificName().isBlank())) {
+            violations.add(new Violation("speciesId", "give speciesId or scientificName"));
             return null;
         }
         SpeciesSnapshot byId = null;
-        if (request.speciesId() != null) {
-            byId = catalog.byId(request.speciesId()).orElse(null);
+        if (command.speciesId() != null) {
+            byId = catalog.byId(command.speciesId()).orElse(null);
             if (byId == null) {
-                violations.add(new Violation(prefix + "speciesId", "is not in the species catalog"));
+                violations.add(new Violation("speciesId", "is not in the species catalog"));
                 return null;
             }
         }
-        if (request.scientificName() != null && !request.scientificName().isBlank()) {
-            SpeciesSnapshot byName = catalog.byScientificName(request.scientificName()).orElse(null);
+        if (command.scientificName() != null && !command.scientificName().isBlank()) {
+            SpeciesSnapshot byName = catalog.byScientificName(command.scientificName()).orElse(null);
             if (byName == null) {
-                violations.add(new Violation(prefix + "scientificName", "is not in the species catalog"));
+                violations.add(new Violation("scientificName", "is not in the species catalog"));
                 return null;
             }
             if (byId != null && byId.id() != byName.id()) {
-                violations.add(new Violation(prefix + "scientificName", "names another species than speciesId"));
+                violations.add(new Violation("scientificName", "names another species than speciesId"));
                 return null;
             }
             return byName;
@@ -184,7 +187,7 @@ public class ObservationRules {
      * from a different record that reuses the uuid. The server-made fields (recordedAt, plot) are
      * left out: they may differ between the original and its replay.
      */
-    static String contentHash(ObservationRequest r, SpeciesSnapshot species, Datum datum) {
+    static String contentHash(RecordObservation r, SpeciesSnapshot species, Datum datum) {
         StringBuilder canonical = new StringBuilder();
         OffsetDateTime at = r.observedAt();
         append(canonical, species.id());
@@ -200,9 +203,10 @@ public class ObservationRules {
         append(canonical, r.stationId());
         append(canonical, r.notes());
         if (r.media() != null) {
-            for (MediaInput m : r.media()) {
-                append(canonical, m.url());
-                append(canonical, m.sha256() == null ? null : m.sha256().toLowerCase(Locale.ROOT));
+            for (MediaRef m : r.media()) {
+                // A missing item (an invalid command) still has a fingerprint; a valid one never lacks one.
+                append(canonical, m == null ? null : m.url());
+                append(canonical, m == null || m.sha256() == null ? null : m.sha256().toLowerCase(Locale.ROOT));
             }
         }
         try {

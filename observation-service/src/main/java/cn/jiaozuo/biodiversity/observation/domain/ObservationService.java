@@ -1,36 +1,29 @@
 package cn.jiaozuo.biodiversity.observation.domain;
 
-import cn.jiaozuo.biodiversity.common.events.EventTypes;
-import cn.jiaozuo.biodiversity.common.events.GeoPoint;
-import cn.jiaozuo.biodiversity.common.events.ObservationSnapshot;
-import cn.jiaozuo.biodiversity.common.events.PublicObservation;
-import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
-import cn.jiaozuo.biodiversity.common.events.Topics;
-import cn.jiaozuo.biodiversity.common.outbox.Outbox;
-import cn.jiaozuo.biodiversity.common.outbox.OutboxMessage;
 import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
+import cn.jiaozuo.biodiversity.common.security.Caller;
 import cn.jiaozuo.biodiversity.observation.config.IntakeMetrics;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository;
 import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository.Stored;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Stores observations and writes their events to the outbox in the same transaction: on {@code observations}
- * (internal, exact) and on {@code observations.public} (as the public sees the record). A single post costs a row,
- * two outbox rows and a commit; a batch costs one lookup of existing uuids, one JDBC batch of rows and one of outbox
- * events.
+ * Records and reviews observations: each call applies the intake rules, stores, and publishes its events
+ * ({@link ObservationEvents}) in one transaction, on {@code observations} (internal, exact) and on
+ * {@code observations.public} (as the public sees the record). A single post costs a row, its outbox rows and a
+ * commit; a batch costs one lookup of the uuids sent, one JDBC batch of rows and one of outbox events.
  */
 @ApplicationScoped
 public class ObservationService {
@@ -38,120 +31,128 @@ public class ObservationService {
     static final String UUID_TAKEN = "this uuid is already used by another record or another caller;"
             + " generate a new uuid for a new observation";
 
+    private final ObservationRules rules;
     private final ObservationRepository observations;
-    private final SpeciesCatalog catalog;
-    private final Outbox outbox;
+    private final ObservationReader reader;
+    private final ObservationEvents events;
     private final IntakeMetrics metrics;
     private final Disclosure disclosure;
 
-    public ObservationService(ObservationRepository observations, SpeciesCatalog catalog, Outbox outbox, IntakeMetrics metrics,
-            Disclosure disclosure) {
+    public ObservationService(ObservationRules rules, ObservationRepository observations, ObservationReader reader,
+            ObservationEvents events, IntakeMetrics metrics, Disclosure disclosure) {
+        this.rules = rules;
         this.observations = observations;
-        this.catalog = catalog;
-        this.outbox = outbox;
+        this.reader = reader;
+        this.events = events;
         this.metrics = metrics;
         this.disclosure = disclosure;
     }
 
-    /** The outcome of one post: created, or the stored record of an earlier identical post. */
-    public record Recorded(Observation observation, boolean created) {
+    /** The outcome of one post: the record as the caller sees it, and whether it is new (else a replay). */
+    public record Recorded(Disclosure.Shown observation, boolean created) {
     }
 
-    /** Stores one validated observation; a replay answers with the stored one, a clash is a 409. */
+    public enum ItemStatus {
+        CREATED, DUPLICATE, REJECTED
+    }
+
+    /**
+     * The outcome of one item of a batch. {@code uuid} is the stored record's (made by the server when the item had
+     * none), else the item's own; {@code violations} (fields as in a single post) only when REJECTED.
+     */
+    public record ItemResult(UUID uuid, ItemStatus status, List<Violation> violations) {
+    }
+
+    /**
+     * Records one observation for {@code caller}. A replay (same uuid, content and caller) answers with the stored
+     * record, also when it would no longer pass the rules; invalid content is a 400 naming every violation; a uuid
+     * taken by other content or another caller is a 409.
+     */
     @Transactional
-    public Recorded record(NewObservation o) {
+    public Recorded record(RecordObservation command, Caller caller) {
+        ObservationRules.Outcome outcome = rules.apply(command, caller, now());
+        if (!outcome.valid()) {
+            // Stored earlier and no longer passing (e.g. its plot was retired since): still a replay.
+            Observation stored = command.uuid() == null || outcome.contentHash() == null ? null
+                    : observations.findById(command.uuid());
+            if (stored != null && sameRecord(stored.observer, stored.contentHash, caller.subject(), outcome.contentHash())) {
+                return new Recorded(reader.show(stored, caller), false);
+            }
+            throw ProblemException.badRequest(outcome.violations());
+        }
+        NewObservation o = outcome.observation();
         if (observations.insertAll(List.of(o))[0]) {
-            ObservationSnapshot snapshot = o.snapshot();
-            outbox.publish(Topics.OBSERVATIONS, snapshot.key(), EventTypes.OBSERVATION_RECORDED, snapshot);
-            outbox.publishAll(List.of(publicEvent(Disclosure.Facts.of(o), EventTypes.OBSERVATION_RECORDED)));
+            Disclosure.Facts facts = Disclosure.Facts.of(o); // no read back: we know what we wrote
+            events.recorded(List.of(published(facts)));
             metrics.countOnCommit(List.of(o));
-            return new Recorded(observations.asStored(o), true); // no read back: we know what we wrote
+            return new Recorded(disclosure.show(facts, caller), true);
         }
         // The uuid exists (committed, possibly by a concurrent twin we waited for): replay or clash.
-        Observation stored = observations.find(o.uuid());
-        if (stored == null || !Objects.equals(stored.observer, o.observer()) || !stored.contentHash.equals(o.contentHash())) {
+        Observation stored = observations.findById(o.uuid());
+        if (stored == null || !sameRecord(stored.observer, stored.contentHash, o.observer(), o.contentHash())) {
             throw ProblemException.conflict("Observation " + o.uuid() + " exists with other content or from another caller;"
                     + " a new observation needs a new uuid");
         }
-        return new Recorded(stored, false);
+        return new Recorded(reader.show(stored, caller), false);
     }
 
     /**
-     * The stored record when {@code uuid} was already stored by {@code observer} with this content:
-     * the answer to a replay that would no longer pass validation.
+     * Records a batch for {@code caller}: every item through the rules, the valid ones stored in this one transaction
+     * even when others are rejected. An item reusing a uuid already stored (or earlier in the batch) is a DUPLICATE
+     * when identical and REJECTED on {@code uuid} otherwise; an invalid item that replays a record stored earlier is a
+     * DUPLICATE too. Results are in the order of {@code items}.
      */
     @Transactional
-    public Optional<Observation> storedReplay(UUID uuid, String observer, String contentHash) {
-        Observation stored = observations.find(uuid);
-        return stored != null && Objects.equals(stored.observer, observer) && stored.contentHash.equals(contentHash)
-                ? Optional.of(stored) : Optional.empty();
-    }
-
-    /** The batch indexes among {@code candidates} (index → uuid, caller, fingerprint) whose record is stored as sent. */
-    @Transactional
-    public Set<Integer> storedReplays(Map<Integer, Stored> candidates) {
-        Map<UUID, Stored> found = observations.findStored(candidates.values().stream().map(Stored::uuid).toList());
-        Set<Integer> replays = new HashSet<>();
-        candidates.forEach((index, candidate) -> {
-            Stored existing = found.get(candidate.uuid());
-            if (existing != null && Objects.equals(existing.observer(), candidate.observer())
-                    && existing.contentHash().equals(candidate.contentHash())) {
-                replays.add(index);
+    public List<ItemResult> recordAll(List<RecordObservation> items, Caller caller) {
+        Instant now = now();
+        List<ObservationRules.Outcome> outcomes = new ArrayList<>(items.size());
+        Set<UUID> sent = new HashSet<>();
+        for (RecordObservation item : items) {
+            ObservationRules.Outcome outcome = rules.apply(item, caller, now);
+            outcomes.add(outcome);
+            if (outcome.valid()) {
+                sent.add(outcome.observation().uuid());
+            } else if (item.uuid() != null && outcome.contentHash() != null) {
+                sent.add(item.uuid()); // a replay candidate
             }
-        });
-        return replays;
-    }
+        }
+        Map<UUID, Stored> stored = sent.isEmpty() ? Map.of() : observations.findStored(sent);
 
-    /** Per-item outcome of a batch, by request index. */
-    public record BatchOutcome(Map<Integer, UUID> created, Map<Integer, UUID> duplicates, Map<Integer, Violation> clashes) {
-    }
-
-    /**
-     * Stores the valid items of a batch in one transaction. {@code items} maps request index to
-     * item; items reusing a uuid already stored (or earlier in the batch) are duplicates when
-     * identical, clashes otherwise.
-     */
-    @Transactional
-    public BatchOutcome recordAll(Map<Integer, NewObservation> items) {
-        Map<Integer, UUID> created = new HashMap<>();
-        Map<Integer, UUID> duplicates = new HashMap<>();
-        Map<Integer, Violation> clashes = new HashMap<>();
-
-        List<UUID> uuids = items.values().stream().map(NewObservation::uuid).distinct().toList();
-        Map<UUID, Stored> stored = new HashMap<>(observations.findStored(uuids));
+        ItemResult[] results = new ItemResult[items.size()];
         Map<UUID, NewObservation> firstInBatch = new HashMap<>();
         List<Integer> insertIndexes = new ArrayList<>();
         List<NewObservation> inserts = new ArrayList<>();
-        items.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            NewObservation o = e.getValue();
+        for (int i = 0; i < items.size(); i++) {
+            ObservationRules.Outcome outcome = outcomes.get(i);
+            if (!outcome.valid()) {
+                UUID uuid = items.get(i).uuid();
+                Stored existing = uuid == null || outcome.contentHash() == null ? null : stored.get(uuid);
+                results[i] = existing != null && sameRecord(existing.observer(), existing.contentHash(), caller.subject(),
+                        outcome.contentHash()) ? new ItemResult(uuid, ItemStatus.DUPLICATE, null)
+                        : new ItemResult(uuid, ItemStatus.REJECTED, outcome.violations());
+                continue;
+            }
+            NewObservation o = outcome.observation();
             Stored existing = stored.get(o.uuid());
             NewObservation earlier = firstInBatch.get(o.uuid());
-            if (existing != null || earlier != null) {
-                boolean same = existing != null ? sameRecord(existing, o)
-                        : Objects.equals(earlier.observer(), o.observer()) && earlier.contentHash().equals(o.contentHash());
-                if (same) {
-                    duplicates.put(e.getKey(), o.uuid());
-                } else {
-                    clashes.put(e.getKey(), new Violation("items[" + e.getKey() + "].uuid", UUID_TAKEN));
-                }
-                return;
+            if (existing != null) {
+                results[i] = replayOrClash(o, existing.observer(), existing.contentHash());
+            } else if (earlier != null) {
+                results[i] = replayOrClash(o, earlier.observer(), earlier.contentHash());
+            } else {
+                firstInBatch.put(o.uuid(), o);
+                insertIndexes.add(i);
+                inserts.add(o);
             }
-            firstInBatch.put(o.uuid(), o);
-            insertIndexes.add(e.getKey());
-            inserts.add(o);
-        });
+        }
 
         boolean[] inserted = observations.insertAll(inserts);
-        List<OutboxMessage> events = new ArrayList<>();
         List<NewObservation> storedNow = new ArrayList<>();
         List<UUID> raced = new ArrayList<>();
         for (int i = 0; i < inserts.size(); i++) {
             NewObservation o = inserts.get(i);
             if (inserted[i]) {
-                created.put(insertIndexes.get(i), o.uuid());
-                ObservationSnapshot snapshot = o.snapshot();
-                events.add(new OutboxMessage(Topics.OBSERVATIONS, snapshot.key(), EventTypes.OBSERVATION_RECORDED, snapshot));
-                events.add(publicEvent(Disclosure.Facts.of(o), EventTypes.OBSERVATION_RECORDED));
+                results[insertIndexes.get(i)] = new ItemResult(o.uuid(), ItemStatus.CREATED, null);
                 storedNow.add(o);
             } else {
                 raced.add(o.uuid());
@@ -159,67 +160,70 @@ public class ObservationService {
         }
         if (!raced.isEmpty()) {
             // Stored by a concurrent request between our lookup and insert: decide like a replay.
-            Map<UUID, Stored> now = observations.findStored(raced);
+            Map<UUID, Stored> current = observations.findStored(raced);
             for (int i = 0; i < inserts.size(); i++) {
                 if (!inserted[i]) {
                     NewObservation o = inserts.get(i);
-                    Stored existing = now.get(o.uuid());
-                    if (existing != null && sameRecord(existing, o)) {
-                        duplicates.put(insertIndexes.get(i), o.uuid());
-                    } else {
-                        clashes.put(insertIndexes.get(i), new Violation("items[" + insertIndexes.get(i) + "].uuid", UUID_TAKEN));
-                    }
+                    Stored existing = current.get(o.uuid());
+                    results[insertIndexes.get(i)] = existing == null ? clash(o.uuid())
+                            : replayOrClash(o, existing.observer(), existing.contentHash());
                 }
             }
         }
-        outbox.publishAll(events);
+        events.recorded(storedNow.stream().map(o -> published(Disclosure.Facts.of(o))).toList());
         metrics.countOnCommit(storedNow);
-        return new BatchOutcome(created, duplicates, clashes);
+        return List.of(results);
     }
 
     /** Sets the review decision; a repeat of the current decision changes nothing and publishes nothing. */
     @Transactional
-    public Observation review(UUID uuid, ReviewDecision decision, String comment, Caller reviewer) {
+    public Disclosure.Shown review(UUID uuid, ReviewDecision decision, String comment, Caller reviewer) {
         Observation o = observations.findForUpdate(uuid);
         if (o == null) {
             throw ProblemException.notFound("No observation " + uuid);
         }
         ObservationStatus status = ObservationStatus.valueOf(decision.name());
-        if (o.status == status && Objects.equals(o.reviewComment, comment) && Objects.equals(o.reviewer, reviewer.subject())) {
-            return o;
+        boolean unchanged = o.status == status && Objects.equals(o.reviewComment, comment)
+                && Objects.equals(o.reviewer, reviewer.subject());
+        if (!unchanged) {
+            o.status = status;
+            o.reviewComment = comment;
+            o.reviewer = reviewer.subject();
+            o.reviewedAt = Instant.now();
         }
-        o.status = status;
-        o.reviewComment = comment;
-        o.reviewer = reviewer.subject();
-        o.reviewedAt = Instant.now();
-        ObservationSnapshot snapshot = snapshot(o);
-        outbox.publish(Topics.OBSERVATIONS, snapshot.key(), EventTypes.OBSERVATION_REVIEWED, snapshot);
-        outbox.publishAll(List.of(publicEvent(Disclosure.Facts.of(o, snapshot.species(), observations.media(o)),
-                EventTypes.OBSERVATION_REVIEWED)));
-        return o;
+        Disclosure.Facts facts = reader.facts(o);
+        if (!unchanged) {
+            events.reviewed(published(facts));
+        }
+        return disclosure.show(facts, reviewer);
     }
 
     /**
-     * The twin of an internal event on {@code observations.public}: the record as the anonymous API shows it. A
-     * generalized one is held back to its release time, detached from this transaction, so that it cannot be tied to
-     * the exact records written with it (a camera's batch), which go out at once.
+     * An event's two payloads: the exact record, and the record as the anonymous API shows it. A generalized one is
+     * held back to its release, detached from this transaction, so that it cannot be tied to the exact records
+     * written with it (a camera's batch), which go out at once.
      */
-    private OutboxMessage publicEvent(Disclosure.Facts facts, String type) {
+    private ObservationEvents.Published published(Disclosure.Facts facts) {
         Disclosure.Shown shown = disclosure.show(facts, Caller.ANONYMOUS);
-        PublicObservation data = shown.toPublicEvent();
-        return new OutboxMessage(Topics.OBSERVATIONS_PUBLIC, data.key(), type, data,
+        return new ObservationEvents.Published(facts.snapshot(), shown.toPublicEvent(),
                 shown.generalized() ? disclosure.releaseAfter(Instant.now()) : null);
     }
 
-    public ObservationSnapshot snapshot(Observation o) {
-        SpeciesSnapshot species = catalog.byId(o.speciesId)
-                .orElseThrow(() -> new IllegalStateException("Species " + o.speciesId + " missing from the catalog"));
-        return new ObservationSnapshot(o.uuid, species, o.count, o.observedAtWithOffset(), o.recordedAt,
-                new GeoPoint(o.lat, o.lon, o.accuracyM, o.originalDatum.name()), o.countyCode, o.plotCode, o.method.name(),
-                o.stationId, o.observer, o.source.name(), o.status.name(), o.reviewer, o.reviewComment, o.reviewedAt);
+    private static ItemResult replayOrClash(NewObservation o, String storedObserver, String storedHash) {
+        return sameRecord(storedObserver, storedHash, o.observer(), o.contentHash())
+                ? new ItemResult(o.uuid(), ItemStatus.DUPLICATE, null) : clash(o.uuid());
     }
 
-    private static boolean sameRecord(Stored existing, NewObservation o) {
-        return Objects.equals(existing.observer(), o.observer()) && existing.contentHash().equals(o.contentHash());
+    private static ItemResult clash(UUID uuid) {
+        return new ItemResult(uuid, ItemStatus.REJECTED, List.of(new Violation("uuid", UUID_TAKEN)));
+    }
+
+    /** A replay: the same caller sent the same content (the uuid matched already). */
+    private static boolean sameRecord(String storedObserver, String storedHash, String observer, String contentHash) {
+        return Objects.equals(storedObserver, observer) && storedHash.equals(contentHash);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps, so replays answer identically
     }
 }

@@ -1,14 +1,10 @@
 package cn.jiaozuo.biodiversity.observation.domain;
 
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
-import io.agroal.api.AgroalDataSource;
+import cn.jiaozuo.biodiversity.observation.repository.SpeciesRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The species catalog held in memory: intake and catalog reads never query the table (stations
@@ -28,16 +26,16 @@ public class SpeciesCatalog {
 
     private static final long MISS_RELOAD_INTERVAL_MS = 1_000;
 
-    private final AgroalDataSource dataSource;
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), List.of());
+    private final SpeciesRepository species;
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), List.of(), Set.of());
     private volatile long lastReloadAt;
 
     private record Snapshot(Map<Long, SpeciesSnapshot> byId, Map<String, SpeciesSnapshot> byName,
-            List<SpeciesSnapshot> all) {
+            List<SpeciesSnapshot> all, Set<Long> sensitiveIds) {
     }
 
-    public SpeciesCatalog(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public SpeciesCatalog(SpeciesRepository species) {
+        this.species = species;
     }
 
     void load(@Observes StartupEvent event) {
@@ -61,6 +59,11 @@ public class SpeciesCatalog {
         return Optional.ofNullable(found);
     }
 
+    /** The ids of the sensitive species (see {@link Disclosure}). */
+    public Set<Long> sensitiveIds() {
+        return snapshot.sensitiveIds();
+    }
+
     /** All species ordered by id. */
     public List<SpeciesSnapshot> all() {
         return snapshot.all();
@@ -75,17 +78,7 @@ public class SpeciesCatalog {
     }
 
     public synchronized void reload() {
-        List<SpeciesSnapshot> all = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select id, scientific_name, chinese_name, english_name, species_group,"
-                        + " protection_level, invasive, sensitive from species")) {
-            while (rs.next()) {
-                all.add(new SpeciesSnapshot(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Species catalog cannot be loaded", e);
-        }
+        List<SpeciesSnapshot> all = new ArrayList<>(species.snapshots());
         all.sort(Comparator.comparingLong(SpeciesSnapshot::id));
         Map<Long, SpeciesSnapshot> byId = new HashMap<>();
         Map<String, SpeciesSnapshot> byName = new HashMap<>();
@@ -93,7 +86,8 @@ public class SpeciesCatalog {
             byId.put(s.id(), s);
             byName.put(s.scientificName().toLowerCase(Locale.ROOT), s);
         }
-        snapshot = new Snapshot(Map.copyOf(byId), Map.copyOf(byName), List.copyOf(all));
+        snapshot = new Snapshot(Map.copyOf(byId), Map.copyOf(byName), List.copyOf(all),
+                all.stream().filter(SpeciesSnapshot::sensitive).map(SpeciesSnapshot::id).collect(Collectors.toUnmodifiableSet()));
         lastReloadAt = System.currentTimeMillis();
     }
 }

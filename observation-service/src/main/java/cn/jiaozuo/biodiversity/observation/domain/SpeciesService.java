@@ -1,13 +1,13 @@
 package cn.jiaozuo.biodiversity.observation.domain;
 
+import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
-import cn.jiaozuo.biodiversity.observation.api.SpeciesRequest;
 import cn.jiaozuo.biodiversity.observation.repository.SpeciesRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.exception.ConstraintViolationException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Catalog writes (admin). Callers reload {@link SpeciesCatalog} after these methods return, i.e.
@@ -22,35 +22,37 @@ public class SpeciesService {
         this.species = species;
     }
 
+    /** Adds a species; returns it as stored. */
     @Transactional
-    public Species create(SpeciesRequest request) {
-        refuseClashes(request, null);
+    public SpeciesSnapshot create(SpeciesEntry entry) {
+        refuseClashes(entry, null);
         Species s = new Species();
-        s.id = request.id() != null ? request.id() : species.nextId();
-        apply(s, request);
+        s.id = entry.id() != null ? entry.id() : species.nextId();
+        apply(s, entry);
         species.persist(s);
         flushOrConflict();
-        return s;
+        return s.snapshot();
     }
 
+    /** Replaces every field of species {@code id}; returns it as stored. */
     @Transactional
-    public Species update(long id, SpeciesRequest request) {
-        if (request.id() != null && request.id() != id) {
+    public SpeciesSnapshot update(long id, SpeciesEntry entry) {
+        if (entry.id() != null && entry.id() != id) {
             throw ProblemException.badRequest("id", "must match the id in the path");
         }
         Species s = species.findById(id);
         if (s == null) {
             throw ProblemException.notFound("No species " + id);
         }
-        refuseClashes(request, id);
-        apply(s, request);
+        refuseClashes(entry, id);
+        apply(s, entry);
         flushOrConflict();
-        return s;
+        return s.snapshot();
     }
 
-    private void refuseClashes(SpeciesRequest request, Long exceptId) {
-        List<Species> clashes = species.clashes(exceptId == null ? request.id() : null, request.scientificName().trim(),
-                request.chineseName().trim(), exceptId);
+    private void refuseClashes(SpeciesEntry entry, Long exceptId) {
+        List<Species> clashes = species.clashes(exceptId == null ? entry.id() : null, entry.scientificName().trim(),
+                entry.chineseName().trim(), exceptId);
         if (!clashes.isEmpty()) {
             Species other = clashes.get(0);
             throw ProblemException.conflict("Species " + other.id + " (" + other.scientificName + ", " + other.chineseName
@@ -67,14 +69,14 @@ public class SpeciesService {
         }
     }
 
-    private static void apply(Species s, SpeciesRequest r) {
+    private static void apply(Species s, SpeciesEntry r) {
         s.scientificName = r.scientificName().trim();
         s.chineseName = r.chineseName().trim();
         s.englishName = r.englishName() == null ? null : r.englishName().trim();
         s.group = r.group();
         s.protectionLevel = r.protectionLevel();
-        s.invasive = Boolean.TRUE.equals(r.invasive());
-        s.sensitive = Boolean.TRUE.equals(r.sensitive());
+        s.invasive = r.invasive();
+        s.sensitive = r.sensitive();
         s.updatedAt = Instant.now();
     }
 }

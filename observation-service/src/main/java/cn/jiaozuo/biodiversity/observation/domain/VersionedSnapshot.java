@@ -1,21 +1,21 @@
 package cn.jiaozuo.biodiversity.observation.domain;
 
+import cn.jiaozuo.biodiversity.common.runtime.Backoff;
+import cn.jiaozuo.biodiversity.common.runtime.BackgroundLoop;
 import io.agroal.api.AgroalDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * An in-memory copy of a read-model table that intake consults without a query ({@link PlotIndex},
  * {@link StationBindings}): loaded at startup, right after this instance's consumer commits a change
- * ({@link #refreshSoon}), and on a fixed delay when another instance's change shows up in the table's
- * {@code max(version)}. A reload swaps in a new value through a volatile field, so readers need no lock.
+ * ({@link #refreshSoon}), and every interval when another instance's change shows up in the table's
+ * {@code max(version)}, on a {@link BackgroundLoop}. A reload swaps in a new value through a volatile
+ * field, so readers need no lock.
  */
 abstract class VersionedSnapshot<T> {
 
@@ -24,7 +24,7 @@ abstract class VersionedSnapshot<T> {
     private String versionQuery;
     private volatile T current;
     private volatile long loadedVersion = Long.MIN_VALUE;
-    private ScheduledExecutorService executor;
+    private volatile BackgroundLoop refresher;
 
     /** For the container's client proxies of the application-scoped subclasses. */
     protected VersionedSnapshot() {
@@ -45,30 +45,43 @@ abstract class VersionedSnapshot<T> {
         return current;
     }
 
+    /**
+     * Loads the table now, then on a {@link BackgroundLoop} every {@code every} or when woken. A failed
+     * load keeps the previous copy; the loop retries with back-off, never slower than the interval.
+     */
     protected void startRefreshing(String threadName, Duration every) {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        });
-        refreshIfChanged();
-        executor.scheduleWithFixedDelay(this::refreshIfChanged, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        refresher = BackgroundLoop.named(threadName)
+                .every(every)
+                .backoff(Backoff.upTo(every))
+                .waitFirst()
+                .build(() -> {
+                    refreshIfChanged();
+                    return false;
+                });
+        try {
+            refreshIfChanged();
+        } catch (Exception e) {
+            log.warnf("%s not loaded at startup, retrying in the background: %s", getClass().getSimpleName(), e.toString());
+            refresher.wakeUp();
+        }
+        refresher.start();
     }
 
     protected void stopRefreshing() {
-        if (executor != null) {
-            executor.shutdownNow();
+        if (refresher != null) {
+            refresher.stop();
         }
     }
 
     /** Asks for a reload from the table without waiting (called after a change committed). */
     public void refreshSoon() {
-        if (executor != null) {
-            executor.execute(this::refreshIfChanged);
+        BackgroundLoop loop = refresher;
+        if (loop != null) {
+            loop.wakeUp();
         }
     }
 
-    synchronized void refreshIfChanged() {
+    synchronized void refreshIfChanged() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             long version;
             try (ResultSet rs = s.executeQuery(versionQuery)) {
@@ -81,8 +94,6 @@ abstract class VersionedSnapshot<T> {
             current = load(s);
             loadedVersion = version;
             log.debugf("%s reloaded (version %d)", getClass().getSimpleName(), version);
-        } catch (Exception e) {
-            log.warnf("%s not reloaded, keeping the previous copy: %s", getClass().getSimpleName(), e.toString());
         }
     }
 }

@@ -1,17 +1,16 @@
 package cn.jiaozuo.biodiversity.observation.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 
 /** Writes of the station read model (reads go through the in-memory StationBindings). */
 @ApplicationScoped
 public class StationBindingRepository {
 
-    private final EntityManager em;
+    private final Jdbc jdbc;
 
-    public StationBindingRepository(EntityManager em) {
-        this.em = em;
+    public StationBindingRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /**
@@ -19,13 +18,12 @@ public class StationBindingRepository {
      * compacted topic re-read from the start replays old snapshots). Returns whether the row changed.
      */
     public boolean upsert(String stationId, String subject, Instant updatedAt) {
-        return em.unwrap(org.hibernate.Session.class).createNativeQuery("insert into station_binding (station_id, subject,"
-                        + " station_updated_at, version) values (?1, ?2, ?3, nextval('station_binding_version_seq'))"
+        return jdbc.update("insert into station_binding (station_id, subject,"
+                        + " station_updated_at, version) values (?, ?, ?, nextval('station_binding_version_seq'))"
                         + " on conflict (station_id) do update set subject = excluded.subject,"
                         + " station_updated_at = excluded.station_updated_at, version = excluded.version"
                         + " where station_binding.station_updated_at is null or excluded.station_updated_at is null"
-                        + " or excluded.station_updated_at >= station_binding.station_updated_at")
-                .setParameter(1, stationId).setParameter(2, subject).setParameter(3, updatedAt, Instant.class)
-                .executeUpdate() == 1;
+                        + " or excluded.station_updated_at >= station_binding.station_updated_at",
+                stationId, subject, updatedAt) == 1;
     }
 }

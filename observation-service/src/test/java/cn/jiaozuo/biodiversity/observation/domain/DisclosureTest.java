@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.jiaozuo.biodiversity.common.events.GeoPoint;
+import cn.jiaozuo.biodiversity.common.events.ObservationSnapshot;
 import cn.jiaozuo.biodiversity.common.events.PublicObservation;
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
+import cn.jiaozuo.biodiversity.common.security.Caller;
 import cn.jiaozuo.biodiversity.common.security.Roles;
-import cn.jiaozuo.biodiversity.observation.repository.ObservationRepository.Filter;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +45,7 @@ class DisclosureTest {
     final Disclosure disclosure = new Disclosure(new PublicIds("test-key"), Duration.ofDays(1));
 
     static Caller caller(String subject, String... roles) {
-        return new Caller(subject, Set.of(roles));
+        return new Caller(subject, Set.of(roles), null);
     }
 
     /** A camera's record with every field set, as station CT-017 uploads it (v7 uuid: the time is in its first 48 bits). */
@@ -75,6 +77,31 @@ class DisclosureTest {
         assertEquals(generalized, disclosure.show(facts(LEOPARD), caller).generalized());
         assertFalse(Disclosure.generalizes(MACAQUE, STATION, caller), "other species are never generalized");
         assertFalse(disclosure.show(facts(MACAQUE), caller).generalized());
+    }
+
+    static Stream<Arguments> exactPoints() {
+        return Stream.of(
+                // caller, sees every exact point, sees those of records by STATION
+                Arguments.of("anonymous", Caller.ANONYMOUS, false, false),
+                Arguments.of("another station", caller("station-ct-018", Roles.STATION), false, false),
+                Arguments.of("bureau", caller("bureau-wang", Roles.BUREAU), false, false),
+                Arguments.of("the observer", caller(STATION, Roles.STATION), false, true),
+                Arguments.of("the observer without a role", caller(STATION), false, true),
+                Arguments.of("reviewer", caller("reviewer-li", Roles.REVIEWER), true, true),
+                Arguments.of("admin", caller("admin-zhao", Roles.ADMIN), true, true),
+                Arguments.of("a reviewer who is also a ranger", caller("reviewer-li", Roles.RANGER, Roles.REVIEWER), true, true),
+                // A name is no subject: a token without one never matches a record.
+                Arguments.of("a ranger without a subject", caller(null, Roles.RANGER), false, false));
+    }
+
+    @ParameterizedTest(name = "{0}: every exact point = {2}, the observer's = {3}")
+    @MethodSource("exactPoints")
+    void who_sees_exact_points(String who, Caller caller, boolean all, boolean observers) {
+        assertEquals(all, Disclosure.seesAllExactPoints(caller));
+        assertEquals(observers, Disclosure.seesExactPointOf(caller, STATION));
+        assertEquals(all, Disclosure.seesExactPointOf(caller, "someone-else"), "others' records: only with the role");
+        assertEquals(all, Disclosure.seesExactPointOf(caller, null), "a record without an observer is nobody's");
+        assertEquals(all, Disclosure.seesSensitiveSpeciesInPlots(caller));
     }
 
     /**
@@ -183,32 +210,32 @@ class DisclosureTest {
         Instant from = Instant.parse("2025-05-13T22:12:00Z");
         return Stream.of(
                 // filter, caller, what is left out: "all" generalized records, those "unreleased", or "none"
-                Arguments.of("plot, public", new Filter(null, null, "410821-01", null, null, null, null, null), Caller.ANONYMOUS, "all"),
-                Arguments.of("observer, public", new Filter(null, null, null, null, null, null, STATION, null), Caller.ANONYMOUS, "all"),
-                Arguments.of("observer, bureau", new Filter(null, null, null, null, null, null, STATION, null),
+                Arguments.of("plot, public", new ObservationFilter(null, null, "410821-01", null, null, null, null, null), Caller.ANONYMOUS, "all"),
+                Arguments.of("observer, public", new ObservationFilter(null, null, null, null, null, null, STATION, null), Caller.ANONYMOUS, "all"),
+                Arguments.of("observer, bureau", new ObservationFilter(null, null, null, null, null, null, STATION, null),
                         caller("bureau-wang", Roles.BUREAU), "all"),
-                Arguments.of("method, ranger", new Filter(null, null, null, null, null, null, null, "CAMERA_TRAP"),
+                Arguments.of("method, ranger", new ObservationFilter(null, null, null, null, null, null, null, ObservationMethod.CAMERA_TRAP),
                         caller("ranger-zhang", Roles.RANGER), "all"),
-                Arguments.of("observer, the observer", new Filter(null, null, null, null, null, null, STATION, null),
+                Arguments.of("observer, the observer", new ObservationFilter(null, null, null, null, null, null, STATION, null),
                         caller(STATION, Roles.STATION), "all"),
                 // Species, county, status and the day are shown (time filters compare the day in the database): only
                 // what is not released yet is left out.
-                Arguments.of("species, county, status, from, public", new Filter(1L, "410821", null, from, null, "VERIFIED",
+                Arguments.of("species, county, status, from, public", new ObservationFilter(1L, "410821", null, from, null, ObservationStatus.VERIFIED,
                         null, null), Caller.ANONYMOUS, "unreleased"),
-                Arguments.of("no filter, station", new Filter(null, null, null, null, null, null, null, null),
+                Arguments.of("no filter, station", new ObservationFilter(null, null, null, null, null, null, null, null),
                         caller("station-ct-018", Roles.STATION), "unreleased"),
-                Arguments.of("observer, reviewer", new Filter(null, null, null, null, null, null, STATION, null),
+                Arguments.of("observer, reviewer", new ObservationFilter(null, null, null, null, null, null, STATION, null),
                         caller("reviewer-li", Roles.REVIEWER), "none"),
-                Arguments.of("plot, admin", new Filter(null, null, "410821-01", null, null, null, null, null),
+                Arguments.of("plot, admin", new ObservationFilter(null, null, "410821-01", null, null, null, null, null),
                         caller("admin-zhao", Roles.ADMIN), "none"),
-                Arguments.of("no filter, admin", new Filter(null, null, null, null, null, null, null, null),
+                Arguments.of("no filter, admin", new ObservationFilter(null, null, null, null, null, null, null, null),
                         caller("admin-zhao", Roles.ADMIN), "none"));
     }
 
     @ParameterizedTest(name = "{0}: leaves out {2}")
     @MethodSource("filters")
-    void a_filter_selects_only_on_what_the_caller_sees(String name, Filter filter, Caller caller, String leftOut) {
-        Filter restricted = disclosure.restrict(filter, caller, Set.of(1L, 2L), NOW);
+    void a_filter_selects_only_on_what_the_caller_sees(String name, ObservationFilter filter, Caller caller, String leftOut) {
+        ObservationFilter restricted = disclosure.restrict(filter, caller, Set.of(1L, 2L), NOW);
         if (leftOut.equals("none")) {
             assertSame(filter, restricted);
         } else {
@@ -217,6 +244,31 @@ class DisclosureTest {
             assertEquals(leftOut.equals("all") ? null : TODAY, restricted.concealed().recordedSince());
         }
         assertSame(filter, disclosure.restrict(filter, caller, Set.of(), NOW), "no sensitive species, nothing to conceal");
+    }
+
+    static Stream<Arguments> indicatorScopes() {
+        return Stream.of(
+                Arguments.of("anonymous", Caller.ANONYMOUS, true),
+                Arguments.of("bureau", caller("bureau-wang", Roles.BUREAU), true),
+                // Indicators have no "own records": the observer's unreleased records do not count for it either.
+                Arguments.of("the observer", caller(STATION, Roles.STATION), true),
+                Arguments.of("reviewer", caller("reviewer-li", Roles.REVIEWER), false),
+                Arguments.of("admin", caller("admin-zhao", Roles.ADMIN), false));
+    }
+
+    @ParameterizedTest(name = "{0}: unreleased left out of the indicators = {2}")
+    @MethodSource("indicatorScopes")
+    void indicators_count_generalized_records_once_released(String who, Caller caller, boolean leftOut) {
+        ObservationFilter county = new ObservationFilter(null, "410821", null, null, null, null, null, null);
+        ObservationFilter scope = disclosure.released(county, caller, Set.of(1L, 2L), NOW);
+        if (leftOut) {
+            assertEquals(new ObservationFilter.Concealed(Set.of(1L, 2L), null, TODAY), scope.concealed());
+            assertEquals(county, new ObservationFilter(scope.speciesId(), scope.countyCode(), scope.plotCode(), scope.from(),
+                    scope.to(), scope.status(), scope.observer(), scope.method()), "the rest of the scope is kept");
+        } else {
+            assertSame(county, scope);
+        }
+        assertSame(county, disclosure.released(county, caller, Set.of(), NOW), "no sensitive species, nothing to leave out");
     }
 
     @ParameterizedTest(name = "recorded {0}: the public sees it = {1}")
@@ -263,6 +315,25 @@ class DisclosureTest {
     void release_slots_are_at_most_a_day() {
         assertThrows(IllegalArgumentException.class, () -> new Disclosure(new PublicIds("k"), Duration.ofHours(25)));
         assertThrows(IllegalArgumentException.class, () -> new Disclosure(new PublicIds("k"), Duration.ZERO));
+    }
+
+    /** The internal event carries every stored fact: each field of the snapshot is the fact of the same name. */
+    @Test
+    void the_internal_event_is_the_exact_record() throws Exception {
+        Disclosure.Facts facts = facts(LEOPARD);
+        ObservationSnapshot snapshot = facts.snapshot();
+        Set<String> compared = new HashSet<>();
+        for (RecordComponent component : ObservationSnapshot.class.getRecordComponents()) {
+            if (component.getName().equals("location")) {
+                assertEquals(new GeoPoint(35.3321, 113.3604, 12.0, "GCJ02"), snapshot.location());
+            } else {
+                Object fact = Disclosure.Facts.class.getMethod(component.getName()).invoke(facts);
+                assertEquals(fact, component.getAccessor().invoke(snapshot), component.getName());
+            }
+            compared.add(component.getName());
+        }
+        assertEquals(16, compared.size(), "every field of ObservationSnapshot is compared");
+        assertEquals("410821:1", snapshot.key());
     }
 
     @Test

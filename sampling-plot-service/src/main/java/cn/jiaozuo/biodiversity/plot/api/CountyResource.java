@@ -30,8 +30,8 @@ public class CountyResource {
     @Operation(operationId = "listCounties", summary = "List Jiaozuo's ten county-level divisions",
             description = "Public, no token needed. GB/T 2260 codes with the plan's priority area of each county.")
     @APIResponse(responseCode = "200", description = "All ten counties, by code")
-    public List<CountyResponse> list() {
-        return counties.listAll(Sort.by("code")).stream().map(CountyResponse::of).toList();
+    public List<CountyView> list() {
+        return counties.listAll(Sort.by("code")).stream().map(CountyView::of).toList();
     }
 
     @GET
@@ -39,8 +39,8 @@ public class CountyResource {
     @Operation(operationId = "getCounty", summary = "One county by its GB/T 2260 code", description = "Public, no token needed.")
     @APIResponse(responseCode = "200", description = "The county")
     @APIResponse(responseCode = "404", description = "No Jiaozuo county has this code")
-    public CountyResponse get(@PathParam("code") String code) {
-        return counties.findByIdOptional(code).map(CountyResponse::of)
+    public CountyView get(@PathParam("code") String code) {
+        return counties.findByIdOptional(code).map(CountyView::of)
                 .orElseThrow(() -> ProblemException.notFound("No Jiaozuo county has code " + code));
     }
 }

@@ -29,10 +29,7 @@ public class CoverageResource {
                     + "requirement is met (a priority-area county needs 1–2 active plots), the newest survey visit and the "
                     + "plots overdue for a visit (none within their surveyIntervalDays, judged in Asia/Shanghai).")
     @APIResponse(responseCode = "200", description = "Ten entries")
-    public List<CoverageEntry> coverage() {
-        return coverage.coverage().stream().map(c -> new CoverageEntry(c.county().code, c.county().chineseName,
-                c.county().priorityArea == null ? null : c.county().priorityArea.name(), c.activePlots(),
-                c.county().priorityArea == null ? null : CoverageService.MIN_PLOTS + "–" + CoverageService.MAX_PLOTS,
-                c.meetsPlotRequirement(), c.lastSurveyOn(), c.overduePlotCodes().size(), c.overduePlotCodes())).toList();
+    public List<CoverageView> coverage() {
+        return coverage.coverage().stream().map(CoverageView::of).toList();
     }
 }

@@ -2,25 +2,21 @@ package cn.jiaozuo.biodiversity.plot.api;
 
 import cn.jiaozuo.biodiversity.common.events.PlotSnapshot;
 import cn.jiaozuo.biodiversity.common.geo.PriorityArea;
+import cn.jiaozuo.biodiversity.common.http.QueryValues;
 import cn.jiaozuo.biodiversity.common.problem.Problem;
-import cn.jiaozuo.biodiversity.common.problem.ProblemException;
+import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
+import cn.jiaozuo.biodiversity.common.security.Caller;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.plot.config.PlotConfig;
 import cn.jiaozuo.biodiversity.plot.domain.Ecosystem;
 import cn.jiaozuo.biodiversity.plot.domain.PlotDefinition;
 import cn.jiaozuo.biodiversity.plot.domain.PlotIndex;
 import cn.jiaozuo.biodiversity.plot.domain.PlotService;
-import cn.jiaozuo.biodiversity.plot.domain.PlotSnapshots;
 import cn.jiaozuo.biodiversity.plot.domain.PlotStatus;
-import cn.jiaozuo.biodiversity.plot.repository.CountyRepository;
-import cn.jiaozuo.biodiversity.plot.repository.PlotRepository;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
+import cn.jiaozuo.biodiversity.plot.repository.PlotSearch;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -56,19 +52,12 @@ public class PlotResource {
     private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private final PlotService service;
-    private final PlotRepository plots;
-    private final CountyRepository counties;
-    private final PlotSnapshots snapshots;
     private final PlotIndex index;
     private final PlotConfig config;
     private final SecurityIdentity identity;
 
-    public PlotResource(PlotService service, PlotRepository plots, CountyRepository counties, PlotSnapshots snapshots,
-            PlotIndex index, PlotConfig config, SecurityIdentity identity) {
+    public PlotResource(PlotService service, PlotIndex index, PlotConfig config, SecurityIdentity identity) {
         this.service = service;
-        this.plots = plots;
-        this.counties = counties;
-        this.snapshots = snapshots;
         this.index = index;
         this.config = config;
         this.identity = identity;
@@ -83,7 +72,7 @@ public class PlotResource {
                     + "at least 4 positions, numeric [longitude, latitude] in range, no self-intersection, every vertex in "
                     + "Jiaozuo or its surroundings. Publishes PlotUpserted on topic plots.")
     @APIResponse(responseCode = "201", description = "Created; Location names the plot",
-            content = @Content(schema = @Schema(implementation = PlotResponse.class)))
+            content = @Content(schema = @Schema(implementation = PlotView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field; geometry failures are violations on geometry",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "ring not closed", value = "{\"type\":\"about:blank\","
@@ -93,16 +82,15 @@ public class PlotResource {
     public Response create(@NotNull @Valid PlotRequest request, @Context UriInfo uri) {
         PlotSnapshot created = service.create(definition(request), actor());
         return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build())
-                .entity(PlotResponse.of(created)).build();
+                .entity(PlotView.of(created)).build();
     }
 
     @GET
     @Authenticated
-    @Transactional
     @Operation(operationId = "listPlots", summary = "List plots", description = "Any authenticated caller. Filters combine; ordered by code.")
     @APIResponse(responseCode = "200", description = "The matching plots (one page)")
     @APIResponse(responseCode = "400", description = "Invalid filter")
-    public List<PlotResponse> list(
+    public List<PlotView> list(
             @Parameter(example = "410821") @QueryParam("countyCode") String countyCode,
             @Parameter(example = "TAIHANG", schema = @Schema(implementation = PriorityArea.class))
                 @QueryParam("priorityArea") String priorityAreaName,
@@ -113,33 +101,16 @@ public class PlotResource {
                 @QueryParam("page") String pageText,
             @Parameter(description = "page size; default 100, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
                 @QueryParam("size") String sizeText) {
-        int page = QueryParams.integer(pageText, "page", 0, 1_000_000, 0);
-        int size = QueryParams.integer(sizeText, "size", 1, config.maxPageSize(), 100);
-        PriorityArea priorityArea = QueryParams.enumValue(PriorityArea.class, priorityAreaName, "priorityArea");
-        Ecosystem ecosystem = QueryParams.enumValue(Ecosystem.class, ecosystemName, "ecosystem");
-        PlotStatus status = QueryParams.enumValue(PlotStatus.class, statusName, "status");
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (countyCode != null) {
-            where.append(" and countyCode = :county");
-            params.and("county", countyCode);
-        }
-        if (priorityArea != null) {
-            List<String> inArea = counties.list("priorityArea", priorityArea).stream().map(c -> c.code).toList();
-            where.append(" and countyCode in :inArea");
-            params.and("inArea", inArea);
-        }
-        if (ecosystem != null) {
-            where.append(" and ecosystem = :ecosystem");
-            params.and("ecosystem", ecosystem);
-        }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.and("status", status);
-        }
-        return snapshots.of(plots.find(where.toString(), Sort.by("code"), params)
-                        .page(Page.of(page, size)).list())
-                .stream().map(PlotResponse::of).toList();
+        List<Violation> violations = new ArrayList<>();
+        String county = QueryValues.text("countyCode", countyCode, 20, violations);
+        PriorityArea priorityArea = QueryValues.enumValue("priorityArea", priorityAreaName, PriorityArea.class, violations);
+        Ecosystem ecosystem = QueryValues.enumValue("ecosystem", ecosystemName, Ecosystem.class, violations);
+        PlotStatus status = QueryValues.enumValue("status", statusName, PlotStatus.class, violations);
+        Integer page = QueryValues.integer("page", pageText, 0, 1_000_000, violations);
+        Integer size = QueryValues.integer("size", sizeText, 1, config.maxPageSize(), violations);
+        QueryValues.requireValid(violations);
+        return service.list(new PlotSearch(county, priorityArea, ecosystem, status, page == null ? 0 : page,
+                size == null ? 100 : size)).stream().map(PlotView::of).toList();
     }
 
     @GET
@@ -150,45 +121,37 @@ public class PlotResource {
                     + "covers test; a point on a plot's boundary belongs to it). Retired plots are never returned.")
     @APIResponse(responseCode = "200", description = "The active plots covering the point; empty when none")
     @APIResponse(responseCode = "400", description = "lat or lon missing or out of range")
-    public List<PlotResponse> locate(
+    public List<PlotView> locate(
             @Parameter(example = "35.405", required = true, schema = @Schema(type = SchemaType.NUMBER, minimum = "-90", maximum = "90"))
                 @QueryParam("lat") String latText,
             @Parameter(example = "113.205", required = true, schema = @Schema(type = SchemaType.NUMBER, minimum = "-180", maximum = "180"))
                 @QueryParam("lon") String lonText) {
-        List<Problem.Violation> violations = new ArrayList<>();
-        double lat = QueryParams.number(latText, "lat", -90, 90, violations);
-        double lon = QueryParams.number(lonText, "lon", -180, 180, violations);
-        if (!violations.isEmpty()) {
-            throw ProblemException.badRequest(violations);
-        }
-        return index.locate(lat, lon).stream().map(PlotResponse::of).toList();
+        List<Violation> violations = new ArrayList<>();
+        Double lat = QueryValues.requiredNumber("lat", latText, -90, 90, violations);
+        Double lon = QueryValues.requiredNumber("lon", lonText, -180, 180, violations);
+        QueryValues.requireValid(violations);
+        return index.locate(lat, lon).stream().map(PlotView::of).toList();
     }
 
     @GET
     @Path("/{code}")
     @Authenticated
-    @Transactional
     @Operation(operationId = "getPlot", summary = "One plot, active or retired", description = "Any authenticated caller.")
     @APIResponse(responseCode = "200", description = "The plot")
     @APIResponse(responseCode = "404", description = "No such plot")
-    public PlotResponse get(@Parameter(example = "410821-01") @PathParam("code") String code) {
-        return PlotResponse.of(snapshots.of(service.find(code)));
+    public PlotView get(@Parameter(example = "410821-01") @PathParam("code") String code) {
+        return PlotView.of(service.get(code));
     }
 
     @GET
     @Path("/{code}/history")
     @Authenticated
-    @Transactional
     @Operation(operationId = "getPlotHistory", summary = "Every state the plot has been in, oldest first",
             description = "Any authenticated caller. One entry per create, change and retirement; kept after retirement.")
     @APIResponse(responseCode = "200", description = "The revisions")
     @APIResponse(responseCode = "404", description = "No such plot")
-    public List<PlotRevisionResponse> history(@PathParam("code") String code) {
-        service.find(code);
-        List<PlotRevisionResponse> revisions = new ArrayList<>();
-        plots.revisions(code).forEach(r -> revisions.add(new PlotRevisionResponse(r.key.revision(), r.eventType,
-                r.changedAt, r.changedBy, PlotResponse.of(snapshots.fromText(r.snapshot)))));
-        return revisions;
+    public List<PlotRevisionView> history(@PathParam("code") String code) {
+        return service.history(code).stream().map(PlotRevisionView::of).toList();
     }
 
     @PUT
@@ -201,8 +164,8 @@ public class PlotResource {
     @APIResponse(responseCode = "200", description = "The changed plot")
     @APIResponse(responseCode = "404", description = "No such plot")
     @APIResponse(responseCode = "409", description = "The plot is retired")
-    public PlotResponse update(@PathParam("code") String code, @NotNull @Valid PlotRequest request) {
-        return PlotResponse.of(service.update(code, definition(request), actor()));
+    public PlotView update(@PathParam("code") String code, @NotNull @Valid PlotRequest request) {
+        return PlotView.of(service.update(code, definition(request), actor()));
     }
 
     @DELETE
@@ -218,7 +181,7 @@ public class PlotResource {
     }
 
     private String actor() {
-        return Objects.requireNonNullElse(identity.getPrincipal().getName(), "unknown");
+        return Objects.requireNonNullElse(Caller.of(identity).subject(), "unknown");
     }
 
     private static PlotDefinition definition(PlotRequest r) {

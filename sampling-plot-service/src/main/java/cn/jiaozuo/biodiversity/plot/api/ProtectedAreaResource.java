@@ -28,7 +28,7 @@ public class ProtectedAreaResource {
     @Operation(operationId = "listProtectedAreas", summary = "List the protected areas the plan names",
             description = "Public, no token needed. Each with a stable id (used as a plot's protectedAreaId) and its counties.")
     @APIResponse(responseCode = "200", description = "The six protected areas")
-    public List<ProtectedAreaResponse> list() {
-        return areas.listAll(Sort.by("id")).stream().map(ProtectedAreaResponse::of).toList();
+    public List<ProtectedAreaView> list() {
+        return areas.listAll(Sort.by("id")).stream().map(ProtectedAreaView::of).toList();
     }
 }

@@ -4,10 +4,10 @@ import cn.jiaozuo.biodiversity.common.geo.PriorityArea;
 import cn.jiaozuo.biodiversity.plot.config.PlotConfig;
 import cn.jiaozuo.biodiversity.plot.repository.CountyRepository;
 import cn.jiaozuo.biodiversity.plot.repository.PlotRepository;
+import cn.jiaozuo.biodiversity.plot.repository.SurveyRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -33,11 +33,13 @@ public class CoverageService {
 
     private final CountyRepository counties;
     private final PlotRepository plots;
+    private final SurveyRepository surveys;
     private final PlotConfig config;
 
-    public CoverageService(CountyRepository counties, PlotRepository plots, PlotConfig config) {
+    public CoverageService(CountyRepository counties, PlotRepository plots, SurveyRepository surveys, PlotConfig config) {
         this.counties = counties;
         this.plots = plots;
+        this.surveys = surveys;
         this.config = config;
     }
 
@@ -49,7 +51,7 @@ public class CoverageService {
     public List<CountyCoverage> coverage() {
         ZoneId zone = config.zone();
         LocalDate today = LocalDate.now(zone);
-        Map<String, LocalDate> lastVisit = lastVisitByActivePlot();
+        Map<String, LocalDate> lastVisit = surveys.lastVisitByActivePlot();
         Map<String, List<Plot>> byCounty = new HashMap<>();
         for (Plot p : plots.active()) {
             byCounty.computeIfAbsent(p.countyCode, k -> new ArrayList<>()).add(p);
@@ -74,18 +76,5 @@ public class CoverageService {
             result.add(new CountyCoverage(c, active.size(), meetsRequirement(c.priorityArea, active.size()), lastSurvey, overdue));
         }
         return result;
-    }
-
-    private Map<String, LocalDate> lastVisitByActivePlot() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = plots.getEntityManager().createNativeQuery(
-                "select s.plot_code, max(s.visited_on) from survey s join plot p on p.code = s.plot_code"
-                        + " where p.status = 'ACTIVE' group by s.plot_code").getResultList();
-        Map<String, LocalDate> last = new HashMap<>();
-        for (Object[] row : rows) {
-            Object day = row[1];
-            last.put((String) row[0], day instanceof Date d ? d.toLocalDate() : (LocalDate) day);
-        }
-        return last;
     }
 }

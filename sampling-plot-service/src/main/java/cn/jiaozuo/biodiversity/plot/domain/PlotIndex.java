@@ -1,6 +1,8 @@
 package cn.jiaozuo.biodiversity.plot.domain;
 
 import cn.jiaozuo.biodiversity.common.events.PlotSnapshot;
+import cn.jiaozuo.biodiversity.common.runtime.Backoff;
+import cn.jiaozuo.biodiversity.common.runtime.BackgroundLoop;
 import cn.jiaozuo.biodiversity.plot.config.PlotConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -13,9 +15,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -46,7 +45,7 @@ public class PlotIndex {
     /** The newest change time applied per plot code, active or retired. */
     private final Map<String, Instant> known = new HashMap<>();
     private volatile STRtree tree = emptyTree();
-    private ScheduledExecutorService refresher;
+    private BackgroundLoop refresher;
 
     public PlotIndex(PlotConfig config, PlotSnapshots loader) {
         this.config = config;
@@ -56,24 +55,21 @@ public class PlotIndex {
     /** Loads the active plots of the database; the index is complete once the service is up. */
     void start(@Observes StartupEvent event) {
         reload();
-        long every = config.indexRefresh().toMillis();
-        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "plot-index-refresh");
-            t.setDaemon(true);
-            return t;
-        });
-        refresher.scheduleWithFixedDelay(() -> {
-            try {
-                reload();
-            } catch (RuntimeException e) {
-                LOG.warnf("Plot index refresh failed, keeping the current index: %s", e.toString());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+        // A failed reload keeps the current index; the loop retries with back-off, never slower than the interval.
+        refresher = BackgroundLoop.named("plot-index-refresh")
+                .every(config.indexRefresh())
+                .backoff(Backoff.upTo(config.indexRefresh()))
+                .waitFirst()
+                .build(() -> {
+                    reload();
+                    return false;
+                });
+        refresher.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (refresher != null) {
-            refresher.shutdownNow();
+            refresher.stop();
         }
     }
 

@@ -6,9 +6,10 @@ import cn.jiaozuo.biodiversity.common.problem.Problem;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
 import cn.jiaozuo.biodiversity.common.tx.AfterCommit;
 import cn.jiaozuo.biodiversity.plot.config.PlotConfig;
-import cn.jiaozuo.biodiversity.plot.messaging.PlotEvents;
 import cn.jiaozuo.biodiversity.plot.repository.CountyRepository;
 import cn.jiaozuo.biodiversity.plot.repository.PlotRepository;
+import cn.jiaozuo.biodiversity.plot.repository.PlotRevisionRepository;
+import cn.jiaozuo.biodiversity.plot.repository.PlotSearch;
 import cn.jiaozuo.biodiversity.plot.repository.ProtectedAreaRepository;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,13 +25,21 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** Creates, changes and retires plots: validation, code assignment, events and the spatial index. */
+/**
+ * Creates, changes, retires and reads plots: validation, code assignment, the history, events and the spatial index.
+ * Each change writes the plot, its revision and its event in one transaction.
+ */
 @ApplicationScoped
 public class PlotService {
 
     private static final Logger LOG = Logger.getLogger(PlotService.class);
 
+    /** One state of a plot, as it was after a change. */
+    public record Revision(int revision, String eventType, Instant changedAt, String changedBy, PlotSnapshot plot) {
+    }
+
     private final PlotRepository plots;
+    private final PlotRevisionRepository revisions;
     private final CountyRepository counties;
     private final ProtectedAreaRepository protectedAreas;
     private final PlotEvents events;
@@ -39,10 +48,11 @@ public class PlotService {
     private final PlotSnapshots snapshots;
     private final TransactionSynchronizationRegistry transactions;
 
-    public PlotService(PlotRepository plots, CountyRepository counties, ProtectedAreaRepository protectedAreas,
-            PlotEvents events, PlotIndex index, PlotConfig config, PlotSnapshots snapshots,
-            TransactionSynchronizationRegistry transactions) {
+    public PlotService(PlotRepository plots, PlotRevisionRepository revisions, CountyRepository counties,
+            ProtectedAreaRepository protectedAreas, PlotEvents events, PlotIndex index, PlotConfig config,
+            PlotSnapshots snapshots, TransactionSynchronizationRegistry transactions) {
         this.plots = plots;
+        this.revisions = revisions;
         this.counties = counties;
         this.protectedAreas = protectedAreas;
         this.events = events;
@@ -62,7 +72,7 @@ public class PlotService {
         plot.createdAt = now();
         apply(plot, definition, geometry);
         plots.persist(plot);
-        PlotSnapshot snapshot = events.publish(plot, EventTypes.PLOT_UPSERTED, actor);
+        PlotSnapshot snapshot = changed(plot, EventTypes.PLOT_UPSERTED, actor);
         afterCommit(() -> index.put(snapshot, geometry.geometry()));
         return snapshot;
     }
@@ -80,7 +90,7 @@ public class PlotService {
         }
         PlotGeometry geometry = validate(definition);
         apply(plot, definition, geometry);
-        PlotSnapshot snapshot = events.publish(plot, EventTypes.PLOT_UPSERTED, actor);
+        PlotSnapshot snapshot = changed(plot, EventTypes.PLOT_UPSERTED, actor);
         afterCommit(() -> index.put(snapshot, geometry.geometry()));
         return snapshot;
     }
@@ -95,7 +105,7 @@ public class PlotService {
         plot.status = PlotStatus.RETIRED;
         plot.updatedAt = now();
         plot.retiredAt = plot.updatedAt;
-        PlotSnapshot snapshot = events.publish(plot, EventTypes.PLOT_RETIRED, actor);
+        PlotSnapshot snapshot = changed(plot, EventTypes.PLOT_RETIRED, actor);
         Instant retiredAt = plot.retiredAt;
         afterCommit(() -> index.remove(code, retiredAt));
         return Optional.of(snapshot);
@@ -103,6 +113,38 @@ public class PlotService {
 
     public Plot find(String code) {
         return plots.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("No plot has code " + code));
+    }
+
+    @Transactional
+    public PlotSnapshot get(String code) {
+        return snapshots.of(find(code));
+    }
+
+    @Transactional
+    public List<PlotSnapshot> list(PlotSearch search) {
+        return snapshots.of(plots.search(search));
+    }
+
+    /** Every state the plot has been in, oldest first. */
+    @Transactional
+    public List<Revision> history(String code) {
+        find(code);
+        return revisions.of(code).stream().map(r -> new Revision(r.key.revision(), r.eventType, r.changedAt, r.changedBy,
+                snapshots.fromText(r.snapshot))).toList();
+    }
+
+    /** The plot's revision and its event, both with the snapshot of the state the change produced. */
+    private PlotSnapshot changed(Plot plot, String type, String actor) {
+        PlotSnapshot snapshot = snapshots.of(plot);
+        PlotRevision revision = new PlotRevision();
+        revision.key = new PlotRevision.Key(plot.code, revisions.nextRevision(plot.code));
+        revision.eventType = type;
+        revision.changedAt = plot.updatedAt;
+        revision.changedBy = actor;
+        revision.snapshot = snapshots.toText(snapshot);
+        revisions.persist(revision);
+        events.plotChanged(type, snapshot);
+        return snapshot;
     }
 
     /**

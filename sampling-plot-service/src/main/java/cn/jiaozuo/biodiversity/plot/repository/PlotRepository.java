@@ -1,10 +1,13 @@
 package cn.jiaozuo.biodiversity.plot.repository;
 
 import cn.jiaozuo.biodiversity.plot.domain.Plot;
-import cn.jiaozuo.biodiversity.plot.domain.PlotRevision;
 import cn.jiaozuo.biodiversity.plot.domain.PlotStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 
 @ApplicationScoped
@@ -28,20 +31,28 @@ public class PlotRepository implements PanacheRepositoryBase<Plot, String> {
         return list("status", PlotStatus.ACTIVE);
     }
 
-    public int nextRevision(String plotCode) {
-        Object max = getEntityManager().createQuery(
-                "select coalesce(max(r.key.revision), 0) from PlotRevision r where r.key.plotCode = ?1")
-                .setParameter(1, plotCode).getSingleResult();
-        return ((Number) max).intValue() + 1;
-    }
-
-    public void addRevision(PlotRevision revision) {
-        getEntityManager().persist(revision);
-    }
-
-    public List<PlotRevision> revisions(String plotCode) {
-        return getEntityManager().createQuery(
-                "from PlotRevision r where r.key.plotCode = ?1 order by r.key.revision", PlotRevision.class)
-                .setParameter(1, plotCode).getResultList();
+    /** One page by code; the one query of this table whose conditions depend on the request. */
+    public List<Plot> search(PlotSearch s) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (s.countyCode() != null) {
+            where.add("countyCode = :county");
+            params.and("county", s.countyCode());
+        }
+        if (s.priorityArea() != null) {
+            where.add("countyCode in (select c.code from County c where c.priorityArea = :area)");
+            params.and("area", s.priorityArea());
+        }
+        if (s.ecosystem() != null) {
+            where.add("ecosystem = :ecosystem");
+            params.and("ecosystem", s.ecosystem());
+        }
+        if (s.status() != null) {
+            where.add("status = :status");
+            params.and("status", s.status());
+        }
+        Sort byCode = Sort.by("code");
+        return (where.isEmpty() ? findAll(byCode) : find(String.join(" and ", where), byCode, params))
+                .page(Page.of(s.page(), s.size())).list();
     }
 }

@@ -2,11 +2,31 @@ package cn.jiaozuo.biodiversity.plot.repository;
 
 import cn.jiaozuo.biodiversity.plot.domain.Station;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 @ApplicationScoped
 public class StationRepository implements PanacheRepositoryBase<Station, String> {
+
+    /** By id; a null criterion means "any". The one query of this table whose conditions depend on the request. */
+    public List<Station> search(String plotCode, String subject) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (plotCode != null) {
+            where.add("plotCode = :plot");
+            params.and("plot", plotCode);
+        }
+        if (subject != null) {
+            where.add("subject = :subject");
+            params.and("subject", subject);
+        }
+        Sort byId = Sort.by("id");
+        return where.isEmpty() ? listAll(byId) : list(String.join(" and ", where), byId, params);
+    }
 
     /**
      * Moves {@code lastSeenAt} forward only: uploads arrive out of order across partitions, and a late

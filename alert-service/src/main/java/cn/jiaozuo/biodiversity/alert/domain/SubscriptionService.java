@@ -1,0 +1,108 @@
+package cn.jiaozuo.biodiversity.alert.domain;
+
+import cn.jiaozuo.biodiversity.alert.repository.SubscriptionRepository;
+import cn.jiaozuo.biodiversity.alert.repository.WebhookDeliveryRepository;
+import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
+import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
+import cn.jiaozuo.biodiversity.common.problem.ProblemException;
+import cn.jiaozuo.biodiversity.common.security.Caller;
+import cn.jiaozuo.biodiversity.common.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Webhook subscriptions, each owned by the organisation in its creator's token (the caller's org): a subscription
+ * holds the organisation's receiver URL and the deliveries show what it was sent, so a bureau user sees and
+ * changes only their own organisation's; another one's is "not found" like a missing one, so ids tell nothing.
+ * Admins see all.
+ */
+@ApplicationScoped
+public class SubscriptionService {
+
+    /** What a bureau asks to subscribe; {@code filter} null means every alert. */
+    public record NewSubscription(String name, String organization, AlertFilter filter, String webhookUrl,
+            String webhookSecret) {
+    }
+
+    private final SubscriptionRepository subscriptions;
+    private final WebhookDeliveryRepository deliveries;
+    private final ReceiverPolicy receivers;
+
+    public SubscriptionService(SubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
+            ReceiverPolicy receivers) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.receivers = receivers;
+    }
+
+    /** Applies to alert events from now on. */
+    @Transactional
+    public Subscription subscribe(NewSubscription request, Caller caller) {
+        String org = caller.organisation().orElseThrow(() -> new ProblemException(403, "Your token names no"
+                + " organisation (claim org). A subscription belongs to an organisation: ask your administrator for a"
+                + " token that names yours."));
+        AlertFilter filter = request.filter() == null ? new AlertFilter(null, null, null, null, null) : request.filter();
+        List<Violation> violations = new ArrayList<>();
+        receivers.refusal(request.webhookUrl()).ifPresent(why -> violations.add(new Violation("webhook.url", why)));
+        if (filter.countyCodes() != null) {
+            for (String code : filter.countyCodes()) {
+                if (!JiaozuoCounty.isValid(code)) {
+                    violations.add(new Violation("filter.countyCodes", code + " is not a Jiaozuo county code"));
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.badRequest(violations);
+        }
+        int length = AlertFilterConverter.json(filter).length();
+        if (length > Subscription.MAX_FILTER_LENGTH) {
+            // The column holds 8000 characters: 500 long species ids or long group names overflowed it, a 500.
+            throw ProblemException.badRequest("filter", "is too large to store (" + length + " characters as JSON,"
+                    + " at most " + Subscription.MAX_FILTER_LENGTH + "); split it into several subscriptions");
+        }
+        Subscription s = new Subscription();
+        s.id = UUID.randomUUID();
+        s.name = request.name().strip();
+        s.organization = request.organization().strip();
+        s.org = org;
+        s.filter = filter;
+        s.webhookUrl = request.webhookUrl().strip();
+        s.webhookSecret = request.webhookSecret();
+        s.createdBy = caller.subject();
+        s.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        subscriptions.persist(s);
+        return s;
+    }
+
+    /** An admin's: all, oldest first; a bureau user's: their organisation's (none without an org claim). */
+    public List<Subscription> visibleTo(Caller caller) {
+        if (caller.has(Roles.ADMIN)) {
+            return subscriptions.everyOrg();
+        }
+        return caller.organisation().map(subscriptions::ofOrg).orElse(List.of());
+    }
+
+    /** The subscription if the caller may see it; another organisation's is "not found" too, so ids tell nothing. */
+    public Subscription find(UUID id, Caller caller) {
+        return subscriptions.findByIdOptional(id)
+                .filter(s -> caller.has(Roles.ADMIN) || (s.org != null && s.org.equals(caller.org())))
+                .orElseThrow(() -> ProblemException.notFound("No subscription " + id));
+    }
+
+    /** Its pending deliveries go with it. */
+    @Transactional
+    public void delete(UUID id, Caller caller) {
+        subscriptions.delete(find(id, caller));
+    }
+
+    /** The subscription's latest deliveries, newest first. */
+    public List<WebhookDelivery> deliveries(UUID id, Caller caller, int limit) {
+        find(id, caller);
+        return deliveries.latest(id, limit);
+    }
+}

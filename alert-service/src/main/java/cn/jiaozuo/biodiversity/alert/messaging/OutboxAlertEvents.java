@@ -1,0 +1,91 @@
+package cn.jiaozuo.biodiversity.alert.messaging;
+
+import cn.jiaozuo.biodiversity.alert.config.AlertMetrics;
+import cn.jiaozuo.biodiversity.alert.domain.Alert;
+import cn.jiaozuo.biodiversity.alert.domain.AlertEvents;
+import cn.jiaozuo.biodiversity.alert.domain.DeliveryStatus;
+import cn.jiaozuo.biodiversity.alert.domain.Subscription;
+import cn.jiaozuo.biodiversity.alert.domain.WebhookDelivery;
+import cn.jiaozuo.biodiversity.alert.repository.SubscriptionRepository;
+import cn.jiaozuo.biodiversity.alert.repository.WebhookDeliveryRepository;
+import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
+import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
+import cn.jiaozuo.biodiversity.common.events.Topics;
+import cn.jiaozuo.biodiversity.common.outbox.Outbox;
+import cn.jiaozuo.biodiversity.common.tx.AfterCommit;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * {@link AlertEvents} in the caller's transaction: one row in the Kafka outbox (topic {@code alerts}, key = county
+ * code) and one webhook delivery row per matching subscription, so the event, its deliveries and the alert change
+ * commit or vanish together.
+ */
+@ApplicationScoped
+public class OutboxAlertEvents implements AlertEvents {
+
+    private static final Object WAKE_KEY = new Object();
+
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final SubscriptionRepository subscriptions;
+    private final WebhookDeliveryRepository deliveries;
+    private final WebhookDispatcher dispatcher;
+    private final TransactionSynchronizationRegistry transactions;
+    private final AlertMetrics metrics;
+
+    public OutboxAlertEvents(Outbox outbox, ObjectMapper json, SubscriptionRepository subscriptions,
+            WebhookDeliveryRepository deliveries, WebhookDispatcher dispatcher,
+            TransactionSynchronizationRegistry transactions, AlertMetrics metrics) {
+        this.outbox = outbox;
+        this.json = json;
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.dispatcher = dispatcher;
+        this.transactions = transactions;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void publish(String type, Alert alert) {
+        AlertSnapshot snapshot = alert.toSnapshot();
+        EventEnvelope<AlertSnapshot> envelope = outbox.publish(Topics.ALERTS, snapshot.countyCode(), type, snapshot);
+        metrics.countOnCommit(type, snapshot.severity());
+        String body = null;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (Subscription subscription : subscriptions.listAll()) {
+            if (!subscription.filter.matches(snapshot)) {
+                continue;
+            }
+            if (body == null) {
+                body = serialize(envelope);
+            }
+            WebhookDelivery delivery = new WebhookDelivery();
+            delivery.id = UUID.randomUUID();
+            delivery.subscriptionId = subscription.id;
+            delivery.alertId = alert.id;
+            delivery.eventId = envelope.eventId();
+            delivery.eventType = type;
+            delivery.payload = body;
+            delivery.status = DeliveryStatus.PENDING;
+            delivery.attempts = 0;
+            delivery.nextAttemptAt = now;
+            delivery.createdAt = now;
+            deliveries.persist(delivery);
+            AfterCommit.runOnce(transactions, WAKE_KEY, dispatcher::wakeUp);
+        }
+    }
+
+    private String serialize(EventEnvelope<AlertSnapshot> envelope) {
+        try {
+            return json.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Alert event cannot be serialized", e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+# shellcheck shell=bash
+# Sourced by deploy/local/stack: which instance this is (dev or e2e), its ports, databases and folders,
+# messages, and the pid files of the processes the stack starts.
+# shellcheck disable=SC2034 # the settings are read by the other files under lib/
+
+# STACK_INSTANCE=e2e runs a second, separate stack (ports +10000, own databases and data) so the
+# end-to-end and fault suites never touch a developer's running stack. STACK_PORT_OFFSET moves an e2e
+# stack elsewhere (say 20000), so two checkouts on one machine can each run their own.
+INSTANCE=${STACK_INSTANCE:-dev}
+case "$INSTANCE" in
+  dev) PORT_OFFSET=0; DB_SUFFIX=""; PG_PORT=5432; OWN_PG="" ;;
+  # The e2e instance runs its own throwaway PostgreSQL cluster, so fault tests may stop it.
+  e2e) PORT_OFFSET=${STACK_PORT_OFFSET:-10000}; DB_SUFFIX="_e2e"; PG_PORT=$((5432 + PORT_OFFSET))
+       OWN_PG="${TMPDIR:-/tmp}/jiaozuo-biodiversity-e2e-pg-$(printf '%s' "$HERE" | cksum | cut -d' ' -f1)-$PORT_OFFSET"
+       # Webhook retries within seconds, so the subscriber-outage test need not wait half a minute.
+       export ALERTS_WEBHOOK_RETRY_BASE=${ALERTS_WEBHOOK_RETRY_BASE:-1s}
+       # Generalized records are released every few seconds instead of at midnight, so the suites see both sides.
+       export BIODIVERSITY_DISCLOSURE_RELEASE_INTERVAL=${BIODIVERSITY_DISCLOSURE_RELEASE_INTERVAL:-5s} ;;
+  *) echo "stack: STACK_INSTANCE is dev or e2e" >&2; exit 2 ;;
+esac
+VAR="$HERE/var/$INSTANCE${STACK_PORT_OFFSET:+-$STACK_PORT_OFFSET}" # git-ignored: pids, logs, Kafka data
+PIDS="$VAR/pids"
+LOGS="$VAR/logs"
+KAFKA_HOME="$VAR/kafka"
+KAFKA_LIBS="$HERE/var/kafka-libs"
+KAFKA_PORT=$((9092 + PORT_OFFSET))
+KAFKA_CONTROLLER_PORT=$((9093 + PORT_OFFSET))
+PG_HOST=127.0.0.1
+DB_USER=biodiversity
+DB_PASSWORD=biodiversity        # local development only; production takes DB_PASSWORD from a Secret
+EXPORT_PSEUDONYM_SECRET=local-only-pseudonym-secret # key of recordedBy in exports; production: a Secret
+JWT_ISSUER=https://local.jiaozuo-biodiversity
+SERVICES=(observation-service sampling-plot-service alert-service)
+ROLES=(ranger station reviewer bureau admin)
+# Small heaps and the serial collector: three services and a broker share two cores.
+SERVICE_JVM_OPTS=${SERVICE_JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}
+
+port_of() {
+  case "$1" in
+    observation-service) echo $((8081 + PORT_OFFSET)) ;;
+    sampling-plot-service) echo $((8082 + PORT_OFFSET)) ;;
+    alert-service) echo $((8083 + PORT_OFFSET)) ;;
+    *) return 1 ;;
+  esac
+}
+
+db_of() {
+  case "$1" in
+    observation-service) echo "biodiversity_observation$DB_SUFFIX" ;;
+    sampling-plot-service) echo "biodiversity_plots$DB_SUFFIX" ;;
+    alert-service) echo "biodiversity_alerts$DB_SUFFIX" ;;
+  esac
+}
+
+say() { printf '%s\n' "$*"; }
+fail() { printf 'stack: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- processes
+
+pid_alive() { # NAME -> 0 when the recorded pid runs
+  local file="$PIDS/$1.pid"
+  [[ -f "$file" ]] && kill -0 "$(cat "$file")" 2>/dev/null
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_until() { # SECONDS DESCRIPTION COMMAND... : polls every 0.2 s until COMMAND succeeds
+  local deadline=$((SECONDS + $1)) what=$2
+  shift 2
+  until "$@"; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.2
+  done
+}
+
+stop_pid() { # NAME
+  local file="$PIDS/$1.pid"
+  [[ -f "$file" ]] || { say "$1: not started by this stack"; return 0; }
+  local pid
+  pid=$(cat "$file")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid"
+    if ! wait_until 30 "$1 to stop" bash -c "! kill -0 $pid 2>/dev/null"; then
+      say "$1: did not stop in 30 s, killing"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+    say "$1: stopped"
+  fi
+  rm -f "$file"
+}

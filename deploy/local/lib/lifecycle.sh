@@ -1,0 +1,74 @@
+# shellcheck shell=bash
+# Sourced by deploy/local/stack: the commands over the whole stack (up, down, status, start, stop, logs).
+
+status() {
+  if pg_answers; then say "postgresql             up       $PG_HOST:$PG_PORT"; else say "postgresql             down     $PG_HOST:$PG_PORT"; fi
+  if pid_alive kafka; then
+    say "kafka                  up       127.0.0.1:$KAFKA_PORT (pid $(cat "$PIDS/kafka.pid"))"
+  else
+    say "kafka                  down"
+  fi
+  local svc state
+  for svc in "${SERVICES[@]}"; do
+    if pid_alive "$svc"; then
+      if ready "$svc"; then state="ready"; else state="not-ready"; fi
+      printf '%-22s %-8s http://127.0.0.1:%s (pid %s)\n' "$svc" "$state" "$(port_of "$svc")" "$(cat "$PIDS/$svc.pid")"
+    else
+      printf '%-22s %-8s\n' "$svc" "down"
+    fi
+  done
+}
+
+up() {
+  build
+  ensure_postgres
+  start_kafka
+  local svc
+  for svc in "${SERVICES[@]}"; do start_service "$svc"; done
+  for svc in "${SERVICES[@]}"; do wait_ready "$svc"; done
+  say ""
+  say "The stack is up:"
+  for svc in "${SERVICES[@]}"; do
+    say "  $svc  http://127.0.0.1:$(port_of "$svc")  (API description: http://127.0.0.1:$(port_of "$svc")/q/openapi)"
+  done
+  say "  kafka                  127.0.0.1:$KAFKA_PORT"
+  say "  postgresql             $PG_HOST:$PG_PORT (role $DB_USER)"
+  say "A token: deploy/local/stack token ranger"
+}
+
+down() {
+  local i
+  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do stop_pid "${SERVICES[$i]}"; done
+  stop_pid kafka
+  [[ -n "$OWN_PG" ]] && stop_own_postgres
+  if [[ -f "$PIDS/postgresql.started" ]]; then
+    local version cluster
+    read -r version cluster < "$PIDS/postgresql.started"
+    pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" stop && say "postgresql: stopped"
+    rm -f "$PIDS/postgresql.started"
+  fi
+}
+
+start_one() {
+  case "${1:-}" in
+    kafka) start_kafka ;;
+    postgresql) ensure_postgres ;;
+    observation-service | sampling-plot-service | alert-service) build; start_service "$1"; wait_ready "$1" ;;
+    *) fail "start: NAME is one of kafka, postgresql, ${SERVICES[*]}" ;;
+  esac
+}
+
+stop_one() {
+  case "${1:-}" in
+    kafka | observation-service | sampling-plot-service | alert-service) stop_pid "$1" ;;
+    postgresql) [[ -n "$OWN_PG" ]] || fail "stop: this stack uses the machine's PostgreSQL; it stops only its own (STACK_INSTANCE=e2e)"
+                stop_own_postgres ;;
+    *) fail "stop: NAME is one of kafka, postgresql (e2e only), ${SERVICES[*]}" ;;
+  esac
+}
+
+logs() {
+  local name=${1:-}
+  [[ -f "$LOGS/$name.log" ]] || fail "logs: no log for '$name' (kafka, ${SERVICES[*]}, build)"
+  tail -n "${LINES_SHOWN:-200}" "$LOGS/$name.log"
+}

@@ -1,0 +1,50 @@
+package cn.jiaozuo.biodiversity.e2e.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** {@code POST /observations/batch}: 20 batches of 1000 items, from 2 stations at once. */
+record BatchIntakeBenchmark(Report report, LoadGenerator load) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Accepted observations per second. */
+    double run() {
+        int batches = 20;
+        List<String> bodies = new ArrayList<>();
+        for (int b = 0; b < batches; b++) {
+            StringBuilder body = new StringBuilder("{\"items\":[");
+            for (int i = 0; i < 1000; i++) {
+                body.append(i == 0 ? "" : ",").append(LoadGenerator.ordinarySighting());
+            }
+            bodies.add(body.append("]}").toString());
+        }
+        AtomicInteger accepted = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        long start = System.nanoTime();
+        List<CompletableFuture<Void>> uploads = new ArrayList<>();
+        for (String body : bodies) {
+            uploads.add(CompletableFuture.runAsync(() -> {
+                try {
+                    HttpResponse<String> response = load.http.send(load.post("/observations/batch", load.stationToken, body),
+                            HttpResponse.BodyHandlers.ofString());
+                    accepted.addAndGet(JSON.readTree(response.body()).path("accepted").asInt());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, pool));
+        }
+        CompletableFuture.allOf(uploads.toArray(CompletableFuture[]::new)).join();
+        double rate = accepted.get() / ((System.nanoTime() - start) / 1e9);
+        pool.shutdown();
+        report.line("- `POST /observations/batch`, 1000-item batches, 2 stations at once: **" + Report.fmt(rate)
+                + " observations/s** (" + accepted.get() + " accepted)");
+        return rate;
+    }
+}

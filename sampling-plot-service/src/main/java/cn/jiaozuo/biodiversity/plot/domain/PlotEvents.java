@@ -1,0 +1,16 @@
+package cn.jiaozuo.biodiversity.plot.domain;
+
+import cn.jiaozuo.biodiversity.common.events.PlotSnapshot;
+
+/**
+ * The one way domain code publishes this service's events. Called inside the transaction that made the change; the
+ * implementation (module messaging) writes the event to the outbox, so it commits or vanishes with the change.
+ */
+public interface PlotEvents {
+
+    /** {@code PlotUpserted} or {@code PlotRetired} with the plot as it now is. */
+    void plotChanged(String type, PlotSnapshot plot);
+
+    /** {@code StationUpserted}: the station's registry entry changed (registration, move, new binding). */
+    void stationChanged(Station station);
+}
