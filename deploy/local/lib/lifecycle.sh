@@ -53,14 +53,14 @@ start_one() {
   case "${1:-}" in
     kafka) start_kafka ;;
     postgresql) ensure_postgres ;;
-    observation-service | sampling-plot-service | alert-service) build; start_service "$1"; wait_ready "$1" ;;
+    observation-service | sampling-plot-service | alert-service | patrol-service) build; start_service "$1"; wait_ready "$1" ;;
     *) fail "start: NAME is one of kafka, postgresql, ${SERVICES[*]}" ;;
   esac
 }
 
 stop_one() {
   case "${1:-}" in
-    kafka | observation-service | sampling-plot-service | alert-service) stop_pid "$1" ;;
+    kafka | observation-service | sampling-plot-service | alert-service | patrol-service) stop_pid "$1" ;;
     postgresql) [[ -n "$OWN_PG" ]] || fail "stop: this stack uses the machine's PostgreSQL; it stops only its own (STACK_INSTANCE=e2e)"
                 stop_own_postgres ;;
     *) fail "stop: NAME is one of kafka, postgresql (e2e only), ${SERVICES[*]}" ;;
