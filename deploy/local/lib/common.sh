@@ -35,6 +35,12 @@ ROLES=(ranger station reviewer bureau admin)
 # Small heaps and the serial collector: four services and a broker share two cores.
 SERVICE_JVM_OPTS=${SERVICE_JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}
 
+is_service() { # NAME -> 0 when NAME is one of SERVICES
+  local svc
+  for svc in "${SERVICES[@]}"; do [[ "$svc" == "$1" ]] && return 0; done
+  return 1
+}
+
 port_of() {
   case "$1" in
     observation-service) echo $((8081 + PORT_OFFSET)) ;;
