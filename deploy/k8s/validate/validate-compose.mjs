@@ -33,7 +33,7 @@ for (const [name, s] of Object.entries(services)) {
     }
   }
 }
-for (const name of ['observation-service', 'sampling-plot-service', 'alert-service']) {
+for (const name of ['observation-service', 'sampling-plot-service', 'patrol-service', 'alert-service']) {
   const env = services[name]?.environment ?? {};
   for (const key of ['DB_URL', 'DB_USER', 'DB_PASSWORD', 'KAFKA_BOOTSTRAP_SERVERS', 'JWT_ISSUER', 'JWT_PUBLIC_KEY_LOCATION']) {
     if (!(key in env)) {

@@ -134,7 +134,8 @@ for (const k of ofKind('Kafka')) {
 // --- Kafka security: listeners, authorization, users and their ACLs ---------------------------
 // What each client does, from common's code (OutboxRelay, IdempotentConsumers, ConsumerSpec, the
 // services' consumers and the alert stream): the topics it writes and reads, its consumer-group prefix
-// and the prefix of its outbox's transactional ids. Its KafkaUser must grant exactly this.
+// (none for a client that consumes nothing) and the prefix of its outbox's transactional ids. Its KafkaUser
+// must grant exactly this.
 const kafkaClients = {
   'observation-service': {
     writes: ['observations', 'observations.public', 'plots.dlq', 'stations.dlq'],
@@ -145,6 +146,12 @@ const kafkaClients = {
     writes: ['plots', 'stations', 'observations.dlq'],
     reads: ['observations'],
     groupPrefix: 'sampling-plot-service', transactionalIdPrefix: 'sampling-plot-service-outbox-', deployment: true,
+  },
+  // Produces patrols through its outbox and consumes nothing (yet), so no consumer group.
+  'patrol-service': {
+    writes: ['patrols'],
+    reads: [],
+    transactionalIdPrefix: 'patrol-service-outbox-', deployment: true,
   },
   'alert-service': {
     writes: ['alerts', 'observations.dlq'],
@@ -164,7 +171,9 @@ const expectedAcls = (need) => {
   const acls = new Set();
   for (const t of need.writes) ['Write', 'Describe'].forEach((op) => acls.add(`topic|${t}|literal|${op}`));
   for (const t of need.reads) ['Read', 'Describe'].forEach((op) => acls.add(`topic|${t}|literal|${op}`));
-  acls.add(`group|${need.groupPrefix}|prefix|Read`);
+  if (need.groupPrefix) {
+    acls.add(`group|${need.groupPrefix}|prefix|Read`);
+  }
   if (need.transactionalIdPrefix) {
     ['Write', 'Describe'].forEach((op) => acls.add(`transactionalId|${need.transactionalIdPrefix}|prefix|${op}`));
   }

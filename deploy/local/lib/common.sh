@@ -30,16 +30,23 @@ DB_USER=biodiversity
 DB_PASSWORD=biodiversity        # local development only; production takes DB_PASSWORD from a Secret
 EXPORT_PSEUDONYM_SECRET=local-only-pseudonym-secret # key of recordedBy in exports; production: a Secret
 JWT_ISSUER=https://local.jiaozuo-biodiversity
-SERVICES=(observation-service sampling-plot-service alert-service)
+SERVICES=(observation-service sampling-plot-service alert-service patrol-service)
 ROLES=(ranger station reviewer bureau admin)
-# Small heaps and the serial collector: three services and a broker share two cores.
+# Small heaps and the serial collector: four services and a broker share two cores.
 SERVICE_JVM_OPTS=${SERVICE_JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}
+
+is_service() { # NAME -> 0 when NAME is one of SERVICES
+  local svc
+  for svc in "${SERVICES[@]}"; do [[ "$svc" == "$1" ]] && return 0; done
+  return 1
+}
 
 port_of() {
   case "$1" in
     observation-service) echo $((8081 + PORT_OFFSET)) ;;
     sampling-plot-service) echo $((8082 + PORT_OFFSET)) ;;
     alert-service) echo $((8083 + PORT_OFFSET)) ;;
+    patrol-service) echo $((8084 + PORT_OFFSET)) ;;
     *) return 1 ;;
   esac
 }
@@ -49,6 +56,7 @@ db_of() {
     observation-service) echo "biodiversity_observation$DB_SUFFIX" ;;
     sampling-plot-service) echo "biodiversity_plots$DB_SUFFIX" ;;
     alert-service) echo "biodiversity_alerts$DB_SUFFIX" ;;
+    patrol-service) echo "biodiversity_patrols$DB_SUFFIX" ;;
   esac
 }
 

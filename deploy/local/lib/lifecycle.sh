@@ -53,17 +53,18 @@ start_one() {
   case "${1:-}" in
     kafka) start_kafka ;;
     postgresql) ensure_postgres ;;
-    observation-service | sampling-plot-service | alert-service) build; start_service "$1"; wait_ready "$1" ;;
-    *) fail "start: NAME is one of kafka, postgresql, ${SERVICES[*]}" ;;
+    *) is_service "${1:-}" || fail "start: NAME is one of kafka, postgresql, ${SERVICES[*]}"
+       build; start_service "$1"; wait_ready "$1" ;;
   esac
 }
 
 stop_one() {
   case "${1:-}" in
-    kafka | observation-service | sampling-plot-service | alert-service) stop_pid "$1" ;;
+    kafka) stop_pid kafka ;;
     postgresql) [[ -n "$OWN_PG" ]] || fail "stop: this stack uses the machine's PostgreSQL; it stops only its own (STACK_INSTANCE=e2e)"
                 stop_own_postgres ;;
-    *) fail "stop: NAME is one of kafka, postgresql (e2e only), ${SERVICES[*]}" ;;
+    *) is_service "${1:-}" || fail "stop: NAME is one of kafka, postgresql (e2e only), ${SERVICES[*]}"
+       stop_pid "$1" ;;
   esac
 }
 

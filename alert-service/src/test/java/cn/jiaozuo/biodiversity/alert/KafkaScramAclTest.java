@@ -14,10 +14,8 @@ import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.common.messaging.KafkaClientConfig;
 import cn.jiaozuo.biodiversity.testsupport.InfrastructureTestResource;
 import cn.jiaozuo.biodiversity.testsupport.KafkaTestClient;
-import cn.jiaozuo.biodiversity.testsupport.TestKafkaBroker;
-import cn.jiaozuo.biodiversity.testsupport.StrimziKafkaUsers;
+import cn.jiaozuo.biodiversity.testsupport.ScramKafkaUserResource;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -53,48 +51,13 @@ import org.junit.jupiter.api.Test;
 class KafkaScramAclTest {
 
     static final String USER = "alert-service";
-    // A constant, not a random value: the resource and the test see this class through different class
-    // loaders, and a password drawn in each would differ (the test broker is the test JVM's own).
-    static final String PASSWORD = "alert-service-test-scram-password";
 
     /** Runs the service as Kafka user alert-service with the manifest's ACLs. */
     public static class AsProductionKafkaUser implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ScramUser.class));
+            return List.of(new TestResourceEntry(ScramKafkaUserResource.class, Map.of("user", USER)));
         }
-    }
-
-    public static class ScramUser implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            try {
-                TestKafkaBroker.createScramUser(InfrastructureTestResource.kafkaBootstrapServers(), USER, PASSWORD,
-                        StrimziKafkaUsers.acls(USER));
-                return Map.of(
-                        "kafka.bootstrap.servers", InfrastructureTestResource.kafkaSaslBootstrapServers(),
-                        "kafka.security.protocol", "SASL_PLAINTEXT",
-                        "kafka.sasl.mechanism", "SCRAM-SHA-512",
-                        "kafka.sasl.jaas.config", jaas(USER, PASSWORD));
-            } catch (Exception e) {
-                throw new IllegalStateException("SCRAM user " + USER + " not created", e);
-            }
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        /** After the shared infrastructure, so its SASL bootstrap servers replace the PLAINTEXT ones. */
-        @Override
-        public int order() {
-            return 1000;
-        }
-    }
-
-    static String jaas(String user, String password) {
-        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
-                + "\" password=\"" + password + "\";";
     }
 
     @Inject
@@ -158,7 +121,7 @@ class KafkaScramAclTest {
         assertInstanceOf(TopicAuthorizationException.class, sendFails(props, Topics.OBSERVATIONS_PUBLIC));
 
         // And the password is checked: the same user with another one is refused.
-        props.put(SaslConfigs.SASL_JAAS_CONFIG, jaas(USER, PASSWORD + "-wrong"));
+        props.put(SaslConfigs.SASL_JAAS_CONFIG, ScramKafkaUserResource.jaas(USER, ScramKafkaUserResource.password(USER) + "-wrong"));
         assertInstanceOf(SaslAuthenticationException.class, sendFails(props, Topics.ALERTS));
     }
 
