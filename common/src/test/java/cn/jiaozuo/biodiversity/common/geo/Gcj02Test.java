@@ -1,4 +1,4 @@
-package cn.jiaozuo.biodiversity.observation.domain;
+package cn.jiaozuo.biodiversity.common.geo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
