@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged system as the e2e suites see it: the stack started by
- * {@code STACK_INSTANCE=e2e deploy/local/stack up} (services on 18081–18083, Kafka on 19092, its own
+ * {@code STACK_INSTANCE=e2e deploy/local/stack up} (services on 18081–18084, Kafka on 19092, its own
  * PostgreSQL on 15432), tokens signed with the local dev key, and the stack command for faults.
  */
 public final class E2eStack {
@@ -24,6 +24,9 @@ public final class E2eStack {
     public static final String OBSERVATIONS = System.getProperty("e2e.observation-url", "http://127.0.0.1:18081");
     public static final String PLOTS = System.getProperty("e2e.plot-url", "http://127.0.0.1:18082");
     public static final String ALERTS = System.getProperty("e2e.alert-url", "http://127.0.0.1:18083");
+    public static final String PATROLS = System.getProperty("e2e.patrol-url", "http://127.0.0.1:18084");
+    /** Every service's base URL, for the checks that hold for each of them (health, OpenAPI, roles, input). */
+    public static final List<String> SERVICES = List.of(OBSERVATIONS, PLOTS, ALERTS, PATROLS);
     public static final String KAFKA = System.getProperty("e2e.kafka", "127.0.0.1:19092");
     public static final String ISSUER = JwtMinter.LOCAL_ISSUER;
 
@@ -62,10 +65,15 @@ public final class E2eStack {
 
     /** A request to {@code baseUrl} as {@code role} (null: anonymous), JSON in and out. */
     public static RequestSpecification as(String role, String baseUrl) {
+        return as(role, role == null ? null : role + "-e2e", baseUrl);
+    }
+
+    /** A request to {@code baseUrl} as {@code role} with token subject {@code subject} (role null: anonymous). */
+    public static RequestSpecification as(String role, String subject, String baseUrl) {
         RequestSpecBuilder spec = new RequestSpecBuilder().setBaseUri(baseUrl).setContentType(ContentType.JSON)
                 .setAccept(ContentType.JSON);
         if (role != null) {
-            spec.addHeader("Authorization", "Bearer " + token(role));
+            spec.addHeader("Authorization", "Bearer " + token(role, subject));
         }
         return RestAssured.given().spec(spec.build());
     }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Startup time (the service's own "started in" log line; the stack restarted each service alone) and idle RSS
- * ({@code /proc/<pid>/status}) of the three services.
+ * ({@code /proc/<pid>/status}) of the services (deploy/local/lib/bench.sh restarts each of its SERVICES).
  */
 record StartupBenchmark(BenchConfig config, Report report) {
 
@@ -26,7 +26,7 @@ record StartupBenchmark(BenchConfig config, Report report) {
         report.line("| service | startup (s) | RSS idle (MB) |");
         report.line("|---|---|---|");
         Pattern started = Pattern.compile("started in ([0-9.]+)s");
-        for (String service : List.of("observation-service", "sampling-plot-service", "alert-service")) {
+        for (String service : List.of("observation-service", "sampling-plot-service", "alert-service", "patrol-service")) {
             Path log = config.stackVar().resolve("logs/" + service + ".log");
             double startup = -1;
             for (String l : Files.readAllLines(log)) {

@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +51,12 @@ class BadInputSweepIT {
             "\"Infinity\"", "\"NaN\"", "\"12\"", "\"00000000-0000-0000-0000-000000000000\"",
             "\"+294277-01-01T00:00:00Z\"", "\"-4714-11-24T00:00:00Z\"", "\"-999999999-01-01\"", "\"\"");
 
-    /** Paths configured with a limit above 1 MB (biodiversity.http.large-body-paths). */
-    private static final List<String> LARGE_BODY_PATHS = List.of("/observations/batch", "/imports/");
+    /**
+     * Paths configured with a limit above 1 MB (biodiversity.http.large-body-paths: observation batches 8 MB, patrols
+     * with their tracks 16 MB), each with a body size over its limit.
+     */
+    private static final Map<String, Integer> LARGE_BODY_PATHS = Map.of("/observations/batch", 9_000_000,
+            "/imports/", 9_000_000, "/patrols", 17_000_000);
 
     private static final List<String> HOSTILE_BODIES = List.of(
             "{\"a\":", "{,}", "[", "\"just a string\"", "42", "null", "[]", "{\"a\":NaN}", "\u00ff\u00fe", "{\"a\":\"\\x\"}",
@@ -87,7 +92,7 @@ class BadInputSweepIT {
                 }
             }
             // Over 1 MB is refused, except on the upload paths, which are refused over their own limit.
-            int size = LARGE_BODY_PATHS.stream().anyMatch(op.path()::startsWith) ? 9_000_000 : 1_100_000;
+            int size = overTheLimit(op, 1_100_000);
             Response huge = send(op, "{\"notes\":\"" + "x".repeat(size) + "\"}");
             if (huge.statusCode() != 413) {
                 failures.add(op + ": a " + size + " byte body answered " + huge.statusCode() + " instead of 413");
@@ -106,7 +111,7 @@ class BadInputSweepIT {
             if (!op.hasJsonBody()) {
                 continue;
             }
-            int size = LARGE_BODY_PATHS.stream().anyMatch(op.path()::startsWith) ? 9_000_000 : 3_000_000;
+            int size = overTheLimit(op, 3_000_000);
             byte[] body = ("{\"notes\":\"" + "x".repeat(size) + "\"}").getBytes(StandardCharsets.UTF_8);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(op.service() + op.concretePath()))
                     .header("Content-Type", "application/json")
@@ -137,7 +142,8 @@ class BadInputSweepIT {
             if (op.allowedRole() == null || op.streams()) {
                 continue;
             }
-            RequestSpecification request = given().baseUri(op.service()).contentType("application/json").header(
+            // The documented media type (a GPX upload's is not JSON), so the refusal is about the token, not the body.
+            RequestSpecification request = given().baseUri(op.service()).contentType(op.requestMediaType()).header(
                     "Authorization", "Bearer " + E2eStack.expiredToken(op.allowedRole(), Duration.ofSeconds(10)));
             if (op.hasJsonBody()) {
                 request.body("{}");
@@ -173,6 +179,12 @@ class BadInputSweepIT {
             }
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** A body size over the operation's limit: its large-body path's, or {@code otherwise} over the 1 MB default. */
+    private static int overTheLimit(OpenApiOperations.Operation op, int otherwise) {
+        return LARGE_BODY_PATHS.entrySet().stream().filter(path -> op.path().startsWith(path.getKey()))
+                .mapToInt(Map.Entry::getValue).findFirst().orElse(otherwise);
     }
 
     private static RequestSpecification request(OpenApiOperations.Operation op) {

@@ -1,8 +1,7 @@
 package cn.jiaozuo.biodiversity.e2e.faults;
 
-import static cn.jiaozuo.biodiversity.e2e.E2eStack.ALERTS;
 import static cn.jiaozuo.biodiversity.e2e.E2eStack.OBSERVATIONS;
-import static cn.jiaozuo.biodiversity.e2e.E2eStack.PLOTS;
+import static cn.jiaozuo.biodiversity.e2e.E2eStack.SERVICES;
 import static cn.jiaozuo.biodiversity.e2e.E2eStack.as;
 import static cn.jiaozuo.biodiversity.e2e.E2eStack.stack;
 import static io.restassured.RestAssured.given;
@@ -11,7 +10,6 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import cn.jiaozuo.biodiversity.e2e.Sightings;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.Test;
  * each service recovers by itself when the database is back.
  */
 class DatabaseOutageIT {
-
-    private static final List<String> SERVICES = List.of(OBSERVATIONS, PLOTS, ALERTS);
 
     @Test
     void a_database_outage_is_a_503_and_the_services_recover_alone() {

@@ -3,11 +3,7 @@ package cn.jiaozuo.biodiversity.e2e.security;
 import static cn.jiaozuo.biodiversity.e2e.E2eStack.PLOTS;
 import static cn.jiaozuo.biodiversity.e2e.E2eStack.as;
 
-import cn.jiaozuo.biodiversity.e2e.E2eStack;
 import cn.jiaozuo.biodiversity.e2e.Plots;
-import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -28,8 +24,7 @@ final class Attack {
 
     /** A JSON request to {@code baseUrl} with a token of {@code role} (any word, also one no endpoint knows) for {@code subject}. */
     static RequestSpecification asRole(String role, String subject, String baseUrl) {
-        return RestAssured.given().spec(new RequestSpecBuilder().setBaseUri(baseUrl).setContentType(ContentType.JSON)
-                .setAccept(ContentType.JSON).addHeader("Authorization", "Bearer " + E2eStack.token(role, subject)).build());
+        return as(role, subject, baseUrl);
     }
 
     static Camera registerCamera(String countyCode) {

@@ -1,8 +1,6 @@
 package cn.jiaozuo.biodiversity.e2e.security;
 
-import static cn.jiaozuo.biodiversity.e2e.E2eStack.ALERTS;
-import static cn.jiaozuo.biodiversity.e2e.E2eStack.OBSERVATIONS;
-import static cn.jiaozuo.biodiversity.e2e.E2eStack.PLOTS;
+import static cn.jiaozuo.biodiversity.e2e.E2eStack.SERVICES;
 
 import io.restassured.RestAssured;
 import java.util.List;
@@ -13,8 +11,6 @@ import org.junit.jupiter.api.Test;
  * client generators need them), but no metrics (they live on the management port) and no Swagger UI.
  */
 class PublicSurfaceIT {
-
-    private static final List<String> SERVICES = List.of(OBSERVATIONS, PLOTS, ALERTS);
 
     @Test
     void metrics_and_swagger_ui_are_not_on_the_public_port() {
