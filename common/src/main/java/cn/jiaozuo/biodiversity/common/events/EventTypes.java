@@ -27,6 +27,9 @@ public final class EventTypes {
     /** A patrol reported an incident (a snare, a fire …); data: {@link IncidentSnapshot} on {@link Topics#PATROLS}. */
     public static final String INCIDENT_REPORTED = "IncidentReported";
 
+    /** A county's or protected area's outline was set, changed or withdrawn; data: {@link AreaSnapshot}. */
+    public static final String AREA_OUTLINED = "AreaOutlined";
+
     /** data: {@link AlertSnapshot} for all alert events. */
     public static final String ALERT_RAISED = "AlertRaised";
     public static final String ALERT_UPDATED = "AlertUpdated";

@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param actionTaken REMOVED, CONFISCATED, REPORTED_TO_POLICE or NONE
  * @param speciesId   observation-service's species id when the incident concerns one, else null
  * @param media       URLs of photos, videos or recordings
+ * @param protectedAreaId the protected area the incident's point lies in, as far as patrol-service knows the
+ *                    outlines ({@link Topics#GEOGRAPHY}); null outside every known one
  */
 public record IncidentSnapshot(
         UUID uuid,
@@ -28,5 +30,6 @@ public record IncidentSnapshot(
         String countyCode,
         String mandate,
         List<String> team,
-        String recordedBy) {
+        String recordedBy,
+        String protectedAreaId) {
 }

@@ -38,6 +38,15 @@ public final class Topics {
      * follow it. Internal: exact incident points.
      */
     public static final String PATROLS = "patrols";
+    /** Patrol events a consumer could not process. */
+    public static final String PATROLS_DLQ = "patrols.dlq";
+    /**
+     * Outlines of counties and protected areas ({@link AreaSnapshot}), key = {@code kind:id}; compacted so a new
+     * consumer rebuilds the current outlines.
+     */
+    public static final String GEOGRAPHY = "geography";
+    /** Geography events a consumer could not process. */
+    public static final String GEOGRAPHY_DLQ = "geography.dlq";
 
     /** Name, partition count and clean-up policy of one topic. */
     public record TopicSpec(String name, int partitions, boolean compacted) {
@@ -52,7 +61,10 @@ public final class Topics {
             new TopicSpec(ALERTS, 3, false),
             new TopicSpec(STATIONS, 3, true),
             new TopicSpec(STATIONS_DLQ, 1, false),
-            new TopicSpec(PATROLS, 3, false));
+            new TopicSpec(PATROLS, 3, false),
+            new TopicSpec(PATROLS_DLQ, 1, false),
+            new TopicSpec(GEOGRAPHY, 3, true),
+            new TopicSpec(GEOGRAPHY_DLQ, 1, false));
 
     /** Header names set on every record by the outbox relay (Debezium's convention). */
     public static final String HEADER_EVENT_ID = "eventId";

@@ -40,7 +40,7 @@ public class OutboxPatrolEvents implements PatrolEvents {
             events.add(new OutboxMessage(Topics.PATROLS, key, EventTypes.INCIDENT_REPORTED, new IncidentSnapshot(i.uuid, p.uuid,
                     i.type.name(), i.actionTaken.name(), i.speciesId, new GeoPoint(i.lat, i.lon, null, p.datum.name()), i.observedAt,
                     i.count, i.notes, i.media.stream().map(MediaRef::url).toList(), p.countyCode, p.mandate.name(), team,
-                    p.recordedBy)));
+                    p.recordedBy, null)));
         }
         outbox.publishAll(events);
     }
