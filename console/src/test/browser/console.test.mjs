@@ -19,6 +19,7 @@ const CONSOLE_URL = `${required('CONSOLE_URL')}/`;
 const OBSERVATION_URL = required('OBSERVATION_URL');
 const ALERT_URL = required('ALERT_URL');
 const PLOT_URL = required('PLOT_URL');
+const PATROL_URL = required('PATROL_URL');
 const TOKENS = { bureau: required('BUREAU_TOKEN'), ranger: required('RANGER_TOKEN'), admin: required('ADMIN_TOKEN') };
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1'
   ? join(dirname(fileURLToPath(import.meta.url)), '../../../../docs') : null;
@@ -133,6 +134,7 @@ async function settled(page) {
   await page.locator('body[data-map-loaded]').waitFor();
   await page.locator('#indicators-body .kpis, #indicators-body .notice.warn, #indicators-body .notice.error').first().waitFor();
   await page.locator('#coverage-body table.coverage, #coverage-body .notice.error').first().waitFor();
+  await page.locator('#patrols-body table.effort, #patrols-body [data-empty], #patrols-body .notice').first().waitFor();
 }
 
 async function screenshot(page, name, selector) {
@@ -252,9 +254,49 @@ test('the bureau acknowledges an alert from the page', async () => {
   await page.close();
 });
 
+/** A foot patrol of the last hours in 修武县 with a snare, recorded by the ranger token; its uuid. */
+async function postPatrol() {
+  const uuid = randomUUID();
+  const [lon, lat] = [jitter(113.36, 0.06), jitter(35.38, 0.04)];
+  const now = Date.now();
+  const at = (minutes) => new Date(now - minutes * 60_000).toISOString();
+  await api(PATROL_URL, '/patrols', {
+    method: 'POST', token: TOKENS.ranger, expect: [201],
+    body: {
+      uuid, mandate: 'ROUTINE', transport: 'FOOT', countyCode: '410821', startedAt: at(180), endedAt: at(60),
+      track: {
+        type: 'LineString', coordinates: [[lon, lat], [lon + 0.01, lat + 0.005], [lon + 0.02, lat + 0.004]],
+        times: [at(175), at(120), at(65)],
+      },
+      incidents: [{ type: 'SNARE', actionTaken: 'REMOVED', count: 2, location: { lat: lat + 0.005, lon: lon + 0.01 }, observedAt: at(120), notes: '浏览器测试' }],
+    },
+  });
+  return uuid;
+}
+
+test('the patrol panel counts a patrol just recorded and the bureau sees its track and snare on the map', async () => {
+  const uuid = await postPatrol();
+  const { page, errors } = await openConsole('bureau');
+  await settled(page);
+  const row = page.locator('#patrols-body table.effort tbody tr[data-county="410821"]');
+  await row.waitFor();
+  assert.ok(Number(await row.locator('td[data-distance]').getAttribute('data-distance')) > 1, 'km of 修武县 in the window');
+  assert.ok(Number(await row.locator('td[data-incidents]').getAttribute('data-incidents')) >= 2, 'the snares are counted');
+  assert.match(await row.innerText(), /猎套/);
+  await page.locator(`path.track[data-patrol="${uuid}"]`).waitFor({ state: 'attached' });
+  assert.equal(await page.locator(`circle.incident[data-patrol="${uuid}"]`).getAttribute('data-type'), 'SNARE');
+  await screenshot(page, 'patrols', '.patrols-panel');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a ranger sees the map but no alerts, and nothing fails', async () => {
+  const uuid = await postPatrol();
   const { page, errors } = await openConsole('ranger');
   await settled(page);
+  // Effort is for every staff role; other patrols' tracks are not, so the ranger's map draws none (no 404 asked for).
+  await page.locator('#patrols-body table.effort tbody tr[data-county="410821"]').waitFor();
+  assert.equal(await page.locator(`path.track[data-patrol="${uuid}"]`).count(), 0);
   await page.locator('#alerts-body .notice').waitFor();
   assert.match(await page.locator('#alerts-body').innerText(), /无权查看预警/);
   assert.equal(await page.locator('button.acknowledge').count(), 0);
@@ -265,7 +307,7 @@ test('a ranger sees the map but no alerts, and nothing fails', async () => {
 
 test('the other services answer the console origin cross-origin', async () => {
   const origin = new URL(CONSOLE_URL).origin;
-  for (const base of [OBSERVATION_URL, PLOT_URL, ALERT_URL]) {
+  for (const base of [OBSERVATION_URL, PLOT_URL, ALERT_URL, PATROL_URL]) {
     const response = await fetch(`${base}/plots`, {
       method: 'OPTIONS',
       headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },

@@ -1,9 +1,10 @@
-// Calls to the three services: bearer token, problem+json errors turned into readable messages.
+// Calls to the four services: bearer token, problem+json errors turned into readable messages.
 import { auth } from './auth.js';
 
 export const settings = {
   observationUrl: 'http://localhost:8081',
   plotUrl: 'http://localhost:8082',
+  patrolUrl: 'http://localhost:8084',
   alertUrl: '',
   silentAfter: 'PT48H',
   notRecordedYears: 3,
@@ -25,7 +26,7 @@ export class ApiError extends Error {
 }
 
 export function base(service) {
-  return { observation: settings.observationUrl, plot: settings.plotUrl, alert: settings.alertUrl }[service];
+  return { observation: settings.observationUrl, plot: settings.plotUrl, patrol: settings.patrolUrl, alert: settings.alertUrl }[service];
 }
 
 /** fetch() against a service; JSON in and out; throws ApiError with the problem's title and detail. */
@@ -54,7 +55,7 @@ export async function call(service, path, { method = 'GET', body, signal, anonym
 }
 
 function serviceName(service) {
-  return { observation: '观测服务', plot: '样地服务', alert: '预警服务' }[service] || service;
+  return { observation: '观测服务', plot: '样地服务', patrol: '巡护服务', alert: '预警服务' }[service] || service;
 }
 
 function statusText(status) {

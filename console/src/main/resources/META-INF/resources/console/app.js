@@ -6,6 +6,7 @@ import { createMap, legend } from './map.js';
 import { createAlertsPanel } from './alerts.js';
 import { loadIndicators } from './indicators.js';
 import { loadCoverage } from './coverage.js';
+import { loadPatrolEffort, patrolTracks, patrolTypeLabels } from './patrols.js';
 import { COUNTIES, el, bi, notice, toast } from './util.js';
 
 const $ = (id) => document.getElementById(id);
@@ -84,23 +85,30 @@ async function loadMap() {
   delete document.body.dataset.mapLoaded;
   const f = filters();
   $('map-status').replaceChildren(...bi('正在加载…', 'Loading…'));
-  const [obs, pl] = await Promise.allSettled([sightings(f), plots(f.countyCode)]);
+  const [obs, pl, pa, names] = await Promise.allSettled([sightings(f), plots(f.countyCode), patrolTracks(f), patrolTypeLabels()]);
   if (mine !== mapRequest) return;
   const features = obs.status === 'fulfilled' ? obs.value.features : [];
   const shapes = pl.status === 'fulfilled' ? pl.value : [];
-  const note = [el('span', { 'data-count': features.length }, `观测 ${features.length} 条 · 样地 ${shapes.length} 个`)];
+  const tracks = pa.status === 'fulfilled' ? pa.value : [];
+  const note = [el('span', { 'data-count': features.length }, `观测 ${features.length} 条 · 样地 ${shapes.length} 个`
+    + (tracks.length ? ` · 巡护轨迹 ${tracks.length} 条` : ''))];
   const generalized = features.filter((x) => x.properties.generalized).length;
   if (generalized) note.push(el('span', {}, ` · ${generalized} 条敏感记录按当前角色泛化显示 / generalized for this role`));
   if (obs.status === 'rejected') note.push(el('span', { class: 'error' }, ` · 观测数据不可用：${obs.reason.message}`));
   if (pl.status === 'rejected') note.push(el('span', { class: 'error' }, ` · 样地数据不可用：${pl.reason.message}`));
+  if (pa.status === 'rejected') note.push(el('span', { class: 'error' }, ` · 巡护轨迹不可用：${pa.reason.message}`));
   if (!auth.token()) note.push(el('span', { class: 'muted' }, ' · 登录后显示样地 / sign in to see plots'));
-  map.render({ plots: shapes, features, note });
+  map.render({ plots: shapes, features, tracks, names: names.status === 'fulfilled' ? names.value : {}, note });
   $('map-status').replaceChildren();
   document.body.dataset.mapLoaded = String(Date.now());
 }
 
 function refreshIndicators() {
   return loadIndicators($('indicators-body'), { county: $('f-county').value, years: $('f-years').value });
+}
+
+function refreshPatrols() {
+  return loadPatrolEffort($('patrols-body'), filters());
 }
 
 async function fillFilters() {
@@ -143,6 +151,7 @@ function refreshAll() {
   alertsPanel.start();
   refreshIndicators();
   loadCoverage($('coverage-body'));
+  refreshPatrols();
 }
 
 async function main() {
@@ -158,7 +167,7 @@ async function main() {
     toast(e.message, 'error');
   }
   await fillFilters();
-  $('filters').addEventListener('submit', (e) => { e.preventDefault(); loadMap(); refreshIndicators(); });
+  $('filters').addEventListener('submit', (e) => { e.preventDefault(); loadMap(); refreshIndicators(); refreshPatrols(); });
   $('f-years').addEventListener('change', refreshIndicators);
   $('login-form').addEventListener('submit', (e) => {
     e.preventDefault();

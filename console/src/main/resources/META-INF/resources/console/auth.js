@@ -59,6 +59,14 @@ export const auth = {
   mayReadStations() {
     return ['reviewer', 'admin', 'station'].includes(this.role());
   },
+  /** Patrol summaries and effort: every staff role but stations (docs/patrols.md). */
+  mayReadPatrols() {
+    return ['ranger', 'reviewer', 'bureau', 'admin'].includes(this.role());
+  },
+  /** Tracks and incident points of every patrol: reviewers, the bureau and admins (a ranger only their own team's). */
+  mayReadTracks() {
+    return ['reviewer', 'bureau', 'admin'].includes(this.role());
+  },
   signIn(token) {
     const trimmed = token.trim().replace(/^Bearer\s+/i, '');
     if (!decode(trimmed)) throw new Error('这不是有效的令牌 / Not a JWT');

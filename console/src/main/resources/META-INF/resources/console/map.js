@@ -24,6 +24,7 @@ export function createMap(container) {
   const layers = {
     grid: svg('g', { class: 'grid' }),
     plots: svg('g', { class: 'plots' }),
+    patrols: svg('g', { class: 'patrols' }),
     seats: svg('g', { class: 'seats' }),
     cells: svg('g', { class: 'cells' }),
     sightings: svg('g', { class: 'sightings' }),
@@ -76,7 +77,7 @@ export function createMap(container) {
     setView({ ...drag.view, x: drag.view.x - dx, y: drag.view.y - dy });
   });
 
-  function fit(plots, features) {
+  function fit(plots, features, tracks) {
     const b = { ...DEFAULT_BOX };
     const take = ([lon, lat]) => {
       if (lon < AREA.west || lon > AREA.east || lat < AREA.south || lat > AREA.north) return;
@@ -85,6 +86,7 @@ export function createMap(container) {
     };
     plots.forEach((p) => rings(p.geometry).flat().forEach(take));
     features.forEach((f) => f.geometry && take(f.geometry.coordinates));
+    tracks.forEach((t) => t.features.forEach((f) => lines(f.geometry).flat().forEach(take)));
     box = b;
     scale = WIDTH / ((b.east - b.west) * KX);
     frame = { x: 0, y: 0, w: WIDTH, h: (b.north - b.south) * scale };
@@ -135,6 +137,27 @@ export function createMap(container) {
     }));
   }
 
+  /** Kept tracks as lines, incidents as marks; exact points: only roles that may read tracks get any. */
+  function drawPatrols(tracks, names) {
+    const items = [];
+    for (const t of tracks) {
+      for (const f of t.features) {
+        const p = f.properties || {};
+        if (p.kind === 'track') {
+          items.push(svg('path', {
+            class: 'track', 'data-patrol': t.uuid,
+            d: lines(f.geometry).map((line) => `M${line.map(([lon, lat]) => `${x(lon).toFixed(1)},${y(lat).toFixed(1)}`).join('L')}`).join(''),
+          }, svg('title', {}, `巡护 patrol ${formatTime(t.startedAt)} · ${countyName(t.countyCode)}`)));
+        } else if (p.kind === 'incident') {
+          const [lon, lat] = f.geometry.coordinates;
+          items.push(svg('circle', { class: 'incident', 'data-patrol': t.uuid, 'data-type': p.type, cx: x(lon).toFixed(1), cy: y(lat).toFixed(1) },
+            svg('title', {}, `${names[p.type] || ''} ${p.type} × ${p.count ?? 1}\n${formatTime(p.observedAt)} · ${countyName(t.countyCode)}`)));
+        }
+      }
+    }
+    layers.patrols.replaceChildren(...items);
+  }
+
   function drawSightings(features) {
     const cells = new Map();
     const markers = [];
@@ -169,10 +192,11 @@ export function createMap(container) {
   }
 
   return {
-    render({ plots, features, note }) {
-      fit(plots, features);
+    render({ plots, features, tracks = [], names = {}, note }) {
+      fit(plots, features, tracks);
       drawGrid();
       drawPlots(plots);
+      drawPatrols(tracks, names);
       drawSightings(features);
       layers.highlight.replaceChildren();
       info.replaceChildren(...note);
@@ -183,6 +207,13 @@ export function createMap(container) {
         svg('circle', { cx: x(lon), cy: y(lat), r: 14 }), svg('text', { x: x(lon) + 16, y: y(lat) - 10 }, label)));
     },
   };
+}
+
+/** The lines of a LineString or MultiLineString; none for other geometries. */
+function lines(geometry) {
+  if (!geometry) return [];
+  if (geometry.type === 'MultiLineString') return geometry.coordinates;
+  return geometry.type === 'LineString' ? [geometry.coordinates] : [];
 }
 
 function rings(geometry) {
@@ -197,5 +228,7 @@ export function legend() {
     el('span', {}, el('i', { class: 'dot invasive' }), ...bi('入侵物种', 'Invasive')),
     el('span', {}, el('i', { class: 'dot sensitive' }), ...bi('敏感物种', 'Sensitive')),
     el('span', {}, el('i', { class: 'dot native' }), ...bi('其他物种', 'Other')),
-    el('span', {}, el('i', { class: 'cellmark' }), ...bi('泛化网格 0.1°', 'Generalized cell')));
+    el('span', {}, el('i', { class: 'cellmark' }), ...bi('泛化网格 0.1°', 'Generalized cell')),
+    el('span', {}, el('i', { class: 'trackmark' }), ...bi('巡护轨迹', 'Patrol track')),
+    el('span', {}, el('i', { class: 'dot incident' }), ...bi('巡护发现问题', 'Patrol incident')));
 }

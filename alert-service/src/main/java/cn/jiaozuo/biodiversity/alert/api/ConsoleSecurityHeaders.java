@@ -48,6 +48,7 @@ public class ConsoleSecurityHeaders {
         connect.add("'self'");
         origin(config.observationUrl()).ifPresent(connect::add);
         origin(config.plotUrl()).ifPresent(connect::add);
+        origin(config.patrolUrl()).ifPresent(connect::add);
         // Discovery and token endpoint of the single sign-on issuer (same origin as the issuer).
         if (config.oidc().clientId().isPresent()) {
             config.oidc().issuer().flatMap(ConsoleSecurityHeaders::origin).ifPresent(connect::add);

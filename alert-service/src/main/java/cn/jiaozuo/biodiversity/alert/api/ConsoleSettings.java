@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ConsoleSettings(
         @Schema(required = true, example = "http://localhost:8081", description = "observation-service as the browser reaches it") String observationUrl,
         @Schema(required = true, example = "http://localhost:8082", description = "sampling-plot-service as the browser reaches it") String plotUrl,
+        @Schema(required = true, example = "http://localhost:8084", description = "patrol-service as the browser reaches it") String patrolUrl,
         @Schema(required = true, example = "", description = "alert-service; empty: the origin that served the page") String alertUrl,
         @Schema(required = true, example = "PT48H", description = "ISO-8601 duration after which a station counts as silent") String silentAfter,
         @Schema(required = true, example = "3", description = "Years without a record after which a protected species is listed") int notRecordedYears,

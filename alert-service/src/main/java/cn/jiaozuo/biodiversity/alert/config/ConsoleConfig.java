@@ -20,6 +20,10 @@ public interface ConsoleConfig {
     @WithDefault("http://localhost:8082")
     String plotUrl();
 
+    /** Base URL of patrol-service as the browser reaches it (env CONSOLE_PATROL_URL). */
+    @WithDefault("http://localhost:8084")
+    String patrolUrl();
+
     /** Stations whose last upload is older than this are listed as silent in the coverage panel. */
     @WithDefault("P2D")
     Duration silentAfter();
