@@ -123,7 +123,24 @@ public class ProblemMappers {
                     Problem.of(503, "The database is unavailable; retry later, nothing was stored"), uri))
                     .header(HttpHeaders.RETRY_AFTER, "5").build();
         }
+        if (isClientGone(e)) {
+            // The client hung up (a cancelled upload, a timed-out app): nobody reads this answer, and it is no
+            // server error to page anyone about.
+            LOG.infof("Client closed the connection during %s: %s", path(uri), e);
+            return respond(Problem.of(400, "The connection was closed before the request completed"), uri);
+        }
         return unexpected(e, uri);
+    }
+
+    /** The client closed the connection while its request was read or answered. */
+    public static boolean isClientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException || t instanceof io.vertx.core.http.HttpClosedException
+                    || (t instanceof io.vertx.core.VertxException && "Connection was closed".equals(t.getMessage()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response unexpected(Throwable e, UriInfo uri) {
