@@ -57,6 +57,7 @@ public record AlertView(
 
     /** The incident of an ENFORCEMENT alert; without patrol, incident and protected area when obscured. */
     @Schema(name = "AlertIncident")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Incident(
             @Schema(required = true, example = "SNARE", enumeration = {"SNARE", "TRAP", "POACHING", "ILLEGAL_LOGGING",
                     "ILLEGAL_GRAZING", "FIRE", "MINING", "ILLEGAL_TRADE", "CARCASS", "DISTURBANCE", "OTHER"}) String type,
