@@ -154,8 +154,8 @@ const kafkaClients = {
     transactionalIdPrefix: 'patrol-service-outbox-', deployment: true,
   },
   'alert-service': {
-    writes: ['alerts', 'observations.dlq'],
-    reads: ['observations', 'alerts'], // alerts: the live stream (/alerts/stream) reads them back
+    writes: ['alerts', 'observations.dlq', 'patrols.dlq'],
+    reads: ['observations', 'patrols', 'alerts'], // alerts: the live stream (/alerts/stream) reads them back
     groupPrefix: 'alert-service', transactionalIdPrefix: 'alert-service-outbox-', deployment: true,
   },
   // Outside agencies: read-only, generalized observations only.

@@ -7,7 +7,17 @@ import { el, bi, notice, formatTime, countyName, toast } from './util.js';
 
 const SEVERITY = { CRITICAL: ['严重', 'Critical'], HIGH: ['高', 'High'], MEDIUM: ['中', 'Medium'], INFO: ['提示', 'Info'] };
 const STATUS = { OPEN: ['待处理', 'Open'], ACKNOWLEDGED: ['已确认', 'Acknowledged'], RESOLVED: ['已办结', 'Resolved'] };
-const RULE = { INVASIVE_SPECIES: ['入侵物种', 'Invasive species'], PROTECTED_SPECIES: ['一级保护物种', 'Class I protected'] };
+const RULE = {
+  INVASIVE_SPECIES: ['入侵物种', 'Invasive species'], PROTECTED_SPECIES: ['一级保护物种', 'Class I protected'],
+  ENFORCEMENT: ['巡护执法', 'Enforcement'],
+};
+// Incident types of ENFORCEMENT alerts (patrol-service).
+const INCIDENT = {
+  SNARE: ['猎套', 'Snare'], TRAP: ['猎夹', 'Trap'], POACHING: ['盗猎', 'Poaching'], ILLEGAL_LOGGING: ['盗伐', 'Illegal logging'],
+  ILLEGAL_GRAZING: ['违规放牧', 'Illegal grazing'], FIRE: ['火情', 'Fire'], MINING: ['非法采矿', 'Mining'],
+  ILLEGAL_TRADE: ['非法交易', 'Illegal trade'], CARCASS: ['动物尸体', 'Carcass'], DISTURBANCE: ['人为干扰', 'Disturbance'],
+  OTHER: ['其他', 'Other'],
+};
 const ACTIONS = {
   ERADICATED: ['已清除', 'Eradicated'], CONTAINED: ['已控制', 'Contained'],
   MONITORING: ['持续监测', 'Monitoring'], FALSE_ALARM: ['误报', 'False alarm'],
@@ -49,11 +59,15 @@ export function createAlertsPanel({ body, state, filter, onLocate }) {
     },
     el('div', { class: 'alert-head' },
       el('span', { class: `badge sev-${a.severity}`, title: sevEn }, sevZh),
+      a.incident ? el('strong', { title: (INCIDENT[a.incident.type] || [])[1] || '' },
+        (INCIDENT[a.incident.type] || [a.incident.type])[0]) : '',
+      a.incident && (a.chineseName || a.scientificName) ? ' · ' : '',
       el('strong', {}, a.chineseName || ''), ' ', el('em', {}, a.scientificName || ''),
       el('span', { class: `status st-${a.status}`, title: stEn }, stZh)),
     el('div', { class: 'alert-meta' },
       `${ruleZh} · ${countyName(a.countyCode)}${a.plotCode ? ` · 样地 ${a.plotCode}` : ''} · `,
-      el('span', { class: 'count' }, `${a.observationCount} 条记录`),
+      el('span', { class: 'count' }, a.incident ? `${a.incident.count} 处` : `${a.observationCount} 条记录`),
+      a.reason ? ` · ${a.reason}` : '',
       ` · 最近 ${formatTime(a.lastObservedAt)}`,
       a.location && a.location.obscured ? ' · 位置已泛化' : ''));
     if (a.location) {

@@ -111,6 +111,15 @@ class KafkaScramAclTest {
     }
 
     @Test
+    void it_reads_patrols_and_dead_letters_them_within_its_acls() {
+        // Group alert-service-patrols (prefix alert-service), Read patrols, Write patrols.dlq.
+        String key = "scram-patrol-dlq-" + UUID.randomUUID();
+        plain.send(Topics.PATROLS, key, "not an event envelope");
+
+        assertEquals(1, plain.await(Topics.PATROLS_DLQ, r -> key.equals(r.key()), 1, Duration.ofSeconds(30)).size());
+    }
+
+    @Test
     void the_user_is_held_to_its_acls_and_its_password() {
         Map<String, Object> props = new HashMap<>(kafka.clientProperties());
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);

@@ -2,6 +2,7 @@ package cn.jiaozuo.biodiversity.alert.api;
 
 import cn.jiaozuo.biodiversity.alert.domain.Alert;
 import cn.jiaozuo.biodiversity.alert.domain.AlertService;
+import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,16 +15,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AlertView(
         @Schema(required = true, example = "6f1c2a0e-2d7b-4c7e-9a55-3f0f3c1d2b11") UUID id,
-        @Schema(required = true, example = "INVASIVE_SPECIES") String rule,
+        @Schema(required = true, example = "INVASIVE_SPECIES", enumeration = {"INVASIVE_SPECIES", "PROTECTED_SPECIES",
+                "ENFORCEMENT"}) String rule,
         @Schema(required = true, example = "CRITICAL", enumeration = {"INFO", "MEDIUM", "HIGH", "CRITICAL"}) String severity,
         @Schema(required = true, example = "OPEN", enumeration = {"OPEN", "ACKNOWLEDGED", "RESOLVED"}) String status,
-        @Schema(required = true, example = "60") long speciesId,
-        @Schema(required = true, example = "Hyphantria cunea") String scientificName,
+        @Schema(example = "60", description = "Absent, as are the names and group, on an ENFORCEMENT alert whose"
+                + " incident concerns no species") Long speciesId,
+        @Schema(example = "Hyphantria cunea", description = "Absent also when the incident names a species no observation"
+                + " has shown this service yet") String scientificName,
         @Schema(example = "美国白蛾") String chineseName,
         @Schema(example = "INSECT") String speciesGroup,
         @Schema(required = true, example = "410821") String countyCode,
         @Schema(example = "XW-TH-003") String plotCode,
-        @Schema(required = true, example = "3") int observationCount,
+        @Schema(required = true, example = "3", description = "Observations counted; 0 on an ENFORCEMENT alert (see"
+                + " incident.count)") int observationCount,
         @Schema(required = true, example = "2026-06-02T08:15:00+08:00", description = "Earliest observation time; to the hour on a"
                 + " sensitive species' alert (location.obscured), as are lastObservedAt, createdAt, updatedAt and the"
                 + " history's times") OffsetDateTime firstObservedAt,
@@ -33,6 +38,9 @@ public record AlertView(
         @Schema(example = "Spraying team dispatched") String notes,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
+        @Schema(example = "SNARE within 3 km of a sighting of a sensitive species in the last 30 days",
+                description = "Why the alert has its severity (ENFORCEMENT alerts); names no sighting") String reason,
+        @Schema(description = "The patrol's incident behind an ENFORCEMENT alert") Incident incident,
         @Schema(description = "Observations counted in the alert (withdrawn ones excluded); empty on a sensitive"
                 + " species' alert (location.obscured), whose records are not named") List<UUID> observationUuids,
         List<HistoryEntry> history) {
@@ -47,9 +55,30 @@ public record AlertView(
             @Schema(required = true, example = "false") boolean obscured) {
     }
 
+    /** The incident of an ENFORCEMENT alert; without patrol, incident and protected area when obscured. */
+    @Schema(name = "AlertIncident")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Incident(
+            @Schema(required = true, example = "SNARE", enumeration = {"SNARE", "TRAP", "POACHING", "ILLEGAL_LOGGING",
+                    "ILLEGAL_GRAZING", "FIRE", "MINING", "ILLEGAL_TRADE", "CARCASS", "DISTURBANCE", "OTHER"}) String type,
+            @Schema(required = true, example = "4", description = "How many (snares, traps …) the incident counted") int count,
+            @Schema(example = "REMOVED", enumeration = {"REMOVED", "CONFISCATED", "REPORTED_TO_POLICE", "NONE"}) String actionTaken,
+            @Schema(example = "taihangshan-macaque-nnr", description = "The protected area the incident lies in;"
+                    + " absent outside every one and on an obscured alert") String protectedAreaId,
+            @Schema(example = "3f2c9d1e-7a4b-4c5d-9e8f-1a2b3c4d5e6f", description = "patrol-service's patrol; absent"
+                    + " on an obscured alert") UUID patrolUuid,
+            @Schema(example = "9b1e4f2a-6c3d-4e5f-8a7b-2c1d0e9f8a7b", description = "patrol-service's incident;"
+                    + " absent on an obscured alert") UUID incidentUuid) {
+
+        static Incident of(AlertSnapshot.Incident i) {
+            return i == null ? null : new Incident(i.type(), i.count() == null ? 1 : i.count(), i.actionTaken(),
+                    i.protectedAreaId(), i.patrolUuid(), i.incidentUuid());
+        }
+    }
+
     @Schema(name = "AlertHistoryEntry")
     public record HistoryEntry(@Schema(required = true) Instant at,
-            @Schema(required = true, example = "ACKNOWLEDGED", description = "RAISED, OBSERVATION_ADDED, ESCALATED, OBSERVATION_WITHDRAWN, ACKNOWLEDGED or RESOLVED") String action,
+            @Schema(required = true, example = "ACKNOWLEDGED", description = "RAISED, OBSERVATION_ADDED, ESCALATED, OBSERVATION_WITHDRAWN, OBSERVATION_RESTORED, ACKNOWLEDGED or RESOLVED") String action,
             @Schema(required = true, example = "bureau-zhang") String actor,
             @Schema(required = true, nullable = true, example = "Field team notified") String details) {
     }
@@ -69,7 +98,7 @@ public record AlertView(
         return new AlertView(a.id, a.rule.name(), a.severity.name(), a.status.name(), a.speciesId, a.scientificName,
                 a.chineseName, a.speciesGroup, a.countyCode, a.plotCode, a.observationCount, a.firstObservedAt,
                 a.lastObservedAt, new Location(a.lat, a.lon, a.accuracyM, a.obscured),
-                a.resolution == null ? null : a.resolution.name(), a.notes, a.createdAt, a.updatedAt, observations,
-                history);
+                a.resolution == null ? null : a.resolution.name(), a.notes, a.createdAt, a.updatedAt, a.reason,
+                Incident.of(a.incident()), observations, history);
     }
 }

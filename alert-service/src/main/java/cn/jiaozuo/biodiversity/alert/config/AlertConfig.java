@@ -14,6 +14,8 @@ public interface AlertConfig {
 
     Stream stream();
 
+    Enforcement enforcement();
+
     /** Time zone whose calendar day PROTECTED_SPECIES alerts aggregate over. */
     @WithDefault("Asia/Shanghai")
     String zone();
@@ -73,5 +75,20 @@ public interface AlertConfig {
         /** SSE comment sent this often so that proxies keep idle streams open and dead ones are noticed. */
         @WithDefault("15s")
         Duration heartbeat();
+    }
+
+    /** ENFORCEMENT alerts (docs/alert-service.md): when a snare, trap or poaching is near a sensitive species. */
+    interface Enforcement {
+
+        /**
+         * A SNARE, TRAP or POACHING incident this close (metres, great-circle) to a recent sighting of a sensitive
+         * species is CRITICAL: about the distance a musk deer or leopard covers in a day or two within its range.
+         */
+        @WithDefault("3000")
+        double sightingRadiusM();
+
+        /** How recent such a sighting is (before the incident, or since); older sightings are pruned. */
+        @WithDefault("P30D")
+        Duration sightingWindow();
     }
 }

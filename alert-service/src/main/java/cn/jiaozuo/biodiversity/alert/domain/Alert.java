@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /**
  * An alert: the observations of one rule, species and county (and day, for protected species)
- * aggregated while it is live. The consumer changes aggregation, REST changes the lifecycle; both
+ * aggregated while it is live; or, rule ENFORCEMENT, one incident a patrol reported. The consumer changes aggregation, REST changes the lifecycle; both
  * lock the row ({@code SELECT … FOR UPDATE}) and {@link #version} guards against anything else.
  */
 @Entity
@@ -35,8 +35,9 @@ public class Alert {
     @Enumerated(EnumType.STRING)
     public AlertStatus status;
 
+    /** Null on an ENFORCEMENT alert whose incident concerns no species. */
     @Column(name = "species_id")
-    public long speciesId;
+    public Long speciesId;
 
     @Column(name = "scientific_name")
     public String scientificName;
@@ -79,6 +80,29 @@ public class Alert {
     /** Escalation happens once per alert. */
     public boolean escalated;
 
+    /** ENFORCEMENT: the incident behind the alert (null for the other rules). */
+    @Column(name = "incident_uuid")
+    public UUID incidentUuid;
+
+    @Column(name = "patrol_uuid")
+    public UUID patrolUuid;
+
+    @Column(name = "incident_type")
+    public String incidentType;
+
+    /** How many (snares, traps …) the incident counted. */
+    @Column(name = "incident_count")
+    public Integer incidentCount;
+
+    @Column(name = "action_taken")
+    public String actionTaken;
+
+    @Column(name = "protected_area_id")
+    public String protectedAreaId;
+
+    /** Why the alert has its severity (ENFORCEMENT); free of anything finer than what the alert shows. */
+    public String reason;
+
     @Enumerated(EnumType.STRING)
     public Resolution resolution;
 
@@ -120,6 +144,20 @@ public class Alert {
         return new AlertSnapshot(id, rule.name(), severity.name(), status.name(), speciesId, scientificName,
                 chineseName, speciesGroup, countyCode, plotCode, observationCount, firstObservedAt, lastObservedAt,
                 new AlertSnapshot.AlertLocation(lat, lon, accuracyM, obscured),
-                resolution == null ? null : resolution.name(), notes, createdAt, updatedAt);
+                resolution == null ? null : resolution.name(), notes, createdAt, updatedAt, reason, incident());
+    }
+
+    /**
+     * The incident as the alert may show it; on an obscured alert without patrol, incident and protected area, which
+     * lead to the exact point (the patrol's incidents and track are in patrol-service; a protected area may be smaller
+     * than the 0.1° cell).
+     */
+    public AlertSnapshot.Incident incident() {
+        if (incidentType == null) {
+            return null;
+        }
+        return obscured ? new AlertSnapshot.Incident(incidentType, incidentCount, actionTaken, null, null, null)
+                : new AlertSnapshot.Incident(incidentType, incidentCount, actionTaken, protectedAreaId, patrolUuid,
+                        incidentUuid);
     }
 }

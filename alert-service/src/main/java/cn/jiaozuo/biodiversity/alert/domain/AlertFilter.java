@@ -11,7 +11,7 @@ public record AlertFilter(Set<Long> speciesIds, Set<String> groups, Set<String> 
         Set<RuleCode> rules) {
 
     public boolean matches(AlertSnapshot alert) {
-        return (empty(speciesIds) || speciesIds.contains(alert.speciesId()))
+        return (empty(speciesIds) || (alert.speciesId() != null && speciesIds.contains(alert.speciesId())))
                 && (empty(groups) || (alert.speciesGroup() != null && groups.contains(alert.speciesGroup())))
                 && (empty(countyCodes) || countyCodes.contains(alert.countyCode()))
                 && (minSeverity == null || Severity.valueOf(alert.severity()).atLeast(minSeverity))

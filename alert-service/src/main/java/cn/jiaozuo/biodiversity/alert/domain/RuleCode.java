@@ -2,5 +2,7 @@ package cn.jiaozuo.biodiversity.alert.domain;
 
 /** The alert rules; each is a row of {@code alert_rule} whose parameters an admin can change. */
 public enum RuleCode {
-    INVASIVE_SPECIES, PROTECTED_SPECIES
+    INVASIVE_SPECIES, PROTECTED_SPECIES,
+    /** Incidents reported by patrols (topic patrols): {@link EnforcementDecisions}. */
+    ENFORCEMENT
 }

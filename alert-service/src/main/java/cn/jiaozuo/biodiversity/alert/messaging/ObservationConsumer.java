@@ -2,6 +2,8 @@ package cn.jiaozuo.biodiversity.alert.messaging;
 
 import cn.jiaozuo.biodiversity.alert.domain.AlertDecisions;
 import cn.jiaozuo.biodiversity.alert.domain.AlertRuleEngine;
+import cn.jiaozuo.biodiversity.alert.repository.KnownSpeciesRepository;
+import cn.jiaozuo.biodiversity.alert.repository.SensitiveSightingRepository;
 import cn.jiaozuo.biodiversity.alert.repository.SpeciesCountyRecordRepository;
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.events.EventTypes;
@@ -32,13 +34,17 @@ public class ObservationConsumer {
     private final IdempotentConsumers consumers;
     private final AlertRuleEngine engine;
     private final SpeciesCountyRecordRepository records;
+    private final KnownSpeciesRepository species;
+    private final SensitiveSightingRepository sightings;
     private final ObjectMapper json;
 
     public ObservationConsumer(IdempotentConsumers consumers, AlertRuleEngine engine, SpeciesCountyRecordRepository records,
-            ObjectMapper json) {
+            KnownSpeciesRepository species, SensitiveSightingRepository sightings, ObjectMapper json) {
         this.consumers = consumers;
         this.engine = engine;
         this.records = records;
+        this.species = species;
+        this.sightings = sightings;
         this.json = json;
     }
 
@@ -49,7 +55,8 @@ public class ObservationConsumer {
 
     /**
      * An observation can change nothing here when no rule watches its species (links, and so withdrawals, exist only
-     * for watched species) and its species is already known as recorded in its county: such events, most of a busy
+     * for watched species), its species is not sensitive (ENFORCEMENT alerts keep recent sensitive sightings) and is
+     * already known as recorded in its county: such events, most of a busy
      * day's, are passed over without a transaction or a processed-event row. Anything unreadable is the handler's,
      * which dead-letters it.
      */
@@ -64,12 +71,19 @@ public class ObservationConsumer {
             return true;
         }
         return AlertDecisions.watched(species.path("invasive").asBoolean(false), species.path("protectionLevel").asText(null))
+                || species.path("sensitive").asBoolean(false)
                 || !records.isKnownRecorded(species.path("id").asLong(), county.asText());
     }
 
     void handle(EventEnvelope<JsonNode> event) {
         switch (event.type()) {
-            case EventTypes.OBSERVATION_RECORDED, EventTypes.OBSERVATION_REVIEWED -> engine.observed(parse(event));
+            case EventTypes.OBSERVATION_RECORDED, EventTypes.OBSERVATION_REVIEWED -> {
+                ObservationSnapshot observation = parse(event);
+                // What ENFORCEMENT alerts need to know of species and sensitive sightings.
+                species.learn(observation.species());
+                sightings.observed(observation);
+                engine.observed(observation);
+            }
             default -> {
                 // Other observation event types carry nothing an alert depends on.
             }

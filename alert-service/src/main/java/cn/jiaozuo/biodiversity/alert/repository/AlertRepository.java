@@ -32,6 +32,11 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         return find(query, key).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** The ENFORCEMENT alert of an incident, if one was raised. */
+    public Optional<Alert> findByIncident(UUID incidentUuid) {
+        return find("incidentUuid", incidentUuid).firstResultOptional();
+    }
+
     public Optional<Alert> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }

@@ -9,17 +9,20 @@ import java.util.UUID;
  * as it is after the change the event names. The location is generalized for sensitive species
  * because this topic leaves the system (subscribers' webhooks).
  *
- * @param rule       INVASIVE_SPECIES or PROTECTED_SPECIES
+ * @param rule       INVASIVE_SPECIES, PROTECTED_SPECIES or ENFORCEMENT
+ * @param speciesId  null (as are the names and group) on an ENFORCEMENT alert whose incident concerns no species
  * @param severity   INFO, MEDIUM, HIGH or CRITICAL
  * @param status     OPEN, ACKNOWLEDGED or RESOLVED
  * @param resolution ERADICATED, CONTAINED, FALSE_ALARM or MONITORING once resolved
+ * @param reason     why the alert has its severity (ENFORCEMENT alerts; null for the other rules)
+ * @param incident   the patrol's incident behind an ENFORCEMENT alert; null for the other rules
  */
 public record AlertSnapshot(
         UUID id,
         String rule,
         String severity,
         String status,
-        long speciesId,
+        Long speciesId,
         String scientificName,
         String chineseName,
         String speciesGroup,
@@ -32,9 +35,23 @@ public record AlertSnapshot(
         String resolution,
         String notes,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String reason,
+        Incident incident) {
 
     /** Where the alert is; generalized to a 0.1° cell centre when {@code obscured}. */
     public record AlertLocation(double lat, double lon, Double accuracyM, boolean obscured) {
+    }
+
+    /**
+     * An incident of patrol-service (IncidentSnapshot). On an obscured alert {@code protectedAreaId},
+     * {@code patrolUuid} and {@code incidentUuid} are null: they lead to the exact point.
+     *
+     * @param type        SNARE, TRAP, POACHING, ILLEGAL_LOGGING, ILLEGAL_GRAZING, FIRE, MINING, ILLEGAL_TRADE,
+     *                    CARCASS, DISTURBANCE or OTHER
+     * @param actionTaken REMOVED, CONFISCATED, REPORTED_TO_POLICE or NONE
+     */
+    public record Incident(String type, Integer count, String actionTaken, String protectedAreaId, UUID patrolUuid,
+            UUID incidentUuid) {
     }
 }
