@@ -138,7 +138,11 @@ public class PatrolService {
             throw ProblemException.tooLarge("A patrol holds at most " + config.maxIncidents() + " incidents; this one has "
                     + patrol.incidents.size() + ".");
         }
+        // The patrol's lock orders additions to it (positions, count); the incidents' locks, taken after it and in uuid
+        // order, make two requests with one uuid for different patrols find each other instead of failing on the key.
         patrols.lockKey("patrol:" + patrol.uuid);
+        added.stream().map(AddedIncident::uuid).sorted().forEach(uuid -> patrols.lockKey("incident:" + uuid));
+        int position = patrols.nextIncidentPosition(patrol.uuid);
         List<Area> outlines = areaEffort.outlinesForNewWork();
         List<Incident> result = new ArrayList<>();
         List<Incident> created = new ArrayList<>();
@@ -157,7 +161,7 @@ public class PatrolService {
             }
             NewIncident n = a.incident();
             TrackPoint at = PatrolRules.wgs84(new TrackPoint(n.lat(), n.lon(), null), a.datumOrDefault());
-            Incident incident = incident(patrol, a.uuid(), n, at);
+            Incident incident = incident(patrol, a.uuid(), n, at, position++);
             incident.addedBy = caller.subject();
             incident.contentHash = hash;
             incident.sentDatum = a.datumOrDefault();
@@ -168,7 +172,7 @@ public class PatrolService {
             created.add(incident);
         }
         if (!created.isEmpty()) {
-            patrol.incidentCount = patrol.incidents.size();
+            patrol.incidentCount = position; // positions run from 0 without gaps
             events.incidentsAdded(patrol, created);
         }
         return new Added(patrol, result, !created.isEmpty());
@@ -202,12 +206,13 @@ public class PatrolService {
                     + candidate.incidentUuid);
         }
         List<Area> outlines = areaEffort.outlinesForNewWork();
-        Incident incident = incident(patrol, UUID.randomUUID(), n, new TrackPoint(candidate.lat, candidate.lon, null));
+        int next = patrols.nextIncidentPosition(patrol.uuid);
+        Incident incident = incident(patrol, UUID.randomUUID(), n, new TrackPoint(candidate.lat, candidate.lon, null), next);
         incident.addedBy = caller.subject();
         incident.protectedAreaId = AreaEffort.protectedAreaOf(incident.lat, incident.lon, outlines);
         patrols.persistIncident(incident);
         patrol.incidents.add(incident);
-        patrol.incidentCount = patrol.incidents.size();
+        patrol.incidentCount = next + 1;
         candidate.incidentUuid = incident.uuid;
         events.incidentsAdded(patrol, List.of(incident));
         return new Added(patrol, List.of(incident), true);
@@ -222,11 +227,11 @@ public class PatrolService {
         return patrol;
     }
 
-    private static Incident incident(Patrol patrol, UUID uuid, NewIncident n, TrackPoint at) {
+    private static Incident incident(Patrol patrol, UUID uuid, NewIncident n, TrackPoint at, int position) {
         Incident incident = new Incident();
         incident.uuid = uuid;
         incident.patrol = patrol;
-        incident.position = patrol.incidents.stream().mapToInt(i -> i.position + 1).max().orElse(0);
+        incident.position = position;
         incident.type = n.type();
         incident.actionTaken = n.actionTaken() == null ? ActionTaken.NONE : n.actionTaken();
         incident.speciesId = n.speciesId();

@@ -42,6 +42,13 @@ public class PatrolRepository implements PanacheRepositoryBase<Patrol, UUID> {
         return Optional.ofNullable(getEntityManager().find(Incident.class, uuid));
     }
 
+    /** The next free position among a patrol's incidents, as committed (call under the patrol's key lock). */
+    public int nextIncidentPosition(UUID patrol) {
+        Integer max = getEntityManager().createQuery("select max(i.position) from Incident i where i.patrol.uuid = :patrol", Integer.class)
+                .setParameter("patrol", patrol).getSingleResult();
+        return max == null ? 0 : max + 1;
+    }
+
     public void persistIncident(Incident incident) {
         getEntityManager().persist(incident);
     }
