@@ -147,11 +147,11 @@ const kafkaClients = {
     reads: ['observations'],
     groupPrefix: 'sampling-plot-service', transactionalIdPrefix: 'sampling-plot-service-outbox-', deployment: true,
   },
-  // Produces patrols through its outbox and consumes nothing (yet), so no consumer group.
+  // Produces patrols through its outbox; consumes plots and geography (AreaEventsConsumer, read model of areas).
   'patrol-service': {
-    writes: ['patrols'],
-    reads: [],
-    transactionalIdPrefix: 'patrol-service-outbox-', deployment: true,
+    writes: ['patrols', 'plots.dlq', 'geography.dlq'],
+    reads: ['plots', 'geography'],
+    groupPrefix: 'patrol-service', transactionalIdPrefix: 'patrol-service-outbox-', deployment: true,
   },
   'alert-service': {
     writes: ['alerts', 'observations.dlq', 'patrols.dlq'],

@@ -18,6 +18,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.UUID;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -34,8 +36,9 @@ import org.junit.jupiter.api.Test;
 /**
  * patrol-service as in production: its Kafka clients (the outbox relay's transactional producer and Quarkus' readiness
  * check) authenticate with SCRAM-SHA-512 as user {@code patrol-service}, which holds exactly the ACLs of its KafkaUser
- * in deploy/k8s/base/kafka-users.yaml: Write on patrols and the outbox's transactional ids, no consumer group. A missing
- * ACL there fails here. The test reads the topic through the unrestricted PLAINTEXT listener.
+ * in deploy/k8s/base/kafka-users.yaml: Write on patrols and the outbox's transactional ids; Read on plots and geography
+ * with the group prefix patrol-service for the read model of areas. A missing ACL there fails here. The test reads and
+ * writes the topics through the unrestricted PLAINTEXT listener.
  */
 @QuarkusTest
 @TestProfile(KafkaScramAclTest.AsProductionKafkaUser.class)
@@ -73,6 +76,32 @@ class KafkaScramAclTest {
             assertEquals(2, plain.await(Topics.PATROLS, r -> uuid.equals(r.key()), 2, Duration.ofSeconds(30)).size(),
                     "PatrolRecorded and IncidentReported reached topic patrols");
         }
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void the_area_consumers_read_plots_and_geography_in_their_groups() {
+        String plot = "410882-T" + UUID.randomUUID().toString().substring(0, 8);
+        UUID plotEvent;
+        UUID outlineEvent;
+        try (KafkaTestClient plain = KafkaTestClient.of(InfrastructureTestResource.kafkaBootstrapServers())) {
+            plotEvent = UUID.randomUUID();
+            plain.send(Topics.PLOTS, plot, """
+                    {"eventId": "%s", "type": "PlotRetired", "occurredAt": "2025-05-14T00:00:00Z", "source": "sampling-plot-service",
+                     "data": {"code": "%s", "name": "ACL plot", "countyCode": "410882", "status": "RETIRED", "geometry": null,
+                              "areaHa": 1.0, "surveyIntervalDays": 90, "updatedAt": "2025-05-14T00:00:00Z"}}""".formatted(plotEvent, plot));
+            outlineEvent = UUID.randomUUID();
+            String area = "acl-" + UUID.randomUUID();
+            plain.send(Topics.GEOGRAPHY, "PROTECTED_AREA:" + area, """
+                    {"eventId": "%s", "type": "AreaOutlined", "occurredAt": "2025-05-14T00:00:00Z", "source": "sampling-plot-service",
+                     "data": {"kind": "PROTECTED_AREA", "id": "%s", "name": "ACL", "countyCode": null, "geometry": null,
+                              "source": "test", "active": false, "updatedAt": "2025-05-14T00:00:00Z"}}""".formatted(outlineEvent, area));
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> TestAreas.applied(em, TestAreas.PLOTS_CONSUMER, plotEvent)
+                        && TestAreas.applied(em, TestAreas.GEOGRAPHY_CONSUMER, outlineEvent));
     }
 
     @Test

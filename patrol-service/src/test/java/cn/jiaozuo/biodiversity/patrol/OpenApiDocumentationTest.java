@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentationTest {
 
     private static final List<String> ENDPOINTS = List.of("get /patrol-vocabulary", "post /patrols", "post /patrols/gpx",
-            "get /patrols", "get /patrols/{uuid}", "get /patrols/{uuid}.gpx", "get /patrols/{uuid}.geojson", "get /patrol-effort");
+            "get /patrols", "get /patrols/{uuid}", "get /patrols/{uuid}.gpx", "get /patrols/{uuid}.geojson", "get /patrol-effort",
+            "post /patrols/{uuid}/incidents", "post /patrols/{uuid}/candidates/{position}/incident");
 
     @Test
     void every_endpoint_names_its_callers_and_documents_its_answers() {
@@ -41,7 +42,8 @@ class OpenApiDocumentationTest {
     void request_and_response_schemas_carry_examples() {
         String document = given().accept("application/json").when().get("/q/openapi").then().statusCode(200).extract().asString();
         for (String example : List.of("三处钢丝套，已拆除", "ranger-xw-017", "GPSMAP 66i", "taihang-macaque-nnr", "ParseError at",
-                "MultiLineString", "must lie within the patrol", "日常巡护")) {
+                "MultiLineString", "must lie within the patrol", "日常巡护",
+                "回程发现钢丝套一处", "太行山猕猴国家级自然保护区")) {
             assertTrue(document.contains(example), "example " + example + " is in the document");
         }
     }

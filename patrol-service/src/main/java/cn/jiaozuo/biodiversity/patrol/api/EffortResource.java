@@ -43,8 +43,11 @@ public class EffortResource {
     @RolesAllowed({Roles.RANGER, Roles.REVIEWER, Roles.BUREAU, Roles.ADMIN})
     @Operation(operationId = "getPatrolEffort", summary = "Patrol effort: km, hours, patrols and incidents by type, grouped",
             description = "Roles ranger, reviewer, bureau, admin. The patrols that started in [from, to) (at most 366 days),"
-                    + " grouped by their declared county, by month of startedAt in China's time zone, or by team member (each"
-                    + " member's group counts the whole patrol). No tracks or points: totals only.")
+                    + " grouped by county (the track inside each county outline, the rest and tracks outside every outline to"
+                    + " the declared county), by month of startedAt in China's time zone, by team member (each member's group"
+                    + " counts the whole patrol), by sampling plot or by protected area (the track's length and time inside"
+                    + " each, from its splits; incidents by the area their point lies in). The total is that of the whole"
+                    + " patrols. No tracks or points: totals only.")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = EffortReportView.class)))
     @APIResponse(responseCode = "400", description = "from, to or groupBy missing or invalid, or a window over 366 days")
     public EffortReportView effort(

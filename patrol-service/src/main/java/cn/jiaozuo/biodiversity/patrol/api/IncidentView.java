@@ -17,5 +17,8 @@ public record IncidentView(
         @Schema(required = true, example = "2025-05-14T01:40:00Z") Instant observedAt,
         @Schema(required = true, example = "3") int count,
         @Schema(required = true, nullable = true, example = "三处钢丝套，已拆除") String notes,
-        @Schema(required = true) List<MediaView> media) {
+        @Schema(required = true) List<MediaView> media,
+        @Schema(required = true, nullable = true, example = "taihang-macaque-nnr",
+                description = "The protected area the point lies in, as far as the outlines are known; null outside every one")
+        String protectedAreaId) {
 }

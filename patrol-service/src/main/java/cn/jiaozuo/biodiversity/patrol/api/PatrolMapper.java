@@ -2,6 +2,7 @@ package cn.jiaozuo.biodiversity.patrol.api;
 
 import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
 import cn.jiaozuo.biodiversity.common.security.Caller;
+import cn.jiaozuo.biodiversity.patrol.domain.AddedIncident;
 import cn.jiaozuo.biodiversity.patrol.domain.DroppedPoint;
 import cn.jiaozuo.biodiversity.patrol.domain.Incident;
 import cn.jiaozuo.biodiversity.patrol.domain.IncidentCandidate;
@@ -14,6 +15,8 @@ import cn.jiaozuo.biodiversity.patrol.domain.PatrolSource;
 import cn.jiaozuo.biodiversity.patrol.domain.PatrolTrack;
 import cn.jiaozuo.biodiversity.patrol.domain.TrackJson;
 import cn.jiaozuo.biodiversity.patrol.domain.TrackPoint;
+import cn.jiaozuo.biodiversity.patrol.repository.AreaRepository;
+import cn.jiaozuo.biodiversity.patrol.repository.AreaRepository.SplitRow;
 import cn.jiaozuo.biodiversity.patrol.repository.PatrolRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /** Between the wire and the domain: requests to {@link NewPatrol}, stored patrols to views as the caller may see them. */
 @ApplicationScoped
@@ -33,10 +37,12 @@ public class PatrolMapper {
 
     private final Validator validator;
     private final PatrolRepository patrols;
+    private final AreaRepository areas;
 
-    public PatrolMapper(Validator validator, PatrolRepository patrols) {
+    public PatrolMapper(Validator validator, PatrolRepository patrols, AreaRepository areas) {
         this.validator = validator;
         this.patrols = patrols;
+        this.areas = areas;
     }
 
     /** The command for a JSON request, as far as it can be read; {@code violations} gets what cannot. */
@@ -56,6 +62,35 @@ public class PatrolMapper {
                 instant(r.startedAt()), instant(r.endedAt()), r.datum(), track, r.notes(), incidents, List.of(), null);
     }
 
+    /** The commands of added incidents; fields of a list's items are named {@code [i].field}. */
+    List<AddedIncident> toAdded(List<AddedIncidentRequest> requests, boolean asList, List<Violation> violations) {
+        List<AddedIncident> added = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            AddedIncidentRequest r = requests.get(i);
+            String prefix = asList ? "[" + i + "]." : "";
+            if (r == null) {
+                violations.add(new Violation(asList ? "[" + i + "]" : "body", "an incident is required"));
+                added.add(new AddedIncident(null, new NewIncident(null, null, null, null, null, null, null, null, List.of()), null));
+                continue;
+            }
+            for (ConstraintViolation<AddedIncidentRequest> v : validator.validate(r)) {
+                violations.add(new Violation(prefix + v.getPropertyPath().toString().replace(".<list element>", ""), v.getMessage()));
+            }
+            added.add(new AddedIncident(r.uuid(), new NewIncident(r.type(), r.actionTaken(), r.speciesId(),
+                    r.location() == null ? null : r.location().lat(), r.location() == null ? null : r.location().lon(),
+                    instant(r.observedAt()), r.count(), r.notes(), media(r.media())), r.datum()));
+        }
+        return added;
+    }
+
+    /** What a confirmed waypoint was; its point and time come from the waypoint. */
+    NewIncident toDetails(CandidateConfirmationRequest r, List<Violation> violations) {
+        for (ConstraintViolation<CandidateConfirmationRequest> v : validator.validate(r)) {
+            violations.add(new Violation(v.getPropertyPath().toString().replace(".<list element>", ""), v.getMessage()));
+        }
+        return new NewIncident(r.type(), r.actionTaken(), r.speciesId(), null, null, null, r.count(), r.notes(), media(r.media()));
+    }
+
     private static List<MediaRef> media(List<MediaRequest> media) {
         return media == null ? List.of() : media.stream().filter(Objects::nonNull)
                 .map(m -> new MediaRef(m.url(), m.sha256() == null ? null : m.sha256().toLowerCase(Locale.ROOT))).toList();
@@ -67,6 +102,16 @@ public class PatrolMapper {
 
     /** The patrol as {@code caller} may see it: FULL with track and incidents when allowed and asked for, else SUMMARY. */
     PatrolView toView(Patrol p, Caller caller, boolean full) {
+        return toView(p, caller, full, areas.splitsOf(List.of(p.uuid)).getOrDefault(p.uuid, List.of()));
+    }
+
+    /** Summaries of a page, their area splits read in one query. */
+    List<PatrolView> toSummaries(List<Patrol> page, Caller caller) {
+        Map<UUID, List<SplitRow>> splits = areas.splitsOf(page.stream().map(p -> p.uuid).toList());
+        return page.stream().map(p -> toView(p, caller, false, splits.getOrDefault(p.uuid, List.of()))).toList();
+    }
+
+    private PatrolView toView(Patrol p, Caller caller, boolean full, List<SplitRow> splits) {
         boolean detail = full && PatrolAccess.mayReadDetails(p, caller);
         EffortView effort = new EffortView(p.distanceKm(), Math.round(p.durationHours() * 1000) / 1000.0, p.trackPoints,
                 p.keptPoints, p.droppedPoints, p.splits, p.speedChecked, p.maxSpeedKmh);
@@ -83,7 +128,13 @@ public class PatrolMapper {
         }
         return new PatrolView(p.uuid, detail ? PatrolView.Detail.FULL : PatrolView.Detail.SUMMARY, p.source, p.mandate,
                 p.transport, p.countyCode, List.copyOf(p.team), p.recordedBy, p.recordedAt, p.startedAt, p.endedAt, p.datum,
-                effort, p.incidentCount, List.of(), detail ? p.notes : null, track, dropped, incidents, candidates);
+                effort, p.incidentCount, splits.stream().map(PatrolMapper::area).toList(), detail ? p.notes : null, track, dropped,
+                incidents, candidates);
+    }
+
+    private static AreaEffortView area(SplitRow s) {
+        return new AreaEffortView(s.kind().name(), s.areaId(), s.name(), Math.round(s.distanceM()) / 1000.0,
+                Math.round(s.durationS() / 3.6) / 1000.0);
     }
 
     /** The patrol as a GeoJSON FeatureCollection; the caller may see it in full (the resource checked). */
@@ -149,11 +200,11 @@ public class PatrolMapper {
 
     static IncidentView incident(Incident i) {
         return new IncidentView(i.uuid, i.type, i.actionTaken, i.speciesId, new LocationView(i.lat, i.lon), i.observedAt, i.count,
-                i.notes, i.media.stream().map(m -> new MediaView(m.url(), m.sha256())).toList());
+                i.notes, i.media.stream().map(m -> new MediaView(m.url(), m.sha256())).toList(), i.protectedAreaId);
     }
 
     private static CandidateView candidate(IncidentCandidate c) {
         return new CandidateView(c.position, c.name, c.description, c.symbol, new LocationView(c.lat, c.lon), c.markedAt,
-                c.suggestedType);
+                c.suggestedType, c.incidentUuid);
     }
 }

@@ -8,7 +8,9 @@ import cn.jiaozuo.biodiversity.common.security.Caller;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.patrol.config.PatrolConfig;
 import cn.jiaozuo.biodiversity.patrol.domain.Datum;
+import cn.jiaozuo.biodiversity.patrol.domain.AddedIncident;
 import cn.jiaozuo.biodiversity.patrol.domain.Mandate;
+import cn.jiaozuo.biodiversity.patrol.domain.NewIncident;
 import cn.jiaozuo.biodiversity.patrol.domain.NewPatrol;
 import cn.jiaozuo.biodiversity.patrol.domain.Patrol;
 import cn.jiaozuo.biodiversity.patrol.domain.PatrolAccess;
@@ -19,6 +21,10 @@ import cn.jiaozuo.biodiversity.patrol.domain.PatrolSource;
 import cn.jiaozuo.biodiversity.patrol.domain.TrackJson;
 import cn.jiaozuo.biodiversity.patrol.domain.Transport;
 import cn.jiaozuo.biodiversity.patrol.repository.PatrolRepository;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -92,9 +98,11 @@ public class PatrolResource {
     private final PatrolRules rules;
     private final PatrolConfig config;
     private final SecurityIdentity identity;
+    private final ObjectMapper json;
 
     public PatrolResource(PatrolService service, PatrolRepository patrols, PatrolMapper mapper, PatrolRules rules,
-            PatrolConfig config, SecurityIdentity identity) {
+            PatrolConfig config, SecurityIdentity identity, ObjectMapper json) {
+        this.json = json;
         this.service = service;
         this.patrols = patrols;
         this.mapper = mapper;
@@ -266,7 +274,7 @@ public class PatrolResource {
                 until == null ? null : until.toInstant(), after == null ? null : after.startedAt(),
                 after == null ? null : after.uuid()), pageSize + 1);
         Caller caller = Caller.of(identity);
-        List<PatrolView> items = rows.stream().limit(pageSize).map(p -> mapper.toView(p, caller, false)).toList();
+        List<PatrolView> items = mapper.toSummaries(rows.stream().limit(pageSize).toList(), caller);
         String next = rows.size() > pageSize ? new PatrolCursor(rows.get(pageSize - 1).startedAt, rows.get(pageSize - 1).uuid).encode() : null;
         return new PatrolPage(items, next);
     }
@@ -318,13 +326,116 @@ public class PatrolResource {
         return mapper.toGeoJson(patrol, TrackJson.lines(patrols.track(patrol.uuid).lines));
     }
 
-    private Patrol find(String uuid) {
-        UUID id;
+    @POST
+    @Path("{uuid}/incidents")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.RANGER)
+    @Transactional
+    @Operation(operationId = "addPatrolIncidents", summary = "Add incidents to a stored patrol",
+            description = "Role ranger: the ranger who recorded the patrol or a member of its team (anyone else 403). The body is"
+                    + " one incident or a list, each with the client's uuid (offline-first): the same incident again answers 200,"
+                    + " the same uuid with other content, on another patrol or from another ranger is a 409. The rules of incidents"
+                    + " sent with a patrol apply (observedAt within the patrol, give or take 30 minutes; a point in Jiaozuo); every"
+                    + " broken rule is named, [i].field for a list. Each new incident raises IncidentReported on topic patrols.")
+    @APIResponse(responseCode = "201", description = "At least one incident is new; Location names the patrol",
+            content = @Content(schema = @Schema(implementation = AddedIncidentsView.class)))
+    @APIResponse(responseCode = "200", description = "A replay: every incident was stored before with the same content",
+            content = @Content(schema = @Schema(implementation = AddedIncidentsView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named in violations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "outside the patrol", value = """
+                            {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "The request has an invalid field",
+                             "instance": "/patrols/3f2c9d1e-7a4b-4c5d-9e8f-1a2b3c4d5e6f/incidents", "violations": [{"field": "observedAt",
+                             "message": "must lie within the patrol, startedAt to endedAt (give or take 30 minutes)"}]}""")))
+    @APIResponse(responseCode = "403", description = "Not the patrol's recorder or a member of its team")
+    @APIResponse(responseCode = "404", description = "No such patrol")
+    @APIResponse(responseCode = "409", description = "An incident's uuid is taken by other content, another patrol or another ranger")
+    @APIResponse(responseCode = "413", description = "The patrol would hold more than 500 incidents")
+    public Response addIncidents(@Parameter(example = "3f2c9d1e-7a4b-4c5d-9e8f-1a2b3c4d5e6f") @PathParam("uuid") String uuid,
+            @RequestBody(content = @Content(schema = @Schema(oneOf = {AddedIncidentRequest.class, AddedIncidentRequest[].class}),
+                    examples = @ExampleObject(name = "a snare found on the way back", value = """
+                            {"uuid": "0b6f1c2a-3d4e-4f50-8a9b-1c2d3e4f5a6b", "type": "SNARE", "actionTaken": "REMOVED",
+                             "location": {"lat": 35.4031, "lon": 113.3538}, "observedAt": "2025-05-14T11:52:00+08:00",
+                             "count": 1, "notes": "回程发现钢丝套一处"}"""))) JsonNode body) throws JsonMappingException {
+        UUID id = uuid(uuid);
+        if (body == null || body.isNull() || !(body.isObject() || body.isArray())) {
+            throw ProblemException.badRequest("body", "one incident or a list of incidents is required");
+        }
+        boolean asList = body.isArray();
+        if (asList && body.isEmpty()) {
+            throw ProblemException.badRequest("body", "the list holds no incident");
+        }
+        if (asList && body.size() > config.maxIncidents()) {
+            throw ProblemException.tooLarge("A patrol holds at most " + config.maxIncidents() + " incidents; the request adds "
+                    + body.size() + ".");
+        }
+        List<AddedIncidentRequest> requests = new ArrayList<>();
+        for (int i = 0; i < (asList ? body.size() : 1); i++) {
+            try {
+                requests.add(json.treeToValue(asList ? body.get(i) : body, AddedIncidentRequest.class));
+            } catch (JsonMappingException e) {
+                if (asList) {
+                    e.prependPath(body, i);
+                }
+                throw e;
+            } catch (JsonProcessingException e) {
+                throw ProblemException.badRequest(asList ? "[" + i + "]" : "body", "is not an incident");
+            }
+        }
+        List<Violation> violations = new ArrayList<>();
+        List<AddedIncident> added = mapper.toAdded(requests, asList, violations);
+        Caller caller = Caller.of(identity);
+        PatrolService.Added result = service.addIncidents(id, added, asList, violations, caller, Instant.now());
+        AddedIncidentsView view = new AddedIncidentsView(id, result.patrol().incidentCount,
+                result.incidents().stream().map(PatrolMapper::incident).toList());
+        return result.created() ? Response.created(URI.create("/patrols/" + id)).entity(view).build() : Response.ok(view).build();
+    }
+
+    @POST
+    @Path("{uuid}/candidates/{position}/incident")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.RANGER)
+    @Transactional
+    @Operation(operationId = "confirmPatrolCandidate", summary = "Confirm a GPX waypoint as an incident",
+            description = "Role ranger: the ranger who recorded the patrol or a member of its team (anyone else 403). The waypoint"
+                    + " (candidates[].position) becomes an incident at its point and time with the type and details given; the"
+                    + " candidate then names it (incidentUuid). Once only: a second confirmation is a 409. A waypoint without a"
+                    + " time, or one outside the patrol's time, cannot be confirmed (400). Raises IncidentReported on topic patrols.")
+    @APIResponse(responseCode = "201", description = "The incident; Location names the patrol",
+            content = @Content(schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, or a waypoint without a usable time (observedAt)")
+    @APIResponse(responseCode = "403", description = "Not the patrol's recorder or a member of its team")
+    @APIResponse(responseCode = "404", description = "No such patrol or waypoint candidate")
+    @APIResponse(responseCode = "409", description = "The candidate was confirmed before")
+    public Response confirmCandidate(@Parameter(example = "3f2c9d1e-7a4b-4c5d-9e8f-1a2b3c4d5e6f") @PathParam("uuid") String uuid,
+            @Parameter(example = "0", description = "The candidate's position among the file's waypoints",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @PathParam("position") String position,
+            @RequestBody(content = @Content(schema = @Schema(implementation = CandidateConfirmationRequest.class),
+                    examples = @ExampleObject(name = "a snare", value = """
+                            {"type": "SNARE", "actionTaken": "REMOVED", "count": 3, "notes": "三处钢丝套，已拆除"}""")))
+            CandidateConfirmationRequest request) {
+        UUID id = uuid(uuid);
+        List<Violation> violations = new ArrayList<>();
+        Integer at = QueryValues.integer("position", position, 0, Integer.MAX_VALUE, violations);
+        if (request == null) {
+            violations.add(new Violation("body", "what the waypoint was (at least type) is required"));
+        }
+        QueryValues.requireValid(violations);
+        NewIncident details = mapper.toDetails(request, violations);
+        PatrolService.Added result = service.confirmCandidate(id, at, details, violations, Caller.of(identity), Instant.now());
+        return Response.created(URI.create("/patrols/" + id)).entity(PatrolMapper.incident(result.incidents().get(0))).build();
+    }
+
+    private static UUID uuid(String uuid) {
         try {
-            id = UUID.fromString(uuid.strip());
+            return UUID.fromString(uuid.strip());
         } catch (RuntimeException e) {
             throw ProblemException.badRequest("uuid", "must be a UUID");
         }
+    }
+
+    private Patrol find(String uuid) {
+        UUID id = uuid(uuid);
         return patrols.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No patrol " + id));
     }
 

@@ -27,7 +27,8 @@ public record PatrolView(
         @Schema(required = true, example = "WGS84", description = "The datum the points were sent in; all points here are WGS-84") Datum datum,
         @Schema(required = true) EffortView effort,
         @Schema(required = true, example = "1") int incidentCount,
-        @Schema(required = true, description = "Pending until county, plot and protected-area polygons reach this service: always empty")
+        @Schema(required = true, description = "Effort inside each county, sampling plot and protected area the kept track enters"
+                + " (outlines as published by sampling-plot-service; recomputed when they change), by kind and id")
         List<AreaEffortView> areas,
         @Schema(required = true, nullable = true, example = "沿茱萸峰北坡巡护，天气晴") String notes,
         @Schema(required = true, nullable = true) TrackView track,

@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,22 @@ public class Incident {
     public int count;
 
     public String notes;
+
+    /** The protected area the point lies in, as far as the outlines are known; kept current when they change. */
+    @Column(name = "protected_area_id")
+    public String protectedAreaId;
+
+    /** The ranger who added it to the stored patrol (POST /patrols/{uuid}/incidents or a confirmed candidate), else null. */
+    @Column(name = "added_by")
+    public String addedBy;
+
+    /** Of an incident added with the client's uuid: the fingerprint of what was sent, to tell a replay from a conflict. */
+    @Column(name = "content_hash")
+    public String contentHash;
+
+    /** The datum an added incident's point was sent in, for its event (not stored: the patrol's datum says it for the rest). */
+    @Transient
+    public Datum sentDatum;
 
     @ElementCollection
     @CollectionTable(name = "incident_media", joinColumns = @JoinColumn(name = "incident_uuid"))

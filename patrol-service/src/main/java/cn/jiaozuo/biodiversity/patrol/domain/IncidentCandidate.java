@@ -49,4 +49,8 @@ public class IncidentCandidate {
     @Enumerated(EnumType.STRING)
     @Column(name = "suggested_type")
     public IncidentType suggestedType;
+
+    /** The incident it was confirmed as, once someone said what it was. */
+    @Column(name = "incident_uuid")
+    public UUID incidentUuid;
 }

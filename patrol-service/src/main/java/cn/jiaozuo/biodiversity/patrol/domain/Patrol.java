@@ -91,6 +91,19 @@ public class Patrol {
     @Column(name = "gpx_sha256")
     public String gpxSha256;
 
+    /** The kept track's box, so that an outline change re-splits only the patrols it may concern; null without points. */
+    @Column(name = "min_lat")
+    public Double minLat;
+
+    @Column(name = "min_lon")
+    public Double minLon;
+
+    @Column(name = "max_lat")
+    public Double maxLat;
+
+    @Column(name = "max_lon")
+    public Double maxLon;
+
     @ElementCollection
     @BatchSize(size = 100) // a page of patrols loads its teams in one query, not one each
     @CollectionTable(name = "patrol_member", joinColumns = @JoinColumn(name = "patrol_uuid"))

@@ -95,10 +95,22 @@ public class PatrolRules {
     }
 
     private void incident(NewPatrol p, int index, Instant latest, List<Violation> violations) {
-        NewIncident incident = p.incidents().get(index);
-        String prefix = "incidents[" + index + "].";
+        incident(p.incidents().get(index), p.datumOrDefault(), p.startedAt(), p.endedAt(), "incidents[" + index + "].", latest,
+                violations);
+    }
+
+    /**
+     * The rules of an incident added to a stored patrol (or a confirmed GPX waypoint): in Jiaozuo, not in the future,
+     * within the patrol's time. {@code prefix} names the incident in the request ({@code [2].}, or empty).
+     */
+    public void checkAdded(NewIncident incident, Datum datum, Patrol patrol, String prefix, Instant now, List<Violation> violations) {
+        incident(incident, datum, patrol.startedAt, patrol.endedAt, prefix, now.plus(config.futureTolerance()), violations);
+    }
+
+    private void incident(NewIncident incident, Datum datum, Instant startedAt, Instant endedAt, String prefix, Instant latest,
+            List<Violation> violations) {
         if (incident.lat() != null && incident.lon() != null) {
-            TrackPoint at = wgs84(new TrackPoint(incident.lat(), incident.lon(), null), p.datumOrDefault());
+            TrackPoint at = wgs84(new TrackPoint(incident.lat(), incident.lon(), null), datum);
             if (!JiaozuoArea.contains(at.lat(), at.lon())) {
                 violations.add(new Violation(prefix + "location", JiaozuoArea.outsideMessage(at.lat(), at.lon())));
             }
@@ -109,9 +121,9 @@ public class PatrolRules {
         }
         if (observed.isAfter(latest)) {
             violations.add(new Violation(prefix + "observedAt", "must not lie in the future"));
-        } else if (p.startedAt() != null && p.endedAt() != null
-                && (observed.isBefore(p.startedAt().minus(config.timeTolerance()))
-                        || observed.isAfter(p.endedAt().plus(config.timeTolerance())))) {
+        } else if (startedAt != null && endedAt != null
+                && (observed.isBefore(startedAt.minus(config.timeTolerance()))
+                        || observed.isAfter(endedAt.plus(config.timeTolerance())))) {
             violations.add(new Violation(prefix + "observedAt", "must lie within the patrol, startedAt to endedAt (give or take "
                     + config.timeTolerance().toMinutes() + " minutes)"));
         }

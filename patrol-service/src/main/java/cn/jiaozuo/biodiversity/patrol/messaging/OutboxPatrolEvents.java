@@ -37,11 +37,21 @@ public class OutboxPatrolEvents implements PatrolEvents {
                 p.transport.name(), p.countyCode, team, p.recordedBy, p.recordedAt, p.source.name(), p.startedAt, p.endedAt,
                 p.distanceKm(), Math.round(p.durationHours() * 1000) / 1000.0, p.incidentCount)));
         for (Incident i : p.incidents) {
-            events.add(new OutboxMessage(Topics.PATROLS, key, EventTypes.INCIDENT_REPORTED, new IncidentSnapshot(i.uuid, p.uuid,
-                    i.type.name(), i.actionTaken.name(), i.speciesId, new GeoPoint(i.lat, i.lon, null, p.datum.name()), i.observedAt,
-                    i.count, i.notes, i.media.stream().map(MediaRef::url).toList(), p.countyCode, p.mandate.name(), team,
-                    p.recordedBy, null)));
+            events.add(reported(p, i, p.datum.name()));
         }
         outbox.publishAll(events);
+    }
+
+    /** One IncidentReported per added incident, after the patrol's earlier events (same key). */
+    @Override
+    public void incidentsAdded(Patrol p, List<Incident> incidents) {
+        outbox.publishAll(incidents.stream().map(i -> reported(p, i, (i.sentDatum == null ? p.datum : i.sentDatum).name())).toList());
+    }
+
+    private static OutboxMessage reported(Patrol p, Incident i, String originalDatum) {
+        return new OutboxMessage(Topics.PATROLS, p.uuid.toString(), EventTypes.INCIDENT_REPORTED, new IncidentSnapshot(i.uuid,
+                p.uuid, i.type.name(), i.actionTaken.name(), i.speciesId, new GeoPoint(i.lat, i.lon, null, originalDatum),
+                i.observedAt, i.count, i.notes, i.media.stream().map(MediaRef::url).toList(), p.countyCode, p.mandate.name(),
+                List.copyOf(p.team), p.recordedBy, i.protectedAreaId));
     }
 }

@@ -1,5 +1,7 @@
 package cn.jiaozuo.biodiversity.patrol.repository;
 
+import cn.jiaozuo.biodiversity.patrol.domain.Incident;
+import cn.jiaozuo.biodiversity.patrol.domain.IncidentCandidate;
 import cn.jiaozuo.biodiversity.patrol.domain.IncidentType;
 import cn.jiaozuo.biodiversity.patrol.domain.Patrol;
 import cn.jiaozuo.biodiversity.patrol.domain.PatrolFilter;
@@ -34,6 +36,26 @@ public class PatrolRepository implements PanacheRepositoryBase<Patrol, UUID> {
 
     public void persistTrack(PatrolTrack track) {
         getEntityManager().persist(track);
+    }
+
+    public Optional<Incident> incident(UUID uuid) {
+        return Optional.ofNullable(getEntityManager().find(Incident.class, uuid));
+    }
+
+    /** The next free position among a patrol's incidents, as committed (call under the patrol's key lock). */
+    public int nextIncidentPosition(UUID patrol) {
+        Integer max = getEntityManager().createQuery("select max(i.position) from Incident i where i.patrol.uuid = :patrol", Integer.class)
+                .setParameter("patrol", patrol).getSingleResult();
+        return max == null ? 0 : max + 1;
+    }
+
+    public void persistIncident(Incident incident) {
+        getEntityManager().persist(incident);
+    }
+
+    /** Reads the candidate's row again (after a lock: what another transaction committed meanwhile). */
+    public void refreshCandidate(IncidentCandidate candidate) {
+        getEntityManager().refresh(candidate);
     }
 
     public PatrolTrack track(UUID patrol) {
@@ -91,6 +113,16 @@ public class PatrolRepository implements PanacheRepositoryBase<Patrol, UUID> {
                     .put((IncidentType) row[1], ((Number) row[2]).intValue());
         }
         return counts;
+    }
+
+    /** An incident of the report's window with its point, for grouping by the area it lies in. */
+    public record IncidentPoint(UUID patrol, IncidentType type, double lat, double lon) {
+    }
+
+    public List<IncidentPoint> incidentPoints(Instant from, Instant to) {
+        return getEntityManager().createQuery("select new " + IncidentPoint.class.getName() + "(i.patrol.uuid, i.type, i.lat, i.lon)"
+                        + " from Incident i where i.patrol.startedAt >= :from and i.patrol.startedAt < :to", IncidentPoint.class)
+                .setParameter("from", from).setParameter("to", to).getResultList();
     }
 
     public Map<UUID, List<String>> teams(Instant from, Instant to) {
