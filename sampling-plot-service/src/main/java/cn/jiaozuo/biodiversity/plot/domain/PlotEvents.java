@@ -1,5 +1,6 @@
 package cn.jiaozuo.biodiversity.plot.domain;
 
+import cn.jiaozuo.biodiversity.common.events.AreaSnapshot;
 import cn.jiaozuo.biodiversity.common.events.PlotSnapshot;
 
 /**
@@ -13,4 +14,7 @@ public interface PlotEvents {
 
     /** {@code StationUpserted}: the station's registry entry changed (registration, move, new binding). */
     void stationChanged(Station station);
+
+    /** {@code AreaOutlined}: a county's or protected area's outline was set, changed or withdrawn. */
+    void areaOutlined(AreaSnapshot area);
 }

@@ -1,5 +1,6 @@
 package cn.jiaozuo.biodiversity.plot.messaging;
 
+import cn.jiaozuo.biodiversity.common.events.AreaSnapshot;
 import cn.jiaozuo.biodiversity.common.events.EventTypes;
 import cn.jiaozuo.biodiversity.common.events.PlotSnapshot;
 import cn.jiaozuo.biodiversity.common.events.StationSnapshot;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * (key = plot code), stations on the compacted topic {@code stations} (key = station id). A station's event says
  * which identity it uploads with, so observation-service can refuse uploads naming it from any other; it carries no
  * point and no last-seen time: no consumer needs them, and the topic must not become a second way to learn them.
+ * Outlines of counties and protected areas go to the compacted topic {@code geography} (key = {@code kind:id}).
  */
 @ApplicationScoped
 public class OutboxPlotEvents implements PlotEvents {
@@ -33,5 +35,10 @@ public class OutboxPlotEvents implements PlotEvents {
     public void stationChanged(Station s) {
         outbox.publish(Topics.STATIONS, s.id, EventTypes.STATION_UPSERTED,
                 new StationSnapshot(s.id, s.type.name(), s.subject, s.plotCode, s.updatedAt));
+    }
+
+    @Override
+    public void areaOutlined(AreaSnapshot area) {
+        outbox.publish(Topics.GEOGRAPHY, AreaSnapshot.key(area.kind(), area.id()), EventTypes.AREA_OUTLINED, area);
     }
 }
