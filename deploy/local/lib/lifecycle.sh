@@ -26,6 +26,8 @@ up() {
   local svc
   for svc in "${SERVICES[@]}"; do start_service "$svc"; done
   for svc in "${SERVICES[@]}"; do wait_ready "$svc"; done
+  # The e2e suites split patrols by county: there the outlines must be in; a developer's stack runs without them.
+  load_county_outlines || [[ "$INSTANCE" != e2e ]] || fail "outlines: the e2e stack needs the county outlines"
   say ""
   say "The stack is up:"
   for svc in "${SERVICES[@]}"; do
