@@ -162,8 +162,8 @@ const kafkaClients = {
   'agency-reader': { writes: [], reads: ['observations.public'], groupPrefix: 'agency-' },
   // Operators replaying dead letters (docs/operations.md).
   'dlq-replay': {
-    writes: ['observations', 'plots', 'stations'],
-    reads: ['observations.dlq', 'plots.dlq', 'stations.dlq'],
+    writes: ['observations', 'plots', 'stations', 'patrols', 'geography'],
+    reads: ['observations.dlq', 'plots.dlq', 'stations.dlq', 'patrols.dlq', 'geography.dlq'],
     groupPrefix: 'dlq-replay-',
   },
 };
