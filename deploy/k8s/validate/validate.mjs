@@ -154,7 +154,7 @@ const kafkaClients = {
     transactionalIdPrefix: 'patrol-service-outbox-', deployment: true,
   },
   'alert-service': {
-    writes: ['alerts', 'observations.dlq'],
+    writes: ['alerts', 'observations.dlq', 'control-cases'],
     reads: ['observations', 'alerts'], // alerts: the live stream (/alerts/stream) reads them back
     groupPrefix: 'alert-service', transactionalIdPrefix: 'alert-service-outbox-', deployment: true,
   },

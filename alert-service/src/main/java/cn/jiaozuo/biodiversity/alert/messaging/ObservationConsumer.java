@@ -2,6 +2,7 @@ package cn.jiaozuo.biodiversity.alert.messaging;
 
 import cn.jiaozuo.biodiversity.alert.domain.AlertDecisions;
 import cn.jiaozuo.biodiversity.alert.domain.AlertRuleEngine;
+import cn.jiaozuo.biodiversity.alert.domain.ControlCaseService;
 import cn.jiaozuo.biodiversity.alert.repository.SpeciesCountyRecordRepository;
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.events.EventTypes;
@@ -33,9 +34,11 @@ public class ObservationConsumer {
     private final AlertRuleEngine engine;
     private final SpeciesCountyRecordRepository records;
     private final ObjectMapper json;
+    private final ControlCaseService controlCases;
 
     public ObservationConsumer(IdempotentConsumers consumers, AlertRuleEngine engine, SpeciesCountyRecordRepository records,
-            ObjectMapper json) {
+            ObjectMapper json, ControlCaseService controlCases) {
+        this.controlCases = controlCases;
         this.consumers = consumers;
         this.engine = engine;
         this.records = records;
@@ -69,7 +72,11 @@ public class ObservationConsumer {
 
     void handle(EventEnvelope<JsonNode> event) {
         switch (event.type()) {
-            case EventTypes.OBSERVATION_RECORDED, EventTypes.OBSERVATION_REVIEWED -> engine.observed(parse(event));
+            case EventTypes.OBSERVATION_RECORDED, EventTypes.OBSERVATION_REVIEWED -> {
+                ObservationSnapshot observation = parse(event);
+                engine.observed(observation);
+                controlCases.sighted(observation); // a sighting in a control case's area reopens it
+            }
             default -> {
                 // Other observation event types carry nothing an alert depends on.
             }
