@@ -21,7 +21,7 @@ public record ControlActionRequest(
         @Schema(required = true, example = "BIOLOGICAL_CONTROL") @NotNull ControlMethod method,
         @Schema(example = "1.5", description = "Treated area in hectares; required unless treatedOutline is given")
         @PositiveOrZero @DecimalMax("100000") Double treatedAreaHa,
-        @Schema(type = SchemaType.OBJECT, description = "GeoJSON Polygon of the treated area; its geodesic area is the"
+        @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class, description = "GeoJSON Polygon of the treated area; its geodesic area is the"
                 + " treated area", example = "{\"type\": \"Polygon\", \"coordinates\": [[[113.070, 35.160], [113.072, 35.160],"
                 + " [113.072, 35.162], [113.070, 35.160]]]}") JsonNode treatedOutline,
         @Schema(example = "300000", description = "e.g. wasps released, trees felled, kg removed; with unit")

@@ -25,7 +25,7 @@ public record ControlCaseRequest(
         @Schema(example = "美国白蛾") @Size(max = 300) String chineseName,
         @Schema(example = "410823", description = "GB/T 2260 county code; directly opened cases only")
         @Pattern(regexp = "\\d{6}", message = "must be a 6-digit GB/T 2260 code") String countyCode,
-        @Schema(type = SchemaType.OBJECT, description = "GeoJSON Polygon of the infestation (WGS-84 [lon, lat]); its area is"
+        @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class, description = "GeoJSON Polygon of the infestation (WGS-84 [lon, lat]); its area is"
                 + " computed on the ellipsoid", example = "{\"type\": \"Polygon\", \"coordinates\": [[[113.070, 35.160],"
                 + " [113.075, 35.160], [113.075, 35.164], [113.070, 35.164], [113.070, 35.160]]]}") JsonNode outline,
         @Valid @Schema(description = "Centre of a circular area (with radiusM); directly opened cases without outline") PointRequest point,

@@ -5,12 +5,13 @@ import cn.jiaozuo.biodiversity.alert.domain.ControlCase;
 import cn.jiaozuo.biodiversity.alert.domain.ControlCaseService;
 import cn.jiaozuo.biodiversity.alert.domain.FollowUpSurvey;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,7 +49,9 @@ public record ControlCaseView(
     /** The infestation: an outline, or a circle around {@code lat}/{@code lon}. */
     @Schema(name = "ControlCaseArea")
     public record Area(
-            @Schema(type = SchemaType.OBJECT, nullable = true, description = "GeoJSON Polygon; null for a circle") JsonNode outline,
+            @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class, nullable = true, description = "GeoJSON Polygon; null for a circle",
+                    example = "{\"type\": \"Polygon\", \"coordinates\": [[[113.07, 35.16], [113.08, 35.16], [113.08, 35.17], [113.07, 35.16]]]}")
+            Map<String, Object> outline,
             @Schema(required = true, example = "35.162", description = "Circle centre, or a point inside the outline") double lat,
             @Schema(required = true, example = "113.072") double lon,
             @Schema(nullable = true, example = "300", description = "Circle radius in metres; null for an outline") Double radiusM) {
@@ -65,7 +68,8 @@ public record ControlCaseView(
             @Schema(required = true, example = "2026-06-12") LocalDate performedOn,
             @Schema(required = true, example = "BIOLOGICAL_CONTROL") String method,
             @Schema(required = true, example = "1.5") double treatedAreaHa,
-            @Schema(type = SchemaType.OBJECT, nullable = true) JsonNode treatedOutline,
+            @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class, nullable = true,
+                    description = "GeoJSON Polygon of the treated area") Map<String, Object> treatedOutline,
             @Schema(nullable = true, example = "300000") BigDecimal quantity,
             @Schema(nullable = true, example = "wasps (周氏啮小蜂)") String unit,
             @Schema(nullable = true, example = "温县林业站防治队") String team,
@@ -113,12 +117,12 @@ public record ControlCaseView(
         return new FollowUp(f.id, f.surveyedOn, f.found, f.density, f.notes, f.recordedBy, f.recordedAt);
     }
 
-    private static JsonNode tree(String geoJson, ObjectMapper json) {
+    private static Map<String, Object> tree(String geoJson, ObjectMapper json) {
         if (geoJson == null) {
             return null;
         }
         try {
-            return json.readTree(geoJson);
+            return json.readValue(geoJson, new TypeReference<Map<String, Object>>() { });
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Stored GeoJSON is not JSON", e);
         }
