@@ -126,7 +126,7 @@ public class ControlCaseResource {
     @GET
     @RolesAllowed({Roles.RANGER, Roles.REVIEWER, Roles.BUREAU, Roles.ADMIN})
     @Operation(operationId = "listControlCases", summary = "List control cases, newest first",
-            description = "Staff (roles ranger, reviewer, bureau, admin). Filters combine with AND. Keyset pagination: pass"
+            description = "Staff only (roles ranger, reviewer, bureau, admin). Filters combine with AND. Keyset pagination: pass"
                     + " the page's nextCursor as cursor.")
     @APIResponse(responseCode = "200", description = "A page of cases", content = @Content(schema = @Schema(implementation = ControlCasePage.class)))
     @APIResponse(responseCode = "400", description = "An invalid filter or cursor")
@@ -156,7 +156,7 @@ public class ControlCaseResource {
     @Path("/summary")
     @RolesAllowed({Roles.RANGER, Roles.REVIEWER, Roles.BUREAU, Roles.ADMIN})
     @Operation(operationId = "summarizeControlCases", summary = "Control cases per county and species",
-            description = "Staff (roles ranger, reviewer, bureau, admin). Per county and species with an open case or a case"
+            description = "Staff only (roles ranger, reviewer, bureau, admin). Per county and species with an open case or a case"
                     + " eradicated this calendar year: open cases, infested vs treated area, days since the latest action,"
                     + " cases eradicated this year.")
     @APIResponse(responseCode = "200", description = "The summary", content = @Content(schema = @Schema(implementation = ControlCaseSummaryView.class)))
@@ -180,7 +180,7 @@ public class ControlCaseResource {
     @Path("/{id}")
     @RolesAllowed({Roles.RANGER, Roles.REVIEWER, Roles.BUREAU, Roles.ADMIN})
     @Operation(operationId = "getControlCase", summary = "One control case with its actions and follow-ups",
-            description = "Staff (roles ranger, reviewer, bureau, admin).")
+            description = "Staff only (roles ranger, reviewer, bureau, admin).")
     @APIResponse(responseCode = "200", description = "The case", content = @Content(schema = @Schema(implementation = ControlCaseView.class)))
     @APIResponse(responseCode = "404", description = "No such case")
     public ControlCaseView get(@PathParam("id") UUID id) {
