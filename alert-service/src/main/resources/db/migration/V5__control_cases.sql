@@ -11,10 +11,10 @@ values ('FOLLOW_UP_OVERDUE',
 -- subscriptions (reminders go to the unit responsible for the case, not to every bureau).
 alter table alert add column audience_org varchar(100);
 -- The live key includes the audience, so that two units' reminders for the same species, county and day are two
--- alerts (null for every alert before: unchanged for the other rules).
+-- alerts (null for every alert before: unchanged for the other rules). ENFORCEMENT alerts (V4) stay outside it.
 drop index alert_live_key;
 create unique index alert_live_key on alert (rule, species_id, county_code, coalesce(aggregation_day, date '1970-01-01'),
-    coalesce(audience_org, '')) where status <> 'RESOLVED';
+    coalesce(audience_org, '')) where status <> 'RESOLVED' and rule <> 'ENFORCEMENT';
 
 create table control_case (
     id               uuid             primary key,
