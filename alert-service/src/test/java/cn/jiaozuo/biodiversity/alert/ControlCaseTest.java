@@ -178,6 +178,9 @@ class ControlCaseTest extends ObservationEventsFixture {
 
         action(id, UUID.randomUUID(), today().plusDays(2), Map.of()).then().statusCode(400)
                 .body("violations[0].field", equalTo("performedOn"));
+        // More decimals than stored would make the app's retry differ from what was kept: refused up front.
+        action(id, UUID.randomUUID(), today(), Map.of("quantity", 0.0001)).then().statusCode(400)
+                .body("violations[0].field", equalTo("quantity"));
         Map<String, Object> both = new HashMap<>(Map.of("treatedOutline", Map.of("type", "Point", "coordinates", List.of(113, 35))));
         action(id, UUID.randomUUID(), today(), both).then().statusCode(400)
                 .body("violations.field", containsInAnyOrder("treatedAreaHa", "treatedOutline"));

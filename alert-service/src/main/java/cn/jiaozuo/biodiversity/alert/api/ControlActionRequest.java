@@ -3,6 +3,7 @@ package cn.jiaozuo.biodiversity.alert.api;
 import cn.jiaozuo.biodiversity.alert.domain.ControlMethod;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -24,8 +25,8 @@ public record ControlActionRequest(
         @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class, description = "GeoJSON Polygon of the treated area; its geodesic area is the"
                 + " treated area", example = "{\"type\": \"Polygon\", \"coordinates\": [[[113.070, 35.160], [113.072, 35.160],"
                 + " [113.072, 35.162], [113.070, 35.160]]]}") JsonNode treatedOutline,
-        @Schema(example = "300000", description = "e.g. wasps released, trees felled, kg removed; with unit")
-        @PositiveOrZero @DecimalMax("1000000000") BigDecimal quantity,
+        @Schema(example = "300000", description = "e.g. wasps released, trees felled, kg removed; with unit; at most 3 decimals")
+        @PositiveOrZero @Digits(integer = 10, fraction = 3) BigDecimal quantity,
         @Schema(example = "wasps (周氏啮小蜂)") @Size(max = 40) String unit,
         @Schema(example = "温县林业站防治队") @Size(max = 200) String team,
         @Schema(example = "Released at 4 points along the levee") @Size(max = 2000) String notes) {
