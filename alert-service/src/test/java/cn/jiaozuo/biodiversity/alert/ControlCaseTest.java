@@ -251,6 +251,10 @@ class ControlCaseTest extends ObservationEventsFixture {
                 .body("rows[0].treatedAreaHa", closeTo(1.5, 1e-9)).body("rows[0].daysSinceLastAction", equalTo(3))
                 .body("rows[0].eradicatedThisYear",
                         equalTo(LocalDate.parse(eradicatedOn).getYear() == today().getYear() ? 1 : 0));
+        as(Roles.REVIEWER).when().get("/control-cases/summary").then().statusCode(200)
+                .body("rows.findAll { it.speciesId == " + species.id() + "L }.openCases", org.hamcrest.Matchers.contains(2));
+        as(Roles.REVIEWER).queryParam("countyCode", WUZHI).when().get("/control-cases/summary").then().statusCode(200)
+                .body("rows.countyCode", org.hamcrest.Matchers.everyItem(equalTo(WUZHI)));
         as(Roles.BUREAU).queryParam("speciesId", species.id()).queryParam("status", "ERADICATED")
                 .when().get("/control-cases").then().statusCode(200).body("items.id", containsInAnyOrder(done));
         as(Roles.BUREAU).queryParam("speciesId", species.id()).queryParam("countyCode", WUZHI).queryParam("limit", 2)
