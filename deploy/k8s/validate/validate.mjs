@@ -154,7 +154,7 @@ const kafkaClients = {
     groupPrefix: 'patrol-service', transactionalIdPrefix: 'patrol-service-outbox-', deployment: true,
   },
   'alert-service': {
-    writes: ['alerts', 'observations.dlq', 'patrols.dlq'],
+    writes: ['alerts', 'observations.dlq', 'patrols.dlq', 'control-cases'],
     reads: ['observations', 'patrols', 'alerts'], // alerts: the live stream (/alerts/stream) reads them back
     groupPrefix: 'alert-service', transactionalIdPrefix: 'alert-service-outbox-', deployment: true,
   },

@@ -22,7 +22,8 @@ class AlertOpenApiTest {
         Map<String, Map<String, Map<String, Object>>> paths = api.getMap("paths");
         for (String path : List.of("/alerts", "/alerts/{id}", "/alerts/{id}/acknowledge", "/alerts/{id}/resolve",
                 "/alerts/stream", "/rules", "/rules/{id}", "/subscriptions", "/subscriptions/{id}",
-                "/subscriptions/{id}/deliveries")) {
+                "/subscriptions/{id}/deliveries", "/control-cases", "/control-cases/{id}", "/control-cases/summary",
+                "/control-cases/{id}/actions", "/control-cases/{id}/follow-ups")) {
             assertNotNull(paths.get(path), path + " is documented");
         }
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {

@@ -108,7 +108,7 @@ public class AlertResource {
             @Parameter(description = "GB/T 2260 county code", example = "410821") @QueryParam("countyCode") String countyCode,
             @Parameter(description = "Species id of the catalog (observation-service GET /species), e.g. 60 = 美国白蛾",
                     example = "60") @QueryParam("speciesId") String speciesId,
-            @Parameter(description = "INVASIVE_SPECIES, PROTECTED_SPECIES or ENFORCEMENT", example = "ENFORCEMENT") @QueryParam("rule") String rule,
+            @Parameter(description = "INVASIVE_SPECIES, PROTECTED_SPECIES, ENFORCEMENT or FOLLOW_UP_OVERDUE", example = "ENFORCEMENT") @QueryParam("rule") String rule,
             @Parameter(description = "ISO-8601 date-time with offset, in the years 1900–2199", example = "2026-06-01T00:00:00+08:00") @QueryParam("from") String from,
             @Parameter(description = "ISO-8601 date-time with offset, exclusive, in the years 1900–2199", example = "2026-07-01T00:00:00+08:00") @QueryParam("to") String to,
             @Parameter(description = "Page size, 1–200, default 50") @QueryParam("limit") String limit,

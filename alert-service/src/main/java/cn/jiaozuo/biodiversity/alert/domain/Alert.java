@@ -108,6 +108,10 @@ public class Alert {
 
     public String notes;
 
+    /** Who the alert is for: null = every matching subscription; an org = only that organisation's (reminders). */
+    @Column(name = "audience_org")
+    public String audienceOrg;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

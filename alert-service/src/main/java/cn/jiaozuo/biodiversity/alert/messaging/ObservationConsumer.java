@@ -2,6 +2,7 @@ package cn.jiaozuo.biodiversity.alert.messaging;
 
 import cn.jiaozuo.biodiversity.alert.domain.AlertDecisions;
 import cn.jiaozuo.biodiversity.alert.domain.AlertRuleEngine;
+import cn.jiaozuo.biodiversity.alert.domain.ControlCaseService;
 import cn.jiaozuo.biodiversity.alert.repository.KnownSpeciesRepository;
 import cn.jiaozuo.biodiversity.alert.repository.SensitiveSightingRepository;
 import cn.jiaozuo.biodiversity.alert.repository.SpeciesCountyRecordRepository;
@@ -37,9 +38,12 @@ public class ObservationConsumer {
     private final KnownSpeciesRepository species;
     private final SensitiveSightingRepository sightings;
     private final ObjectMapper json;
+    private final ControlCaseService controlCases;
 
     public ObservationConsumer(IdempotentConsumers consumers, AlertRuleEngine engine, SpeciesCountyRecordRepository records,
-            KnownSpeciesRepository species, SensitiveSightingRepository sightings, ObjectMapper json) {
+            KnownSpeciesRepository species, SensitiveSightingRepository sightings, ObjectMapper json,
+            ControlCaseService controlCases) {
+        this.controlCases = controlCases;
         this.consumers = consumers;
         this.engine = engine;
         this.records = records;
@@ -83,6 +87,7 @@ public class ObservationConsumer {
                 species.learn(observation.species());
                 sightings.observed(observation);
                 engine.observed(observation);
+                controlCases.sighted(observation); // a sighting in a control case's area reopens it
             }
             default -> {
                 // Other observation event types carry nothing an alert depends on.

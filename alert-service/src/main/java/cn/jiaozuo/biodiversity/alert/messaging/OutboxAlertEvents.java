@@ -59,7 +59,8 @@ public class OutboxAlertEvents implements AlertEvents {
         String body = null;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (Subscription subscription : subscriptions.listAll()) {
-            if (!subscription.filter.matches(snapshot)) {
+            if (!subscription.filter.matches(snapshot)
+                    || (alert.audienceOrg != null && !alert.audienceOrg.equals(subscription.org))) {
                 continue;
             }
             if (body == null) {

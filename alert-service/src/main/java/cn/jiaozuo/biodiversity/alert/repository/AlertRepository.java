@@ -37,6 +37,15 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         return find("incidentUuid", incidentUuid).firstResultOptional();
     }
 
+    /** The live alert of a rule, species, county, day and audience (FOLLOW_UP_OVERDUE reminders), locked. */
+    public Optional<Alert> findLiveForUpdate(RuleCode rule, long speciesId, String countyCode, LocalDate day,
+            String audienceOrg) {
+        return find("rule = :rule and speciesId = :species and countyCode = :county and status <> :resolved"
+                + " and aggregationDay = :day and audienceOrg = :org", Parameters.with("rule", rule).and("species", speciesId)
+                .and("county", countyCode).and("resolved", AlertStatus.RESOLVED).and("day", day).and("org", audienceOrg))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     public Optional<Alert> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }

@@ -30,6 +30,13 @@ public final class EventTypes {
     /** A county's or protected area's outline was set, changed or withdrawn; data: {@link AreaSnapshot}. */
     public static final String AREA_OUTLINED = "AreaOutlined";
 
+    /** An invasive-species control case was opened; data: {@link ControlCaseSnapshot} on {@link Topics#CONTROL_CASES}. */
+    public static final String CONTROL_CASE_OPENED = "ControlCaseOpened";
+    /** A control action was recorded against a case; data: {@link ControlActionSnapshot}. */
+    public static final String CONTROL_ACTION_RECORDED = "ControlActionRecorded";
+    /** A case's status changed (data: {@link ControlCaseSnapshot} with {@code previousStatus} and {@code reason}). */
+    public static final String CONTROL_CASE_STATUS_CHANGED = "ControlCaseStatusChanged";
+
     /** data: {@link AlertSnapshot} for all alert events. */
     public static final String ALERT_RAISED = "AlertRaised";
     public static final String ALERT_UPDATED = "AlertUpdated";

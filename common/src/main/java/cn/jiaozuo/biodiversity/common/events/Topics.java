@@ -47,6 +47,11 @@ public final class Topics {
     public static final String GEOGRAPHY = "geography";
     /** Geography events a consumer could not process. */
     public static final String GEOGRAPHY_DLQ = "geography.dlq";
+    /**
+     * Invasive-species control cases ({@link ControlCaseSnapshot}, {@link ControlActionSnapshot}), key = case id, so a
+     * case's events stay in order.
+     */
+    public static final String CONTROL_CASES = "control-cases";
 
     /** Name, partition count and clean-up policy of one topic. */
     public record TopicSpec(String name, int partitions, boolean compacted) {
@@ -64,7 +69,8 @@ public final class Topics {
             new TopicSpec(PATROLS, 3, false),
             new TopicSpec(PATROLS_DLQ, 1, false),
             new TopicSpec(GEOGRAPHY, 3, true),
-            new TopicSpec(GEOGRAPHY_DLQ, 1, false));
+            new TopicSpec(GEOGRAPHY_DLQ, 1, false),
+            new TopicSpec(CONTROL_CASES, 3, false));
 
     /** Header names set on every record by the outbox relay (Debezium's convention). */
     public static final String HEADER_EVENT_ID = "eventId";
