@@ -10,6 +10,7 @@ const STATUS = { OPEN: ['待处理', 'Open'], ACKNOWLEDGED: ['已确认', 'Ackno
 const RULE = {
   INVASIVE_SPECIES: ['入侵物种', 'Invasive species'], PROTECTED_SPECIES: ['一级保护物种', 'Class I protected'],
   ENFORCEMENT: ['巡护执法', 'Enforcement'],
+  FOLLOW_UP_OVERDUE: ['防控回访逾期', 'Follow-up overdue'],
 };
 // Incident types of ENFORCEMENT alerts (patrol-service).
 const INCIDENT = {
