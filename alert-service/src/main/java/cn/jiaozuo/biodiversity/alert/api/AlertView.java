@@ -2,6 +2,7 @@ package cn.jiaozuo.biodiversity.alert.api;
 
 import cn.jiaozuo.biodiversity.alert.domain.Alert;
 import cn.jiaozuo.biodiversity.alert.domain.AlertService;
+import cn.jiaozuo.biodiversity.alert.domain.RuleCode;
 import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -15,8 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AlertView(
         @Schema(required = true, example = "6f1c2a0e-2d7b-4c7e-9a55-3f0f3c1d2b11") UUID id,
-        @Schema(required = true, example = "INVASIVE_SPECIES", enumeration = {"INVASIVE_SPECIES", "PROTECTED_SPECIES",
-                "ENFORCEMENT"}) String rule,
+        @Schema(required = true, example = "INVASIVE_SPECIES", implementation = RuleCode.class) String rule,
         @Schema(required = true, example = "CRITICAL", enumeration = {"INFO", "MEDIUM", "HIGH", "CRITICAL"}) String severity,
         @Schema(required = true, example = "OPEN", enumeration = {"OPEN", "ACKNOWLEDGED", "RESOLVED"}) String status,
         @Schema(example = "60", description = "Absent, as are the names and group, on an ENFORCEMENT alert whose"
