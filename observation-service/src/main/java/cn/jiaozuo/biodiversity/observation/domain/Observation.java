@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * A stored observation. Rows are inserted with plain JDBC batches and lists are read the same way (see
+ * A stored observation. Rows are inserted with plain JDBC (one multi-row insert) and lists are read the same way (see
  * {@code ObservationRepository}); Hibernate reads single records and writes reviews.
  */
 @Entity

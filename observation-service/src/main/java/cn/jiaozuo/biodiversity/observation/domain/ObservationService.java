@@ -23,7 +23,7 @@ import java.util.UUID;
  * Records and reviews observations: each call applies the intake rules, stores, and publishes its events
  * ({@link ObservationEvents}) in one transaction, on {@code observations} (internal, exact) and on
  * {@code observations.public} (as the public sees the record). A single post costs a row, its outbox rows and a
- * commit; a batch costs one lookup of the uuids sent, one JDBC batch of rows and one of outbox events.
+ * commit; a batch costs one lookup of the uuids sent, one insert of its rows and one of its outbox events.
  */
 @ApplicationScoped
 public class ObservationService {

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * {@link ObservationEvents} on the transactional outbox: each observation becomes an event on {@code observations}
  * (the exact record) and its twin on {@code observations.public} (held back until its release when generalized), both
- * keyed {@code countyCode:speciesId}, written with one JDBC batch in the caller's transaction.
+ * keyed {@code countyCode:speciesId}, written with one statement in the caller's transaction.
  */
 @ApplicationScoped
 public class OutboxObservationEvents implements ObservationEvents {

@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The service's one plain-JDBC path, for what Panache does not do (well): batch inserts with {@code on conflict},
+ * The service's one plain-JDBC path, for what Panache does not do (well): multi-row inserts with {@code on conflict},
  * upserts, grouped aggregates, sequences, the observation table's filtered keyset reads and cursor-streamed exports.
  * Entity reads and writes go through Panache instead.
  *
@@ -39,12 +39,6 @@ public class Jdbc {
         T read(ResultSet rs) throws SQLException;
     }
 
-    /** Sets the parameters of one row of a batch. */
-    @FunctionalInterface
-    public interface RowWriter<T> {
-        void write(PreparedStatement statement, T row) throws SQLException;
-    }
-
     /** Receives each streamed row in turn; may write to a response. */
     @FunctionalInterface
     public interface RowHandler<T> {
@@ -56,7 +50,7 @@ public class Jdbc {
     }
 
     /**
-     * Every row of {@code sql}. Parameters: {@link Instant} as a timestamp, an enum by its name, {@link SqlArray} as an
+     * Every row of {@code sql} (also of an insert's {@code returning}). Parameters: {@link Instant} as a timestamp, an enum by its name, {@link SqlArray} as an
      * array, null as SQL NULL, anything else as the driver takes it.
      */
     public <T> List<T> list(String sql, List<?> params, RowReader<T> reader) {
@@ -88,22 +82,6 @@ public class Jdbc {
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
             bind(update, Arrays.asList(params)); // parameters may be null
             return update.executeUpdate();
-        } catch (SQLException e) {
-            throw failed(sql, e);
-        }
-    }
-
-    /** Runs {@code sql} once per row in one JDBC batch; returns the update count of each. */
-    public <T> int[] batch(String sql, List<T> rows, RowWriter<T> writer) {
-        if (rows.isEmpty()) {
-            return new int[0];
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
-            for (T row : rows) {
-                writer.write(statement, row);
-                statement.addBatch();
-            }
-            return statement.executeBatch();
         } catch (SQLException e) {
             throw failed(sql, e);
         }

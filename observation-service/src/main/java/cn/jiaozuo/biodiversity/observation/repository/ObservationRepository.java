@@ -13,14 +13,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Observation storage. Single records are read and reviewed through Panache; intake (batch inserts with
+ * Observation storage. Single records are read and reviewed through Panache; intake (one multi-row insert with
  * {@code on conflict do nothing}, the lookup of the uuids a batch sends) and the filtered keyset pages go through the
  * JDBC path with the table's one row mapper and filter compilation ({@link ObservationRows}), which the exports
  * share.
@@ -43,14 +45,21 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
     public record Stored(UUID uuid, String observer, String contentHash) {
     }
 
-    /** Inserts in one JDBC batch; returns per row whether it was new (false: the uuid existed). */
+    /**
+     * Inserts with one statement ({@link ObservationRows#INSERT}); returns per row whether it was new (false: the uuid
+     * existed, or came earlier in {@code rows}).
+     */
     public boolean[] insertAll(List<NewObservation> rows) {
+        boolean[] inserted = new boolean[rows.size()];
+        if (rows.isEmpty()) {
+            return inserted;
+        }
         List<Observation> stored = rows.stream().map(o -> Observation.of(o, o.media().isEmpty() ? null : mediaJson(o.media())))
                 .toList();
-        int[] counts = jdbc.batch(ObservationRows.INSERT, stored, ObservationRows::write);
-        boolean[] inserted = new boolean[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            inserted[i] = counts[i] == 1;
+        Set<UUID> created = new HashSet<>(jdbc.list(ObservationRows.INSERT, ObservationRows.insertParams(stored),
+                rs -> rs.getObject(1, UUID.class)));
+        for (int i = 0; i < inserted.length; i++) {
+            inserted[i] = created.remove(rows.get(i).uuid()); // a uuid twice in rows: its first row was the one inserted
         }
         return inserted;
     }

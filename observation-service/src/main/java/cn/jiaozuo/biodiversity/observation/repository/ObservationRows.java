@@ -7,13 +7,13 @@ import cn.jiaozuo.biodiversity.observation.domain.ObservationFilter;
 import cn.jiaozuo.biodiversity.observation.domain.ObservationMethod;
 import cn.jiaozuo.biodiversity.observation.domain.ObservationSource;
 import cn.jiaozuo.biodiversity.observation.domain.ObservationStatus;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -23,61 +23,62 @@ import java.util.stream.Collectors;
  */
 final class ObservationRows {
 
-    /** Sets a column's parameter from a row. */
-    @FunctionalInterface
-    private interface Writer {
-        void write(PreparedStatement statement, int index, Observation row) throws SQLException;
-    }
-
     /** Sets a row's field from a column. */
     @FunctionalInterface
     private interface Reader {
         void read(ResultSet rs, int index, Observation row) throws SQLException;
     }
 
-    /** {@code write} null: set by the database (V4's trigger), never inserted. */
-    private record Column(String name, Writer write, Reader read) {
+    /**
+     * {@code value} (as the element of an SQL array of {@code type}: a number, uuid, string or ISO instant) null: set by
+     * the database (V4's trigger), never inserted.
+     */
+    private record Column(String name, String type, Function<Observation, Object> value, Reader read) {
     }
 
     private static final List<Column> COLUMNS = List.of(
-            new Column("uuid", (s, i, o) -> s.setObject(i, o.uuid), (rs, i, o) -> o.uuid = rs.getObject(i, UUID.class)),
-            new Column("species_id", (s, i, o) -> s.setLong(i, o.speciesId), (rs, i, o) -> o.speciesId = rs.getLong(i)),
-            new Column("individual_count", (s, i, o) -> s.setInt(i, o.count), (rs, i, o) -> o.count = rs.getInt(i)),
-            new Column("observed_at", (s, i, o) -> Jdbc.bind(s, i, o.observedAt), (rs, i, o) -> o.observedAt = Jdbc.instant(rs, i)),
-            new Column("observed_offset_s", (s, i, o) -> s.setInt(i, o.observedOffsetSeconds),
+            new Column("uuid", "uuid", o -> o.uuid, (rs, i, o) -> o.uuid = rs.getObject(i, UUID.class)),
+            new Column("species_id", "int8", o -> o.speciesId, (rs, i, o) -> o.speciesId = rs.getLong(i)),
+            new Column("individual_count", "int4", o -> o.count, (rs, i, o) -> o.count = rs.getInt(i)),
+            new Column("observed_at", "timestamptz", o -> text(o.observedAt), (rs, i, o) -> o.observedAt = Jdbc.instant(rs, i)),
+            new Column("observed_offset_s", "int4", o -> o.observedOffsetSeconds,
                     (rs, i, o) -> o.observedOffsetSeconds = rs.getInt(i)),
-            new Column("recorded_at", (s, i, o) -> Jdbc.bind(s, i, o.recordedAt), (rs, i, o) -> o.recordedAt = Jdbc.instant(rs, i)),
-            new Column("lat", (s, i, o) -> s.setDouble(i, o.lat), (rs, i, o) -> o.lat = rs.getDouble(i)),
-            new Column("lon", (s, i, o) -> s.setDouble(i, o.lon), (rs, i, o) -> o.lon = rs.getDouble(i)),
-            new Column("accuracy_m", (s, i, o) -> Jdbc.bind(s, i, o.accuracyM), (rs, i, o) -> o.accuracyM = Jdbc.nullableDouble(rs, i)),
-            new Column("original_datum", (s, i, o) -> Jdbc.bind(s, i, o.originalDatum),
+            new Column("recorded_at", "timestamptz", o -> text(o.recordedAt), (rs, i, o) -> o.recordedAt = Jdbc.instant(rs, i)),
+            new Column("lat", "float8", o -> o.lat, (rs, i, o) -> o.lat = rs.getDouble(i)),
+            new Column("lon", "float8", o -> o.lon, (rs, i, o) -> o.lon = rs.getDouble(i)),
+            new Column("accuracy_m", "float8", o -> o.accuracyM, (rs, i, o) -> o.accuracyM = Jdbc.nullableDouble(rs, i)),
+            new Column("original_datum", "text", o -> text(o.originalDatum),
                     (rs, i, o) -> o.originalDatum = Datum.valueOf(rs.getString(i))),
-            new Column("original_lat", (s, i, o) -> s.setDouble(i, o.originalLat), (rs, i, o) -> o.originalLat = rs.getDouble(i)),
-            new Column("original_lon", (s, i, o) -> s.setDouble(i, o.originalLon), (rs, i, o) -> o.originalLon = rs.getDouble(i)),
-            new Column("county_code", (s, i, o) -> s.setString(i, o.countyCode), (rs, i, o) -> o.countyCode = rs.getString(i)),
-            new Column("plot_code", (s, i, o) -> s.setString(i, o.plotCode), (rs, i, o) -> o.plotCode = rs.getString(i)),
-            new Column("method", (s, i, o) -> Jdbc.bind(s, i, o.method), (rs, i, o) -> o.method = ObservationMethod.valueOf(rs.getString(i))),
-            new Column("station_id", (s, i, o) -> s.setString(i, o.stationId), (rs, i, o) -> o.stationId = rs.getString(i)),
-            new Column("notes", (s, i, o) -> s.setString(i, o.notes), (rs, i, o) -> o.notes = rs.getString(i)),
-            new Column("media_json", (s, i, o) -> s.setString(i, o.mediaJson), (rs, i, o) -> o.mediaJson = rs.getString(i)),
-            new Column("observer", (s, i, o) -> s.setString(i, o.observer), (rs, i, o) -> o.observer = rs.getString(i)),
-            new Column("source", (s, i, o) -> Jdbc.bind(s, i, o.source), (rs, i, o) -> o.source = ObservationSource.valueOf(rs.getString(i))),
-            new Column("status", (s, i, o) -> Jdbc.bind(s, i, o.status), (rs, i, o) -> o.status = ObservationStatus.valueOf(rs.getString(i))),
-            new Column("reviewer", (s, i, o) -> s.setString(i, o.reviewer), (rs, i, o) -> o.reviewer = rs.getString(i)),
-            new Column("review_comment", (s, i, o) -> s.setString(i, o.reviewComment), (rs, i, o) -> o.reviewComment = rs.getString(i)),
-            new Column("reviewed_at", (s, i, o) -> Jdbc.bind(s, i, o.reviewedAt), (rs, i, o) -> o.reviewedAt = Jdbc.instant(rs, i)),
-            new Column("content_hash", (s, i, o) -> s.setString(i, o.contentHash), (rs, i, o) -> o.contentHash = rs.getString(i)),
-            new Column("listed_at", null, (rs, i, o) -> o.listedAt = Jdbc.instant(rs, i)),
-            new Column("listed_key", null, (rs, i, o) -> o.listedKey = rs.getObject(i, UUID.class)));
+            new Column("original_lat", "float8", o -> o.originalLat, (rs, i, o) -> o.originalLat = rs.getDouble(i)),
+            new Column("original_lon", "float8", o -> o.originalLon, (rs, i, o) -> o.originalLon = rs.getDouble(i)),
+            new Column("county_code", "text", o -> o.countyCode, (rs, i, o) -> o.countyCode = rs.getString(i)),
+            new Column("plot_code", "text", o -> o.plotCode, (rs, i, o) -> o.plotCode = rs.getString(i)),
+            new Column("method", "text", o -> text(o.method), (rs, i, o) -> o.method = ObservationMethod.valueOf(rs.getString(i))),
+            new Column("station_id", "text", o -> o.stationId, (rs, i, o) -> o.stationId = rs.getString(i)),
+            new Column("notes", "text", o -> o.notes, (rs, i, o) -> o.notes = rs.getString(i)),
+            new Column("media_json", "text", o -> o.mediaJson, (rs, i, o) -> o.mediaJson = rs.getString(i)),
+            new Column("observer", "text", o -> o.observer, (rs, i, o) -> o.observer = rs.getString(i)),
+            new Column("source", "text", o -> text(o.source), (rs, i, o) -> o.source = ObservationSource.valueOf(rs.getString(i))),
+            new Column("status", "text", o -> text(o.status), (rs, i, o) -> o.status = ObservationStatus.valueOf(rs.getString(i))),
+            new Column("reviewer", "text", o -> o.reviewer, (rs, i, o) -> o.reviewer = rs.getString(i)),
+            new Column("review_comment", "text", o -> o.reviewComment, (rs, i, o) -> o.reviewComment = rs.getString(i)),
+            new Column("reviewed_at", "timestamptz", o -> text(o.reviewedAt), (rs, i, o) -> o.reviewedAt = Jdbc.instant(rs, i)),
+            new Column("content_hash", "text", o -> o.contentHash, (rs, i, o) -> o.contentHash = rs.getString(i)),
+            new Column("listed_at", null, null, (rs, i, o) -> o.listedAt = Jdbc.instant(rs, i)),
+            new Column("listed_key", null, null, (rs, i, o) -> o.listedKey = rs.getObject(i, UUID.class)));
 
-    private static final List<Column> INSERTED = COLUMNS.stream().filter(c -> c.write() != null).toList();
+    private static final List<Column> INSERTED = COLUMNS.stream().filter(c -> c.value() != null).toList();
 
     /**
-     * {@code on conflict do nothing}: the uuid key decides replays without a read before each insert, and concurrent
-     * duplicates wait for each other in PostgreSQL instead of failing with a unique violation.
+     * One statement for any number of rows: each column is one array parameter, {@code unnest} turns them back into rows
+     * (in array order). PostgreSQL then plans and executes once instead of once per row, as a JDBC batch of single-row
+     * inserts would. {@code on conflict do nothing}: the uuid key decides replays without a read before the insert, and
+     * concurrent duplicates wait for each other in PostgreSQL instead of failing with a unique violation; the uuids
+     * returned are those inserted.
      */
     static final String INSERT = "insert into observation (" + INSERTED.stream().map(Column::name).collect(Collectors.joining(", "))
-            + ") values (" + String.join(", ", Collections.nCopies(INSERTED.size(), "?")) + ") on conflict (uuid) do nothing";
+            + ") select * from unnest(" + String.join(", ", Collections.nCopies(INSERTED.size(), "?"))
+            + ") on conflict (uuid) do nothing returning uuid";
 
     static final String SELECT = "select " + COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "))
             + " from observation";
@@ -88,11 +89,22 @@ final class ObservationRows {
     private ObservationRows() {
     }
 
-    /** Sets the insert's parameters from {@code row}. */
-    static void write(PreparedStatement insert, Observation row) throws SQLException {
-        for (int i = 0; i < INSERTED.size(); i++) {
-            INSERTED.get(i).write().write(insert, i + 1, row);
+    /** The parameters of {@link #INSERT} for {@code rows}: one array per column, in row order. */
+    static List<Object> insertParams(List<Observation> rows) {
+        List<Object> params = new ArrayList<>(INSERTED.size());
+        for (Column column : INSERTED) {
+            Object[] values = new Object[rows.size()];
+            for (int r = 0; r < values.length; r++) {
+                values[r] = column.value().apply(rows.get(r));
+            }
+            params.add(new Jdbc.SqlArray(column.type(), values));
         }
+        return params;
+    }
+
+    /** An array element as PostgreSQL reads it (ISO-8601 for instants, names for enums); null stays null. */
+    private static String text(Object value) {
+        return value == null ? null : value instanceof Enum<?> constant ? constant.name() : value.toString();
     }
 
     /** The row {@code rs} stands on, selected by {@link #SELECT}, as an unmanaged entity. */
