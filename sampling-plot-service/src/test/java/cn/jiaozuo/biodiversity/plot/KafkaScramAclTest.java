@@ -4,6 +4,7 @@ import static cn.jiaozuo.biodiversity.plot.OutlineFixtures.freshSquare;
 import static cn.jiaozuo.biodiversity.plot.OutlineFixtures.outlineBody;
 import static cn.jiaozuo.biodiversity.plot.OutlineFixtures.put;
 import static cn.jiaozuo.biodiversity.plot.PlotFixtures.createPlot;
+import static cn.jiaozuo.biodiversity.plot.PlotFixtures.plotBody;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,12 +65,17 @@ class KafkaScramAclTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> given().get("/q/health/ready").statusCode() == 200);
 
-        String code = createPlot("410821");
+        // Plot codes count per county in each test database while the broker outlives them: find the record by a
+        // name no other run of this JVM used.
+        Map<String, Object> plot = plotBody("410821");
+        String name = (String) plot.get("name");
+        String code = createPlot(plot);
         Map<String, Object> outline = outlineBody(freshSquare());
         put("/counties/410822/outline", outline).statusCode(200);
         String source = (String) outline.get("source");
         try (KafkaTestClient plain = KafkaTestClient.of(InfrastructureTestResource.kafkaBootstrapServers())) {
-            assertEquals(1, plain.await(Topics.PLOTS, r -> code.equals(r.key()), 1, Duration.ofSeconds(30)).size(),
+            assertEquals(1, plain.await(Topics.PLOTS, r -> code.equals(r.key()) && r.value().contains(name), 1,
+                    Duration.ofSeconds(30)).size(),
                     "PlotUpserted reached topic plots");
             assertEquals(1, plain.await(Topics.GEOGRAPHY, r -> r.value().contains(source), 1, Duration.ofSeconds(30)).size(),
                     "AreaOutlined reached topic geography");
