@@ -14,6 +14,8 @@ public interface AlertConfig {
 
     Stream stream();
 
+    Channels channels();
+
     Enforcement enforcement();
 
     /** Time zone whose calendar day PROTECTED_SPECIES alerts aggregate over. */
@@ -64,6 +66,14 @@ public interface AlertConfig {
          * whatever it resolves to, so prefer CIDRs.
          */
         Optional<List<String>> allowedReceivers();
+    }
+
+    /** Chat robot channels (WeCom, DingTalk, Feishu). */
+    interface Channels {
+
+        /** The monitoring console as bureau users open it, linked from every robot message (env ALERTS_CHANNELS_CONSOLE_URL). */
+        @WithDefault("http://localhost:8083/console/")
+        String consoleUrl();
     }
 
     interface Stream {

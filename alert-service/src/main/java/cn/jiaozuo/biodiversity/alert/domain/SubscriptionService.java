@@ -25,8 +25,8 @@ import java.util.UUID;
 public class SubscriptionService {
 
     /** What a bureau asks to subscribe; {@code filter} null means every alert. */
-    public record NewSubscription(String name, String organization, AlertFilter filter, String webhookUrl,
-            String webhookSecret) {
+    public record NewSubscription(String name, String organization, AlertFilter filter, Channel channel,
+            String webhookUrl, String webhookSecret) {
     }
 
     private final SubscriptionRepository subscriptions;
@@ -48,7 +48,12 @@ public class SubscriptionService {
                 + " token that names yours."));
         AlertFilter filter = request.filter() == null ? new AlertFilter(null, null, null, null, null) : request.filter();
         List<Violation> violations = new ArrayList<>();
-        receivers.refusal(request.webhookUrl()).ifPresent(why -> violations.add(new Violation("webhook.url", why)));
+        Channel channel = request.channel() == null ? Channel.WEBHOOK : request.channel();
+        String url = request.webhookUrl().strip();
+        receivers.refusal(url).or(() -> channel.urlRefusal(url, receivers.operatorAllowed(url)))
+                .ifPresent(why -> violations.add(new Violation("webhook.url", why)));
+        secretRefusal(channel, request.webhookSecret())
+                .ifPresent(why -> violations.add(new Violation("webhook.secret", why)));
         if (filter.countyCodes() != null) {
             for (String code : filter.countyCodes()) {
                 if (!JiaozuoCounty.isValid(code)) {
@@ -71,12 +76,24 @@ public class SubscriptionService {
         s.organization = request.organization().strip();
         s.org = org;
         s.filter = filter;
-        s.webhookUrl = request.webhookUrl().strip();
+        s.channel = channel;
+        s.webhookUrl = url;
         s.webhookSecret = request.webhookSecret();
         s.createdBy = caller.subject();
         s.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         subscriptions.persist(s);
         return s;
+    }
+
+    private static java.util.Optional<String> secretRefusal(Channel channel, String secret) {
+        return java.util.Optional.ofNullable(switch (channel) {
+            case WEBHOOK -> secret == null ? "is required: each delivery is signed with it" : null;
+            case WECOM -> secret != null ? "must be omitted: a WeCom robot has no signing secret, its key is in the URL"
+                    : null;
+            case DINGTALK -> secret != null && !secret.startsWith("SEC") ? "is the robot's signing secret (加签),"
+                    + " which starts with SEC; omit it when the robot does not sign" : null;
+            case FEISHU -> null;
+        });
     }
 
     /** An admin's: all, oldest first; a bureau user's: their organisation's (none without an org claim). */

@@ -76,6 +76,7 @@ public class OutboxAlertEvents implements AlertEvents {
             delivery.attempts = 0;
             delivery.nextAttemptAt = now;
             delivery.createdAt = now;
+            delivery.kind = "EVENT";
             deliveries.persist(delivery);
             AfterCommit.runOnce(transactions, WAKE_KEY, dispatcher::wakeUp);
         }
