@@ -5,7 +5,6 @@ import cn.jiaozuo.biodiversity.alert.domain.RuleCode;
 import cn.jiaozuo.biodiversity.alert.domain.Severity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,9 +18,17 @@ public record SubscriptionRequest(
         @Valid @Schema(nullable = true, description = "Omitted or null: every alert") Filter filter,
         @Schema(nullable = true, defaultValue = "WEBHOOK", example = "DINGTALK", description = "How alerts are sent:"
                 + " WEBHOOK (the signed event envelope, default), WECOM, DINGTALK or FEISHU (a group chat robot; see the"
-                + " subscriber guide)") Channel channel,
-        @NotNull @Valid @Schema(description = "Where to send: the webhook, or the robot's address and signing secret")
-        Webhook webhook) {
+                + " subscriber guide), or EMAIL") Channel channel,
+        @Valid @Schema(nullable = true, description = "Where to send: the webhook, or the robot's address and signing"
+                + " secret; required unless the channel is EMAIL, omitted then") Webhook webhook,
+        @Valid @Schema(nullable = true, description = "Channel EMAIL only: the recipients") Email email) {
+
+    /** The recipients of an EMAIL subscription. */
+    @Schema(name = "SubscriptionEmail")
+    public record Email(
+            @Size(max = 20) @Schema(required = true, description = "1 to 20 plain addresses",
+                    example = "[\"yujing@lyj.jiaozuo.gov.cn\"]") java.util.List<@Size(max = 254) String> recipients) {
+    }
 
     /** Every non-empty criterion must match; omitted criteria match everything. */
     @Schema(name = "SubscriptionFilter")

@@ -83,7 +83,9 @@ public class SubscriptionResource {
         SubscriptionRequest.Filter f = request.filter();
         Subscription s = service.subscribe(new SubscriptionService.NewSubscription(request.name(), request.organization(),
                 f == null ? null : new AlertFilter(f.speciesIds(), f.groups(), f.countyCodes(), f.minSeverity(), f.rules()),
-                request.channel(), request.webhook().url(), request.webhook().secret()), Caller.of(identity));
+                request.channel(), request.webhook() == null ? null : request.webhook().url(),
+                request.webhook() == null ? null : request.webhook().secret(),
+                request.email() == null ? null : request.email().recipients()), Caller.of(identity));
         return Response.created(uri.getAbsolutePathBuilder().path(s.id.toString()).build())
                 .entity(SubscriptionView.of(s)).build();
     }

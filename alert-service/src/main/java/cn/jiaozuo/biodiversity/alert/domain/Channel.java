@@ -31,7 +31,9 @@ public enum Channel {
      * Feishu (飞书) custom bot: {@code https://open.feishu.cn/open-apis/bot/v2/hook/{token}}; 100 messages a
      * minute (open.feishu.cn/document/client-docs/bot-v3/add-custom-bot).
      */
-    FEISHU("open.feishu.cn", "/open-apis/bot/v2/hook/", null, 100);
+    FEISHU("open.feishu.cn", "/open-apis/bot/v2/hook/", null, 100),
+    /** E-mail through the operator's SMTP server (quarkus.mailer.*): HTML and plain text, to up to 20 recipients. */
+    EMAIL(null, null, null, Integer.MAX_VALUE);
 
     private final String officialHost;
     private final String path;
@@ -45,8 +47,9 @@ public enum Channel {
         this.perMinute = perMinute;
     }
 
+    /** A group chat robot, reached by HTTP at its vendor's host. */
     public boolean isRobot() {
-        return this != WEBHOOK;
+        return this == WECOM || this == DINGTALK || this == FEISHU;
     }
 
     /** The vendor's host, null for WEBHOOK. */
@@ -153,7 +156,7 @@ public enum Channel {
             case WECOM -> "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa";
             case DINGTALK -> "https://oapi.dingtalk.com/robot/send?access_token=XXXXXX";
             case FEISHU -> "https://open.feishu.cn/open-apis/bot/v2/hook/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
-            case WEBHOOK -> "";
+            case WEBHOOK, EMAIL -> "";
         };
     }
 }

@@ -46,6 +46,10 @@ public class Subscription {
     @Column(name = "webhook_secret")
     public String webhookSecret;
 
+    /** EMAIL: the recipients, comma-separated; null for the other channels. */
+    @Column(name = "email_recipients")
+    public String emailRecipients;
+
     @Column(name = "created_by")
     public String createdBy;
 

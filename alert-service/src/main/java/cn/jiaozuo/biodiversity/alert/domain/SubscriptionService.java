@@ -26,7 +26,7 @@ public class SubscriptionService {
 
     /** What a bureau asks to subscribe; {@code filter} null means every alert. */
     public record NewSubscription(String name, String organization, AlertFilter filter, Channel channel,
-            String webhookUrl, String webhookSecret) {
+            String webhookUrl, String webhookSecret, List<String> emailRecipients) {
     }
 
     private final SubscriptionRepository subscriptions;
@@ -49,11 +49,23 @@ public class SubscriptionService {
         AlertFilter filter = request.filter() == null ? new AlertFilter(null, null, null, null, null) : request.filter();
         List<Violation> violations = new ArrayList<>();
         Channel channel = request.channel() == null ? Channel.WEBHOOK : request.channel();
-        String url = request.webhookUrl().strip();
-        receivers.refusal(url).or(() -> channel.urlRefusal(url, receivers.operatorAllowed(url)))
-                .ifPresent(why -> violations.add(new Violation("webhook.url", why)));
-        secretRefusal(channel, request.webhookSecret())
-                .ifPresent(why -> violations.add(new Violation("webhook.secret", why)));
+        String url = request.webhookUrl() == null ? null : request.webhookUrl().strip();
+        if (channel == Channel.EMAIL) {
+            if (request.webhookUrl() != null || request.webhookSecret() != null) {
+                violations.add(new Violation("webhook", "must be omitted for e-mail; give email.recipients"));
+            }
+            emailRefusals(request.emailRecipients(), violations);
+        } else if (url == null) {
+            violations.add(new Violation("webhook", "is required: the " + channel + " address"));
+        } else {
+            receivers.refusal(url).or(() -> channel.urlRefusal(url, receivers.operatorAllowed(url)))
+                    .ifPresent(why -> violations.add(new Violation("webhook.url", why)));
+            secretRefusal(channel, request.webhookSecret())
+                    .ifPresent(why -> violations.add(new Violation("webhook.secret", why)));
+            if (request.emailRecipients() != null) {
+                violations.add(new Violation("email", "is only for channel EMAIL"));
+            }
+        }
         if (filter.countyCodes() != null) {
             for (String code : filter.countyCodes()) {
                 if (!JiaozuoCounty.isValid(code)) {
@@ -78,11 +90,30 @@ public class SubscriptionService {
         s.filter = filter;
         s.channel = channel;
         s.webhookUrl = url;
+        s.emailRecipients = channel == Channel.EMAIL ? String.join(",", request.emailRecipients().stream()
+                .map(String::strip).distinct().toList()) : null;
         s.webhookSecret = request.webhookSecret();
         s.createdBy = caller.subject();
         s.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         subscriptions.persist(s);
         return s;
+    }
+
+    /** A plain address (no display name, no comment): what a bureau's administrator types. */
+    private static final java.util.regex.Pattern MAILBOX = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})+");
+
+    private static void emailRefusals(List<String> recipients, List<Violation> violations) {
+        if (recipients == null || recipients.isEmpty()) {
+            violations.add(new Violation("email.recipients", "is required for e-mail: 1 to 20 addresses"));
+            return;
+        }
+        for (String r : recipients) {
+            if (r == null || !MAILBOX.matcher(r.strip()).matches() || r.strip().length() > 254) {
+                violations.add(new Violation("email.recipients", "'" + r + "' is not an e-mail address like"
+                        + " yujing@lyj.jiaozuo.gov.cn"));
+            }
+        }
     }
 
     private static java.util.Optional<String> secretRefusal(Channel channel, String secret) {
@@ -92,7 +123,7 @@ public class SubscriptionService {
                     : null;
             case DINGTALK -> secret != null && !secret.startsWith("SEC") ? "is the robot's signing secret (加签),"
                     + " which starts with SEC; omit it when the robot does not sign" : null;
-            case FEISHU -> null;
+            case FEISHU, EMAIL -> null;
         });
     }
 

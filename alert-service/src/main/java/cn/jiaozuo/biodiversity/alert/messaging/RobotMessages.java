@@ -144,7 +144,7 @@ public final class RobotMessages {
             case WECOM -> wecom(url, text);
             case DINGTALK -> dingTalk(url, secret, text, nowMillis);
             case FEISHU -> feishu(url, secret, text, nowMillis / 1000);
-            case WEBHOOK -> throw new IllegalArgumentException("a webhook is sent the event envelope");
+            case WEBHOOK, EMAIL -> throw new IllegalArgumentException(channel + " is not a robot");
         };
     }
 

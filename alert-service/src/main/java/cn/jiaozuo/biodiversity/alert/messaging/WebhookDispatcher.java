@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.mailer.Mailer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -97,7 +98,7 @@ public class WebhookDispatcher {
               from due, subscription s
              where d.id = due.id and s.id = d.subscription_id
             returning d.id, d.event_id, d.event_type, d.payload, d.attempts, s.webhook_url, s.webhook_secret, s.channel,
-                      due.previous
+                      due.previous, s.email_recipients
             """;
 
     private final AgroalDataSource dataSource;
@@ -105,6 +106,7 @@ public class WebhookDispatcher {
     private final AlertConfig.Channels channels;
     private final ObjectMapper json;
     private final RobotRateLimiter limiter = new RobotRateLimiter();
+    private final Mailer mailer;
     private final MeterRegistry registry;
     private final ReceiverAddressPolicy policy;
     private final ReceiverResolver resolver;
@@ -115,7 +117,8 @@ public class WebhookDispatcher {
     private CloseableHttpClient http;
 
     public WebhookDispatcher(AgroalDataSource dataSource, AlertConfig config, MeterRegistry registry,
-            ReceiverAddressPolicy policy, ReceiverResolver resolver, ObjectMapper json) {
+            ReceiverAddressPolicy policy, ReceiverResolver resolver, ObjectMapper json, Mailer mailer) {
+        this.mailer = mailer;
         this.dataSource = dataSource;
         this.config = config.webhook();
         this.channels = config.channels();
@@ -242,7 +245,7 @@ public class WebhookDispatcher {
     }
 
     private record Claimed(UUID id, UUID eventId, String eventType, String payload, int attempts, String url,
-            String secret, Channel channel, Timestamp previousAttempt) {
+            String secret, Channel channel, Timestamp previousAttempt, String recipients) {
     }
 
     private int dispatch(int max) throws SQLException {
@@ -272,7 +275,7 @@ public class WebhookDispatcher {
                 while (rs.next()) {
                     claimed.add(new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7),
-                            Channel.valueOf(rs.getString(8)), rs.getTimestamp(9)));
+                            Channel.valueOf(rs.getString(8)), rs.getTimestamp(9), rs.getString(10)));
                 }
             }
         }
@@ -290,8 +293,10 @@ public class WebhookDispatcher {
                 return;
             }
         }
-        Sent sent = exchange(delivery.channel(), delivery.url(), delivery.secret(), delivery.eventId(),
-                delivery.eventType(), delivery.payload());
+        Sent sent = delivery.channel() == Channel.EMAIL
+                ? mail(delivery.recipients(), delivery.eventType(), delivery.payload())
+                : exchange(delivery.channel(), delivery.url(), delivery.secret(), delivery.eventId(),
+                        delivery.eventType(), delivery.payload());
         if (sent == null) {
             return; // shutting down: the lease expires and another try follows
         }
@@ -391,8 +396,9 @@ public class WebhookDispatcher {
             sent = new Sent(null, new RobotAnswer.Failure("rate limit of the robot reached: try again after "
                     + room.get().truncatedTo(ChronoUnit.SECONDS), false));
         } else {
-            sent = exchange(subscription.channel, subscription.webhookUrl, subscription.webhookSecret,
-                    envelope.eventId(), TEST_EVENT_TYPE, payload);
+            sent = subscription.channel == Channel.EMAIL ? mail(subscription.emailRecipients, TEST_EVENT_TYPE, payload)
+                    : exchange(subscription.channel, subscription.webhookUrl, subscription.webhookSecret,
+                            envelope.eventId(), TEST_EVENT_TYPE, payload);
             if (sent == null) {
                 sent = new Sent(null, new RobotAnswer.Failure(UNREACHABLE, false));
             }
@@ -425,6 +431,25 @@ public class WebhookDispatcher {
         }
         registry.counter("webhook.deliveries", "outcome", delivered ? "test-delivered" : "test-failed").increment();
         return id;
+    }
+
+    /** The one error kind of an e-mail the SMTP server did not take (the detail is logged at DEBUG). */
+    public static final String MAIL_REFUSED = "mail server did not accept the message";
+
+    /** One try of an e-mail: handed to the SMTP server (quarkus.mailer.*), or a retried failure. */
+    Sent mail(String recipients, String eventType, String payload) {
+        try {
+            AlertSnapshot alert = json.treeToValue(json.readTree(payload).get("data"), AlertSnapshot.class);
+            mailer.send(MailMessages.mail(List.of(recipients.split(",")),
+                    RobotMessages.text(eventType, alert, channels.consoleUrl())));
+            return new Sent(null, null);
+        } catch (Exception e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return null;
+            }
+            LOG.debugf("E-mail not accepted: %s", e);
+            return new Sent(null, new RobotAnswer.Failure(MAIL_REFUSED, true));
+        }
     }
 
     /** Over the robot's rate limit: back in the queue until it has room, the try not counted. */
