@@ -160,6 +160,29 @@ class RobotChannelTest extends ObservationEventsFixture {
     }
 
     @Test
+    void an_alert_updated_many_times_is_one_message_then_one_update_with_its_latest_state() throws Exception {
+        SpeciesSnapshot species = invasive(newSpeciesId());
+        try (RobotReceiver robot = RobotReceiver.answering(RobotReceiver.OK)) {
+            String subscription = subscribe("WECOM", robot.url("/robot/send?key=agg-" + species.id()), null,
+                    species.id());
+            events.recorded(observation(species, JIEFANG));
+            await().atMost(Duration.ofSeconds(15)).until(() -> robot.received().size() == 1);
+
+            for (int i = 0; i < 5; i++) {
+                events.recorded(observation(species, JIEFANG)); // aggregated: AlertUpdated, 2 … 6 observations
+            }
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(subscription),
+                    d -> d.size() == 2 && d.stream().allMatch(x -> "DELIVERED".equals(x.get("status"))));
+            List<RobotReceiver.Received> messages = robot.received();
+            assertEquals(2, messages.size(), "one for the new alert, one (after the interval) for its five updates");
+            String update = json.readTree(messages.get(1).body()).path("markdown").path("content").asText();
+            assertTrue(update.contains("观测次数：6"), update);
+            assertTrue(update.contains("预警更新"), update);
+        }
+    }
+
+    @Test
     void robot_settings_are_checked_in_one_400_and_the_secret_and_token_are_never_shown() {
         long species = newSpeciesId();
         given().header("Authorization", TestTokens.bearer(Roles.BUREAU)).contentType("application/json")

@@ -74,6 +74,14 @@ public interface AlertConfig {
         /** The monitoring console as bureau users open it, linked from every robot message (env ALERTS_CHANNELS_CONSOLE_URL). */
         @WithDefault("http://localhost:8083/console/")
         String consoleUrl();
+
+        /**
+         * A robot or e-mail subscription hears of an alert's updates (AlertUpdated: one more observation …) at most
+         * this often: an aggregated alert updated 50 times in an hour is one message, then one with its latest state.
+         * Raised, escalated, acknowledged and resolved go at once; webhooks get every event. Zero: every update.
+         */
+        @WithDefault("1h")
+        Duration updateInterval();
     }
 
     interface Stream {
