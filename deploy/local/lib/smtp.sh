@@ -38,6 +38,3 @@ start_smtp() {
   wait_until 30 "smtp" port_open "$SMTP_PORT" || fail "smtp: did not open port $SMTP_PORT; see $LOGS/smtp.log"
 }
 
-smtp_env() { # the environment alert-service needs to send through it
-  printf 'SMTP_HOST=127.0.0.1\nSMTP_PORT=%s\nALERTS_MAIL_FROM=alerts@jiaozuo-biodiversity.local\n' "$SMTP_PORT"
-}

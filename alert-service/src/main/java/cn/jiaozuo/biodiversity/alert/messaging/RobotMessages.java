@@ -37,7 +37,8 @@ public final class RobotMessages {
     private static final Map<String, String> SEVERITY = Map.of("CRITICAL", "严重", "HIGH", "高", "MEDIUM", "中",
             "INFO", "提示");
     private static final Map<String, String> RULE = Map.of("INVASIVE_SPECIES", "入侵物种预警", "PROTECTED_SPECIES",
-            "保护物种预警", "ENFORCEMENT", "巡护执法预警");
+            "保护物种预警", "ENFORCEMENT", "巡护执法预警",
+            "FOLLOW_UP_OVERDUE", "防控回访逾期预警");
     private static final Map<String, String> EVENT = Map.of("AlertRaised", "新预警", "AlertUpdated", "预警更新",
             "AlertEscalated", "预警升级", "AlertAcknowledged", "预警已确认", "AlertResolved", "预警已处置",
             "SubscriptionTest", "测试消息");
