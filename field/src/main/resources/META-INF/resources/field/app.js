@@ -300,7 +300,7 @@ async function loadMine() {
     $('mine').innerHTML = page.items.map((o) => `<li data-uuid="${esc(o.uuid)}" data-status="${esc(o.status)}">
       <div class="head">${speciesLabel(o.species)} × ${esc(o.count)}</div>
       <div>${showTime(o.observedAt || o.observedOn)} · ${esc(METHODS[o.method] || o.method || '')} · ${esc(countyName(o.countyCode))}${o.plotCode ? ` · 样地 ${esc(o.plotCode)}` : ''}</div>
-      <div class="muted">${esc(o.location.lat)}, ${esc(o.location.lon)}${o.location.accuracyM != null ? ` ±${esc(Math.round(o.location.accuracyM))} m` : ''}</div>
+      <div class="muted">${esc(o.location.lat.toFixed(5))}, ${esc(o.location.lon.toFixed(5))}${o.location.accuracyM != null ? ` ±${esc(Math.round(o.location.accuracyM))} m` : ''}</div>
       <div class="status">${esc(REVIEW[o.status] || o.status)}${o.reviewer ? ` · ${esc(o.reviewer)}` : ''}</div>
       ${o.reviewComment ? `<div class="comment">审核意见 / comment：${esc(o.reviewComment)}</div>` : ''}</li>`).join('');
   } catch (e) {
