@@ -6,11 +6,12 @@ stale() { # 0 when a service jar is missing or older than a source file
   for svc in "${SERVICES[@]}"; do
     jar="$ROOT/$svc/target/quarkus-app/quarkus-run.jar"
     [[ -f "$jar" ]] || return 0
-    # console: alert-service serves its page, so a changed script or style is a stale jar too. test-support:
+    # console, field: alert-service and observation-service serve their pages, so a changed script or style is a
+    # stale jar too. test-support:
     # the e2e module takes its JwtMinter from the installed jar.
-    if [[ -n $(find "$ROOT/pom.xml" "$ROOT/common" "$ROOT/test-support" "$ROOT/console/src/main" "$ROOT/$svc" -newer "$jar" -type f \
+    if [[ -n $(find "$ROOT/pom.xml" "$ROOT/common" "$ROOT/test-support" "$ROOT/console/src/main" "$ROOT/field/src/main" "$ROOT/$svc" -newer "$jar" -type f \
         \( -name '*.java' -o -name '*.xml' -o -name '*.properties' -o -name '*.sql' -o -name '*.json' \
-           -o -name '*.js' -o -name '*.css' -o -name '*.html' \) \
+           -o -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.webmanifest' -o -name '*.svg' \) \
         -not -path '*/target/*' -not -path '*/node_modules/*' -print -quit) ]]; then
       return 0
     fi

@@ -28,7 +28,8 @@ e2e() { # the end-to-end, fault and browser suites against a fresh e2e stack, st
   fresh_e2e_stack
   local urls; mapfile -t urls < <(e2e_urls)
   { (cd "$ROOT" && ./mvnw -B -pl e2e verify -De2e=true "${urls[@]}") \
-    && STACK_PORT_OFFSET=$PORT_OFFSET "$ROOT/console/src/test/browser/run"; } || {
+    && STACK_PORT_OFFSET=$PORT_OFFSET "$ROOT/console/src/test/browser/run" \
+    && STACK_PORT_OFFSET=$PORT_OFFSET "$ROOT/field/src/test/browser/run"; } || {
     local svc
     for svc in "${SERVICES[@]}"; do say "---- last lines of $svc.log"; tail -n 40 "$LOGS/$svc.log" || true; done
     return 1
