@@ -168,7 +168,7 @@ public class BulletinResource {
     @Operation(operationId = "getBulletinHtml", summary = "One bulletin as an HTML page",
             description = "Roles bureau, admin, reviewer. The page as archived: Chinese, inline CSS, charts as inline SVG"
                     + " (records per week, invasive detections per week), no script and no external resource.")
-    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = HTML,
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML,
             schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "start",
             value = "<!DOCTYPE html>\n<html lang=\"zh-CN\">…<h2>一、要点</h2>…<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"chart-records\"…")))
     @APIResponse(responseCode = "404", description = "No such bulletin")
