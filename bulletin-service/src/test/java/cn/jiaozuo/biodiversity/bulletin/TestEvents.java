@@ -38,12 +38,18 @@ final class TestEvents implements AutoCloseable {
 
     private final ObjectMapper json;
     private final EntityManager em;
-    private final KafkaTestClient kafka = KafkaTestClient.create();
+    private final KafkaTestClient kafka;
     private final List<Map.Entry<String, UUID>> sent = new ArrayList<>();
 
     TestEvents(ObjectMapper json, EntityManager em) {
+        this(json, em, KafkaTestClient.create());
+    }
+
+    /** Sends with this client (e.g. on the test broker's unrestricted listener while the service runs as a SCRAM user). */
+    TestEvents(ObjectMapper json, EntityManager em, KafkaTestClient kafka) {
         this.json = json;
         this.em = em;
+        this.kafka = kafka;
     }
 
     /** A fresh species id: each test's species are its own, so first records in a county are its own too. */
