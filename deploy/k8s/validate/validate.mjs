@@ -153,6 +153,12 @@ const kafkaClients = {
     reads: ['plots', 'geography'],
     groupPrefix: 'patrol-service', transactionalIdPrefix: 'patrol-service-outbox-', deployment: true,
   },
+  // Consumes observations, alerts, patrols and plots into its read model (ReadModelConsumers); produces nothing.
+  'bulletin-service': {
+    writes: ['observations.dlq', 'alerts.dlq', 'patrols.dlq', 'plots.dlq'],
+    reads: ['observations', 'alerts', 'patrols', 'plots'],
+    groupPrefix: 'bulletin-service', transactionalIdPrefix: 'bulletin-service-outbox-', deployment: true,
+  },
   'alert-service': {
     writes: ['alerts', 'observations.dlq', 'patrols.dlq', 'control-cases'],
     reads: ['observations', 'patrols', 'alerts'], // alerts: the live stream (/alerts/stream) reads them back

@@ -30,9 +30,9 @@ DB_USER=biodiversity
 DB_PASSWORD=biodiversity        # local development only; production takes DB_PASSWORD from a Secret
 EXPORT_PSEUDONYM_SECRET=local-only-pseudonym-secret # key of recordedBy in exports; production: a Secret
 JWT_ISSUER=https://local.jiaozuo-biodiversity
-SERVICES=(observation-service sampling-plot-service alert-service patrol-service)
+SERVICES=(observation-service sampling-plot-service alert-service patrol-service bulletin-service)
 ROLES=(ranger station reviewer bureau admin)
-# Small heaps and the serial collector: four services and a broker share two cores.
+# Small heaps and the serial collector: five services and a broker share two cores.
 SERVICE_JVM_OPTS=${SERVICE_JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}
 
 is_service() { # NAME -> 0 when NAME is one of SERVICES
@@ -47,6 +47,7 @@ port_of() {
     sampling-plot-service) echo $((8082 + PORT_OFFSET)) ;;
     alert-service) echo $((8083 + PORT_OFFSET)) ;;
     patrol-service) echo $((8084 + PORT_OFFSET)) ;;
+    bulletin-service) echo $((8085 + PORT_OFFSET)) ;;
     *) return 1 ;;
   esac
 }
@@ -57,6 +58,7 @@ db_of() {
     sampling-plot-service) echo "biodiversity_plots$DB_SUFFIX" ;;
     alert-service) echo "biodiversity_alerts$DB_SUFFIX" ;;
     patrol-service) echo "biodiversity_patrols$DB_SUFFIX" ;;
+    bulletin-service) echo "biodiversity_bulletins$DB_SUFFIX" ;;
   esac
 }
 

@@ -23,6 +23,7 @@ up() {
   build
   ensure_postgres
   start_kafka
+  start_smtp
   local svc
   for svc in "${SERVICES[@]}"; do start_service "$svc"; done
   for svc in "${SERVICES[@]}"; do wait_ready "$svc"; done
@@ -42,6 +43,7 @@ down() {
   local i
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do stop_pid "${SERVICES[$i]}"; done
   stop_pid kafka
+  stop_pid smtp
   [[ -n "$OWN_PG" ]] && stop_own_postgres
   if [[ -f "$PIDS/postgresql.started" ]]; then
     local version cluster
@@ -54,8 +56,9 @@ down() {
 start_one() {
   case "${1:-}" in
     kafka) start_kafka ;;
+    smtp) start_smtp ;;
     postgresql) ensure_postgres ;;
-    *) is_service "${1:-}" || fail "start: NAME is one of kafka, postgresql, ${SERVICES[*]}"
+    *) is_service "${1:-}" || fail "start: NAME is one of kafka, smtp, postgresql, ${SERVICES[*]}"
        build; start_service "$1"; wait_ready "$1" ;;
   esac
 }
@@ -63,9 +66,10 @@ start_one() {
 stop_one() {
   case "${1:-}" in
     kafka) stop_pid kafka ;;
+    smtp) stop_pid smtp ;;
     postgresql) [[ -n "$OWN_PG" ]] || fail "stop: this stack uses the machine's PostgreSQL; it stops only its own (STACK_INSTANCE=e2e)"
                 stop_own_postgres ;;
-    *) is_service "${1:-}" || fail "stop: NAME is one of kafka, postgresql (e2e only), ${SERVICES[*]}"
+    *) is_service "${1:-}" || fail "stop: NAME is one of kafka, smtp, postgresql (e2e only), ${SERVICES[*]}"
        stop_pid "$1" ;;
   esac
 }

@@ -6,11 +6,12 @@ stale() { # 0 when a service jar is missing or older than a source file
   for svc in "${SERVICES[@]}"; do
     jar="$ROOT/$svc/target/quarkus-app/quarkus-run.jar"
     [[ -f "$jar" ]] || return 0
-    # console: alert-service serves its page, so a changed script or style is a stale jar too. test-support:
+    # console, field: alert-service and observation-service serve their pages, so a changed script or style is a
+    # stale jar too. test-support:
     # the e2e module takes its JwtMinter from the installed jar.
-    if [[ -n $(find "$ROOT/pom.xml" "$ROOT/common" "$ROOT/test-support" "$ROOT/console/src/main" "$ROOT/$svc" -newer "$jar" -type f \
+    if [[ -n $(find "$ROOT/pom.xml" "$ROOT/common" "$ROOT/test-support" "$ROOT/console/src/main" "$ROOT/field/src/main" "$ROOT/$svc" -newer "$jar" -type f \
         \( -name '*.java' -o -name '*.xml' -o -name '*.properties' -o -name '*.sql' -o -name '*.json' \
-           -o -name '*.js' -o -name '*.css' -o -name '*.html' \) \
+           -o -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.webmanifest' -o -name '*.svg' \) \
         -not -path '*/target/*' -not -path '*/node_modules/*' -print -quit) ]]; then
       return 0
     fi
@@ -44,6 +45,7 @@ start_service() { # SERVICE
   QUARKUS_HTTP_PORT=$port DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$(db_of "$svc")" \
     DB_USER=$DB_USER DB_PASSWORD=$DB_PASSWORD EXPORT_PSEUDONYM_SECRET=$EXPORT_PSEUDONYM_SECRET \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" ALERTS_WEBHOOK_ALLOWED_RECEIVERS=127.0.0.1 \
+    SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" ALERTS_MAIL_FROM=alerts@jiaozuo-biodiversity.local \
     JWT_ISSUER=$JWT_ISSUER JWT_PUBLIC_KEY_LOCATION="file:$HERE/keys/jwt-public.pem" \
     CONSOLE_ORIGINS="http://127.0.0.1:$((8083 + PORT_OFFSET)),http://localhost:$((8083 + PORT_OFFSET))" \
     CONSOLE_OBSERVATION_URL="http://127.0.0.1:$((8081 + PORT_OFFSET))" CONSOLE_PLOT_URL="http://127.0.0.1:$((8082 + PORT_OFFSET))" \

@@ -6,7 +6,7 @@
 e2e_urls() {
   printf '%s\n' "-De2e.observation-url=http://127.0.0.1:$((8081 + PORT_OFFSET))" \
     "-De2e.plot-url=http://127.0.0.1:$((8082 + PORT_OFFSET))" "-De2e.alert-url=http://127.0.0.1:$((8083 + PORT_OFFSET))" \
-    "-De2e.patrol-url=http://127.0.0.1:$((8084 + PORT_OFFSET))" \
+    "-De2e.patrol-url=http://127.0.0.1:$((8084 + PORT_OFFSET))" "-De2e.bulletin-url=http://127.0.0.1:$((8085 + PORT_OFFSET))" \
     "-De2e.kafka=127.0.0.1:$KAFKA_PORT" "-Dbench.observation-url=http://127.0.0.1:$((8081 + PORT_OFFSET))" \
     "-Dbench.kafka=127.0.0.1:$KAFKA_PORT" "-Dbench.stack-var=$VAR" \
     "-Dbench.jdbc=jdbc:postgresql://$PG_HOST:$PG_PORT/biodiversity_observation$DB_SUFFIX"
@@ -28,7 +28,8 @@ e2e() { # the end-to-end, fault and browser suites against a fresh e2e stack, st
   fresh_e2e_stack
   local urls; mapfile -t urls < <(e2e_urls)
   { (cd "$ROOT" && ./mvnw -B -pl e2e verify -De2e=true "${urls[@]}") \
-    && STACK_PORT_OFFSET=$PORT_OFFSET "$ROOT/console/src/test/browser/run"; } || {
+    && STACK_PORT_OFFSET=$PORT_OFFSET "$ROOT/console/src/test/browser/run" \
+    && STACK_PORT_OFFSET=$PORT_OFFSET "$ROOT/field/src/test/browser/run"; } || {
     local svc
     for svc in "${SERVICES[@]}"; do say "---- last lines of $svc.log"; tail -n 40 "$LOGS/$svc.log" || true; done
     return 1

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged system as the e2e suites see it: the stack started by
- * {@code STACK_INSTANCE=e2e deploy/local/stack up} (services on 18081–18084, Kafka on 19092, its own
+ * {@code STACK_INSTANCE=e2e deploy/local/stack up} (services on 18081–18085, Kafka on 19092, its own
  * PostgreSQL on 15432), tokens signed with the local dev key, and the stack command for faults.
  */
 public final class E2eStack {
@@ -25,8 +25,9 @@ public final class E2eStack {
     public static final String PLOTS = System.getProperty("e2e.plot-url", "http://127.0.0.1:18082");
     public static final String ALERTS = System.getProperty("e2e.alert-url", "http://127.0.0.1:18083");
     public static final String PATROLS = System.getProperty("e2e.patrol-url", "http://127.0.0.1:18084");
+    public static final String BULLETINS = System.getProperty("e2e.bulletin-url", "http://127.0.0.1:18085");
     /** Every service's base URL, for the checks that hold for each of them (health, OpenAPI, roles, input). */
-    public static final List<String> SERVICES = List.of(OBSERVATIONS, PLOTS, ALERTS, PATROLS);
+    public static final List<String> SERVICES = List.of(OBSERVATIONS, PLOTS, ALERTS, PATROLS, BULLETINS);
     public static final String KAFKA = System.getProperty("e2e.kafka", "127.0.0.1:19092");
     public static final String ISSUER = JwtMinter.LOCAL_ISSUER;
 

@@ -1,10 +1,10 @@
 package cn.jiaozuo.biodiversity.alert.api;
 
+import cn.jiaozuo.biodiversity.alert.domain.Channel;
 import cn.jiaozuo.biodiversity.alert.domain.RuleCode;
 import cn.jiaozuo.biodiversity.alert.domain.Severity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,7 +16,19 @@ public record SubscriptionRequest(
                 + " subscription belongs to the organisation in the caller's token (claim org), whatever is written here")
         String organization,
         @Valid @Schema(nullable = true, description = "Omitted or null: every alert") Filter filter,
-        @NotNull @Valid Webhook webhook) {
+        @Schema(nullable = true, defaultValue = "WEBHOOK", example = "DINGTALK", description = "How alerts are sent:"
+                + " WEBHOOK (the signed event envelope, default), WECOM, DINGTALK or FEISHU (a group chat robot; see the"
+                + " subscriber guide), or EMAIL") Channel channel,
+        @Valid @Schema(nullable = true, description = "Where to send: the webhook, or the robot's address and signing"
+                + " secret; required unless the channel is EMAIL, omitted then") Webhook webhook,
+        @Valid @Schema(nullable = true, description = "Channel EMAIL only: the recipients") Email email) {
+
+    /** The recipients of an EMAIL subscription. */
+    @Schema(name = "SubscriptionEmail")
+    public record Email(
+            @Size(max = 20) @Schema(required = true, description = "1 to 20 plain addresses",
+                    example = "[\"yujing@lyj.jiaozuo.gov.cn\"]") java.util.List<@Size(max = 254) String> recipients) {
+    }
 
     /** Every non-empty criterion must match; omitted criteria match everything. */
     @Schema(name = "SubscriptionFilter")
@@ -32,9 +44,14 @@ public record SubscriptionRequest(
     @Schema(name = "Webhook")
     public record Webhook(
             @NotBlank @Size(max = 2000) @Schema(example = "https://lyj.jiaozuo.gov.cn/hooks/alerts", required = true,
-                    description = "http or https, no user name or password, a public internet address (see the subscriber"
-                            + " guide); checked again at every delivery") String url,
-            @NotBlank @Size(min = 16, max = 500) @Schema(description = "HMAC-SHA256 key, at least 16 characters; write-only, never returned",
-                    example = "s3cr3t-shared-with-the-bureau", required = true) String secret) {
+                    description = "WEBHOOK: http or https, no user name or password, a public internet address (see the"
+                            + " subscriber guide); checked again at every delivery. A robot: its address as the chat app"
+                            + " shows it, at the vendor's host (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…,"
+                            + " https://oapi.dingtalk.com/robot/send?access_token=…,"
+                            + " https://open.feishu.cn/open-apis/bot/v2/hook/…)") String url,
+            @Size(min = 16, max = 500) @Schema(nullable = true, description = "Write-only, never returned. WEBHOOK:"
+                    + " required, the HMAC-SHA256 key, at least 16 characters. DINGTALK: the robot's signing secret (加签,"
+                    + " starts with SEC) when it signs. FEISHU: the bot's signature secret (签名校验) when set. WECOM: omitted.",
+                    example = "s3cr3t-shared-with-the-bureau") String secret) {
     }
 }

@@ -14,6 +14,8 @@ public interface AlertConfig {
 
     Stream stream();
 
+    Channels channels();
+
     Enforcement enforcement();
 
     /** Time zone whose calendar day PROTECTED_SPECIES alerts aggregate over. */
@@ -64,6 +66,22 @@ public interface AlertConfig {
          * whatever it resolves to, so prefer CIDRs.
          */
         Optional<List<String>> allowedReceivers();
+    }
+
+    /** Chat robot channels (WeCom, DingTalk, Feishu). */
+    interface Channels {
+
+        /** The monitoring console as bureau users open it, linked from every robot message (env ALERTS_CHANNELS_CONSOLE_URL). */
+        @WithDefault("http://localhost:8083/console/")
+        String consoleUrl();
+
+        /**
+         * A robot or e-mail subscription hears of an alert's updates (AlertUpdated: one more observation …) at most
+         * this often: an aggregated alert updated 50 times in an hour is one message, then one with its latest state.
+         * Raised, escalated, acknowledged and resolved go at once; webhooks get every event. Zero: every update.
+         */
+        @WithDefault("1h")
+        Duration updateInterval();
     }
 
     interface Stream {

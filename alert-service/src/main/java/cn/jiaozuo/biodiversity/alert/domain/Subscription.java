@@ -3,12 +3,14 @@ package cn.jiaozuo.biodiversity.alert.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A bureau's webhook subscription. */
+/** A bureau's subscription: a webhook or a chat robot ({@link Channel}). */
 @Entity
 @Table(name = "subscription")
 public class Subscription {
@@ -30,12 +32,23 @@ public class Subscription {
     @Convert(converter = AlertFilterConverter.class)
     public AlertFilter filter;
 
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+
+    /** The webhook's or the robot's address (a robot's with its key or access token). */
     @Column(name = "webhook_url")
     public String webhookUrl;
 
-    /** HMAC key for the signature; write-only through the API. */
+    /**
+     * HMAC key for the signature (webhook: required; DingTalk, Feishu: the robot's signing secret, optional; WeCom:
+     * null); write-only through the API.
+     */
     @Column(name = "webhook_secret")
     public String webhookSecret;
+
+    /** EMAIL: the recipients, comma-separated; null for the other channels. */
+    @Column(name = "email_recipients")
+    public String emailRecipients;
 
     @Column(name = "created_by")
     public String createdBy;

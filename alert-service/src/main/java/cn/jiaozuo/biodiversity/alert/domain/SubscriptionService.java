@@ -25,8 +25,8 @@ import java.util.UUID;
 public class SubscriptionService {
 
     /** What a bureau asks to subscribe; {@code filter} null means every alert. */
-    public record NewSubscription(String name, String organization, AlertFilter filter, String webhookUrl,
-            String webhookSecret) {
+    public record NewSubscription(String name, String organization, AlertFilter filter, Channel channel,
+            String webhookUrl, String webhookSecret, List<String> emailRecipients) {
     }
 
     private final SubscriptionRepository subscriptions;
@@ -48,7 +48,24 @@ public class SubscriptionService {
                 + " token that names yours."));
         AlertFilter filter = request.filter() == null ? new AlertFilter(null, null, null, null, null) : request.filter();
         List<Violation> violations = new ArrayList<>();
-        receivers.refusal(request.webhookUrl()).ifPresent(why -> violations.add(new Violation("webhook.url", why)));
+        Channel channel = request.channel() == null ? Channel.WEBHOOK : request.channel();
+        String url = request.webhookUrl() == null ? null : request.webhookUrl().strip();
+        if (channel == Channel.EMAIL) {
+            if (request.webhookUrl() != null || request.webhookSecret() != null) {
+                violations.add(new Violation("webhook", "must be omitted for e-mail; give email.recipients"));
+            }
+            emailRefusals(request.emailRecipients(), violations);
+        } else if (url == null) {
+            violations.add(new Violation("webhook", "is required: the " + channel + " address"));
+        } else {
+            receivers.refusal(url).or(() -> channel.urlRefusal(url, receivers.operatorAllowed(url)))
+                    .ifPresent(why -> violations.add(new Violation("webhook.url", why)));
+            secretRefusal(channel, request.webhookSecret())
+                    .ifPresent(why -> violations.add(new Violation("webhook.secret", why)));
+            if (request.emailRecipients() != null) {
+                violations.add(new Violation("email", "is only for channel EMAIL"));
+            }
+        }
         if (filter.countyCodes() != null) {
             for (String code : filter.countyCodes()) {
                 if (!JiaozuoCounty.isValid(code)) {
@@ -71,12 +88,43 @@ public class SubscriptionService {
         s.organization = request.organization().strip();
         s.org = org;
         s.filter = filter;
-        s.webhookUrl = request.webhookUrl().strip();
+        s.channel = channel;
+        s.webhookUrl = url;
+        s.emailRecipients = channel == Channel.EMAIL ? String.join(",", request.emailRecipients().stream()
+                .map(String::strip).distinct().toList()) : null;
         s.webhookSecret = request.webhookSecret();
         s.createdBy = caller.subject();
         s.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         subscriptions.persist(s);
         return s;
+    }
+
+    /** A plain address (no display name, no comment): what a bureau's administrator types. */
+    private static final java.util.regex.Pattern MAILBOX = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})+");
+
+    private static void emailRefusals(List<String> recipients, List<Violation> violations) {
+        if (recipients == null || recipients.isEmpty()) {
+            violations.add(new Violation("email.recipients", "is required for e-mail: 1 to 20 addresses"));
+            return;
+        }
+        for (String r : recipients) {
+            if (r == null || !MAILBOX.matcher(r.strip()).matches() || r.strip().length() > 254) {
+                violations.add(new Violation("email.recipients", "'" + r + "' is not an e-mail address like"
+                        + " yujing@lyj.jiaozuo.gov.cn"));
+            }
+        }
+    }
+
+    private static java.util.Optional<String> secretRefusal(Channel channel, String secret) {
+        return java.util.Optional.ofNullable(switch (channel) {
+            case WEBHOOK -> secret == null ? "is required: each delivery is signed with it" : null;
+            case WECOM -> secret != null ? "must be omitted: a WeCom robot has no signing secret, its key is in the URL"
+                    : null;
+            case DINGTALK -> secret != null && !secret.startsWith("SEC") ? "is the robot's signing secret (加签),"
+                    + " which starts with SEC; omit it when the robot does not sign" : null;
+            case FEISHU, EMAIL -> null;
+        });
     }
 
     /** An admin's: all, oldest first; a bureau user's: their organisation's (none without an org claim). */

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One alert event to be POSTed to one subscription's webhook, with its retry state. */
+/** One alert event (or a test message) to be sent to one subscription's webhook or robot, with its retry state. */
 @Entity
 @Table(name = "webhook_delivery")
 public class WebhookDelivery {
@@ -20,6 +20,10 @@ public class WebhookDelivery {
     @Column(name = "subscription_id")
     public UUID subscriptionId;
 
+    /** EVENT (an alert event) or TEST (POST /subscriptions/{id}/test, sent at once, never retried). */
+    public String kind;
+
+    /** Null for a test. */
     @Column(name = "alert_id")
     public UUID alertId;
 

@@ -1,6 +1,9 @@
 package cn.jiaozuo.biodiversity.alert.messaging;
 
+import cn.jiaozuo.biodiversity.alert.config.AlertConfig;
 import cn.jiaozuo.biodiversity.alert.config.AlertMetrics;
+import cn.jiaozuo.biodiversity.alert.domain.Channel;
+import cn.jiaozuo.biodiversity.common.events.EventTypes;
 import cn.jiaozuo.biodiversity.alert.domain.Alert;
 import cn.jiaozuo.biodiversity.alert.domain.AlertEvents;
 import cn.jiaozuo.biodiversity.alert.domain.DeliveryStatus;
@@ -17,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -38,10 +42,12 @@ public class OutboxAlertEvents implements AlertEvents {
     private final WebhookDispatcher dispatcher;
     private final TransactionSynchronizationRegistry transactions;
     private final AlertMetrics metrics;
+    private final Duration updateInterval;
 
     public OutboxAlertEvents(Outbox outbox, ObjectMapper json, SubscriptionRepository subscriptions,
             WebhookDeliveryRepository deliveries, WebhookDispatcher dispatcher,
-            TransactionSynchronizationRegistry transactions, AlertMetrics metrics) {
+            TransactionSynchronizationRegistry transactions, AlertMetrics metrics, AlertConfig config) {
+        this.updateInterval = config.channels().updateInterval();
         this.outbox = outbox;
         this.json = json;
         this.subscriptions = subscriptions;
@@ -66,6 +72,19 @@ public class OutboxAlertEvents implements AlertEvents {
             if (body == null) {
                 body = serialize(envelope);
             }
+            Instant due = now;
+            if (subscription.channel != Channel.WEBHOOK && EventTypes.ALERT_UPDATED.equals(type)
+                    && !updateInterval.isZero()) {
+                // People read these: one message per alert and interval, with the latest state, not one per update.
+                deliveries.flush();
+                if (deliveries.coalesce(subscription.id, alert.id, envelope.eventId(), type, body, now)) {
+                    continue;
+                }
+                Instant last = deliveries.lastMessageAbout(subscription.id, alert.id);
+                if (last != null && last.plus(updateInterval).isAfter(now)) {
+                    due = last.plus(updateInterval);
+                }
+            }
             WebhookDelivery delivery = new WebhookDelivery();
             delivery.id = UUID.randomUUID();
             delivery.subscriptionId = subscription.id;
@@ -75,8 +94,9 @@ public class OutboxAlertEvents implements AlertEvents {
             delivery.payload = body;
             delivery.status = DeliveryStatus.PENDING;
             delivery.attempts = 0;
-            delivery.nextAttemptAt = now;
+            delivery.nextAttemptAt = due;
             delivery.createdAt = now;
+            delivery.kind = "EVENT";
             deliveries.persist(delivery);
             AfterCommit.runOnce(transactions, WAKE_KEY, dispatcher::wakeUp);
         }

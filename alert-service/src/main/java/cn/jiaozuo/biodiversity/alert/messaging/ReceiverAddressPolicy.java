@@ -116,6 +116,28 @@ public class ReceiverAddressPolicy implements ReceiverPolicy {
         return Optional.empty();
     }
 
+    @Override
+    public boolean operatorAllowed(String url) {
+        String host;
+        try {
+            host = new URI(url.strip()).getHost();
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+        if (host == null) {
+            return false;
+        }
+        host = normalize(host);
+        if (nameAllowed(host)) {
+            return true;
+        }
+        if (host.startsWith("[")) {
+            String text = host.substring(1, host.length() - 1);
+            return !text.contains("%") && !text.contains(".") && networkAllowed(literal(text));
+        }
+        return CANONICAL_IPV4.matcher(host).matches() && canonicalOctets(host) && networkAllowed(literal(host));
+    }
+
     /** Whether a delivery for {@code host} may connect to {@code address} (one of the addresses the name resolved to). */
     public boolean mayConnect(String host, InetAddress address) {
         return nameAllowed(normalize(host)) || networkAllowed(address) || kind(address).isEmpty();

@@ -3,13 +3,22 @@ package cn.jiaozuo.biodiversity.alert.messaging;
 import cn.jiaozuo.biodiversity.alert.config.AlertConfig;
 import cn.jiaozuo.biodiversity.common.runtime.Backoff;
 import cn.jiaozuo.biodiversity.common.runtime.BackgroundLoop;
+import cn.jiaozuo.biodiversity.alert.domain.Channel;
+import cn.jiaozuo.biodiversity.alert.domain.Subscription;
+import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
+import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.mailer.Mailer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -23,6 +32,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -77,7 +88,7 @@ public class WebhookDispatcher {
 
     private static final String CLAIM = """
             with due as (
-                select id from webhook_delivery
+                select id, last_attempt_at as previous from webhook_delivery
                 where status = 'PENDING' and next_attempt_at <= now()
                 order by next_attempt_at
                 limit ?
@@ -86,11 +97,16 @@ public class WebhookDispatcher {
                set attempts = d.attempts + 1, last_attempt_at = now(), next_attempt_at = now() + ?::interval
               from due, subscription s
              where d.id = due.id and s.id = d.subscription_id
-            returning d.id, d.event_id, d.event_type, d.payload, d.attempts, s.webhook_url, s.webhook_secret
+            returning d.id, d.event_id, d.event_type, d.payload, d.attempts, s.webhook_url, s.webhook_secret, s.channel,
+                      due.previous, s.email_recipients
             """;
 
     private final AgroalDataSource dataSource;
     private final AlertConfig.Webhook config;
+    private final AlertConfig.Channels channels;
+    private final ObjectMapper json;
+    private final RobotRateLimiter limiter = new RobotRateLimiter();
+    private final Mailer mailer;
     private final MeterRegistry registry;
     private final ReceiverAddressPolicy policy;
     private final ReceiverResolver resolver;
@@ -101,9 +117,12 @@ public class WebhookDispatcher {
     private CloseableHttpClient http;
 
     public WebhookDispatcher(AgroalDataSource dataSource, AlertConfig config, MeterRegistry registry,
-            ReceiverAddressPolicy policy, ReceiverResolver resolver) {
+            ReceiverAddressPolicy policy, ReceiverResolver resolver, ObjectMapper json, Mailer mailer) {
+        this.mailer = mailer;
         this.dataSource = dataSource;
         this.config = config.webhook();
+        this.channels = config.channels();
+        this.json = json;
         this.registry = registry;
         this.policy = policy;
         this.resolver = resolver;
@@ -111,9 +130,6 @@ public class WebhookDispatcher {
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.enabled()) {
-            return;
-        }
         Timeout connect = Timeout.of(config.connectTimeout());
         Timeout request = Timeout.of(config.requestTimeout());
         // No system properties: no proxy, so the vetted address is the one connected to.
@@ -138,6 +154,9 @@ public class WebhookDispatcher {
             t.setDaemon(true);
             return t;
         });
+        if (!config.enabled()) {
+            return; // test deliveries are still sent, by the request's thread
+        }
         AtomicInteger n = new AtomicInteger();
         senders = Executors.newFixedThreadPool(config.senders(), r -> {
             Thread t = new Thread(r, "webhook-sender-" + n.incrementAndGet());
@@ -157,6 +176,8 @@ public class WebhookDispatcher {
         }
         if (senders != null) {
             senders.shutdownNow();
+        }
+        if (http != null) {
             deadlines.shutdownNow();
             try {
                 http.close();
@@ -224,7 +245,7 @@ public class WebhookDispatcher {
     }
 
     private record Claimed(UUID id, UUID eventId, String eventType, String payload, int attempts, String url,
-            String secret) {
+            String secret, Channel channel, Timestamp previousAttempt, String recipients) {
     }
 
     private int dispatch(int max) throws SQLException {
@@ -253,7 +274,8 @@ public class WebhookDispatcher {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7)));
+                            rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7),
+                            Channel.valueOf(rs.getString(8)), rs.getTimestamp(9), rs.getString(10)));
                 }
             }
         }
@@ -261,49 +283,197 @@ public class WebhookDispatcher {
     }
 
     private void send(Claimed delivery) {
-        Integer status = null;
-        String error = null;
-        HttpPost post = null;
-        ScheduledFuture<?> deadline = null;
-        try {
-            post = new HttpPost(URI.create(delivery.url()));
-            post.setHeader(HEADER_EVENT_ID, delivery.eventId().toString());
-            post.setHeader(HEADER_EVENT_TYPE, delivery.eventType());
-            post.setHeader(HEADER_SIGNATURE, sign(delivery.payload(), delivery.secret()));
-            post.setEntity(new StringEntity(delivery.payload(), ContentType.APPLICATION_JSON));
-            // The whole exchange, not each read: a receiver trickling bytes must not hold a sender longer.
-            deadline = deadlines.schedule(post::cancel, config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            // Closed unread: the body is of no interest and the connection is discarded rather than drained.
-            try (ClassicHttpResponse response = http.executeOpen(null, post, null)) {
-                status = response.getCode();
-            }
-            if (status < 200 || status >= 300) {
-                error = "HTTP " + status;
-            }
-        } catch (Exception e) {
-            if (Thread.currentThread().isInterrupted()) {
-                return; // shutting down: the lease expires and another try follows
-            }
-            status = null;
-            error = UNREACHABLE;
-            LOG.debugf("Delivery %s try %d: no answer from the receiver: %s", delivery.id(), delivery.attempts(), e);
-        } finally {
-            if (deadline != null) {
-                deadline.cancel(false);
+        if (delivery.channel().isRobot()) {
+            Instant now = Instant.now();
+            limiter.prune(delivery.channel().rateWindow(), now);
+            Optional<Instant> room = limiter.reserve(delivery.url(), delivery.channel().perMinute(),
+                    delivery.channel().rateWindow(), now);
+            if (room.isPresent()) {
+                putBack(delivery, room.get());
+                return;
             }
         }
+        Sent sent = delivery.channel() == Channel.EMAIL
+                ? mail(delivery.recipients(), delivery.eventType(), delivery.payload())
+                : exchange(delivery.channel(), delivery.url(), delivery.secret(), delivery.eventId(),
+                        delivery.eventType(), delivery.payload());
+        if (sent == null) {
+            return; // shutting down: the lease expires and another try follows
+        }
+        if (sent.failure() != null) {
+            LOG.debugf("Delivery %s try %d failed: %s", delivery.id(), delivery.attempts(), sent.failure().error());
+        }
         try {
-            record(delivery, status, error);
+            record(delivery, sent);
         } catch (SQLException e) {
             // The lease expires and the delivery is retried: at-least-once, receivers dedupe by event id.
             LOG.warnf("Outcome of delivery %s not stored: %s", delivery.id(), e.toString());
         }
     }
 
-    private void record(Claimed delivery, Integer status, String error) throws SQLException {
+    /** The outcome of one try: the HTTP status (null without an answer) and the failure, null when delivered. */
+    record Sent(Integer status, RobotAnswer.Failure failure) {
+    }
+
+    /**
+     * One try: a webhook gets the signed envelope, a robot its message. Null when interrupted (shutting down).
+     * A robot's answer is read (at most 16 KB) for its error code; a webhook's is closed unread.
+     */
+    Sent exchange(Channel channel, String url, String secret, UUID eventId, String eventType, String payload) {
+        Integer status = null;
+        HttpPost post = null;
+        ScheduledFuture<?> deadline = null;
+        try {
+            if (channel.isRobot()) {
+                JsonNode envelope = json.readTree(payload);
+                AlertSnapshot alert = json.treeToValue(envelope.get("data"), AlertSnapshot.class);
+                RobotMessages.RobotRequest request = RobotMessages.request(channel, url, secret,
+                        RobotMessages.text(eventType, alert, channels.consoleUrl()), System.currentTimeMillis());
+                post = new HttpPost(request.uri());
+                post.setEntity(new StringEntity(request.body(), ContentType.APPLICATION_JSON));
+            } else {
+                post = new HttpPost(URI.create(url));
+                post.setHeader(HEADER_EVENT_ID, eventId.toString());
+                post.setHeader(HEADER_EVENT_TYPE, eventType);
+                post.setHeader(HEADER_SIGNATURE, sign(payload, secret));
+                post.setEntity(new StringEntity(payload, ContentType.APPLICATION_JSON));
+            }
+            // The whole exchange, not each read: a receiver trickling bytes must not hold a sender longer.
+            deadline = deadlines.schedule(post::cancel, config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            String answer = null;
+            // A webhook's answer is closed unread: the body is of no interest and the connection is discarded.
+            try (ClassicHttpResponse response = http.executeOpen(null, post, null)) {
+                status = response.getCode();
+                if (channel.isRobot() && response.getEntity() != null) {
+                    try (InputStream in = response.getEntity().getContent()) {
+                        answer = new String(in.readNBytes(16 * 1024), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            return new Sent(status, RobotAnswer.interpret(channel, status, answer));
+        } catch (Exception e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return null;
+            }
+            LOG.debugf("No answer from the %s receiver: %s", channel, e);
+            return new Sent(null, new RobotAnswer.Failure(UNREACHABLE, true));
+        } finally {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+        }
+    }
+
+    /** The event type of a test message (POST /subscriptions/{id}/test): receivers should not act on it. */
+    public static final String TEST_EVENT_TYPE = "SubscriptionTest";
+
+    /**
+     * Sends a sample alert (a CRITICAL 美国白蛾 in 解放区, marked as a test) to the subscription at once, by the
+     * caller's thread, and logs it as a TEST delivery: one try, never retried. The robot's rate limit counts it.
+     *
+     * @return the logged delivery's id
+     */
+    public UUID sendTest(Subscription subscription) throws SQLException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        AlertSnapshot sample = new AlertSnapshot(UUID.randomUUID(), "INVASIVE_SPECIES", "CRITICAL", "OPEN", null,
+                "Hyphantria cunea", "美国白蛾", "INSECT", "410802", null, 1, now.atOffset(ZoneOffset.UTC),
+                now.atOffset(ZoneOffset.UTC), new AlertSnapshot.AlertLocation(35.2, 113.2, null, true), null,
+                "测试消息，请忽略 (a test message, no alert)", now, now, null, null);
+        EventEnvelope<AlertSnapshot> envelope = new EventEnvelope<>(UUID.randomUUID(), TEST_EVENT_TYPE, now,
+                "alert-service", sample);
+        String payload;
+        try {
+            payload = json.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Sent sent;
+        Optional<Instant> room = subscription.channel.isRobot()
+                ? limiter.reserve(subscription.webhookUrl, subscription.channel.perMinute(),
+                        subscription.channel.rateWindow(), now)
+                : Optional.empty();
+        if (room.isPresent()) {
+            sent = new Sent(null, new RobotAnswer.Failure("rate limit of the robot reached: try again after "
+                    + room.get().truncatedTo(ChronoUnit.SECONDS), false));
+        } else {
+            sent = subscription.channel == Channel.EMAIL ? mail(subscription.emailRecipients, TEST_EVENT_TYPE, payload)
+                    : exchange(subscription.channel, subscription.webhookUrl, subscription.webhookSecret,
+                            envelope.eventId(), TEST_EVENT_TYPE, payload);
+            if (sent == null) {
+                sent = new Sent(null, new RobotAnswer.Failure(UNREACHABLE, false));
+            }
+        }
+        UUID id = UUID.randomUUID();
+        boolean delivered = sent.failure() == null;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("insert into webhook_delivery (id,"
+                        + " subscription_id, alert_id, kind, event_id, event_type, payload, status, attempts,"
+                        + " next_attempt_at, last_attempt_at, last_status, last_error, delivered_at, created_at)"
+                        + " values (?, ?, null, 'TEST', ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)")) {
+            Timestamp at = Timestamp.from(now);
+            statement.setObject(1, id);
+            statement.setObject(2, subscription.id);
+            statement.setObject(3, envelope.eventId());
+            statement.setString(4, TEST_EVENT_TYPE);
+            statement.setString(5, payload);
+            statement.setString(6, delivered ? "DELIVERED" : "FAILED");
+            statement.setTimestamp(7, at);
+            statement.setTimestamp(8, at);
+            if (sent.status() == null) {
+                statement.setNull(9, java.sql.Types.INTEGER);
+            } else {
+                statement.setInt(9, sent.status());
+            }
+            statement.setString(10, delivered ? null : sent.failure().error());
+            statement.setTimestamp(11, delivered ? Timestamp.from(Instant.now()) : null);
+            statement.setTimestamp(12, at);
+            statement.executeUpdate();
+        }
+        registry.counter("webhook.deliveries", "outcome", delivered ? "test-delivered" : "test-failed").increment();
+        return id;
+    }
+
+    /** The one error kind of an e-mail the SMTP server did not take (the detail is logged at DEBUG). */
+    public static final String MAIL_REFUSED = "mail server did not accept the message";
+
+    /** One try of an e-mail: handed to the SMTP server (quarkus.mailer.*), or a retried failure. */
+    Sent mail(String recipients, String eventType, String payload) {
+        try {
+            AlertSnapshot alert = json.treeToValue(json.readTree(payload).get("data"), AlertSnapshot.class);
+            mailer.send(MailMessages.mail(List.of(recipients.split(",")),
+                    RobotMessages.text(eventType, alert, channels.consoleUrl())));
+            return new Sent(null, null);
+        } catch (Exception e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return null;
+            }
+            LOG.debugf("E-mail not accepted: %s", e);
+            return new Sent(null, new RobotAnswer.Failure(MAIL_REFUSED, true));
+        }
+    }
+
+    /** Over the robot's rate limit: back in the queue until it has room, the try not counted. */
+    private void putBack(Claimed delivery, Instant when) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("update webhook_delivery set attempts ="
+                        + " attempts - 1, last_attempt_at = ?, next_attempt_at = ? where id = ?")) {
+            statement.setTimestamp(1, delivery.previousAttempt());
+            statement.setTimestamp(2, Timestamp.from(when));
+            statement.setObject(3, delivery.id());
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warnf("Delivery %s not put back after the rate limit: %s", delivery.id(), e.toString());
+        }
+        registry.counter("webhook.deliveries.rate.limited", "channel", delivery.channel().name()).increment();
+    }
+
+    private void record(Claimed delivery, Sent sent) throws SQLException {
         String sql;
         Instant next = null;
-        Optional<Duration> retry = retryAfter(delivery.attempts(), config);
+        Integer status = sent.status();
+        String error = sent.failure() == null ? null : sent.failure().error();
+        Optional<Duration> retry = sent.failure() != null && !sent.failure().retry() ? Optional.empty()
+                : retryAfter(delivery.attempts(), config);
         String outcome = error == null ? "delivered" : retry.isEmpty() ? "failed" : "retry";
         if (error == null) {
             sql = "update webhook_delivery set status = 'DELIVERED', delivered_at = now(), last_status = ?,"
@@ -332,8 +502,5 @@ public class WebhookDispatcher {
             statement.executeUpdate();
         }
         registry.counter("webhook.deliveries", "outcome", outcome).increment();
-        if (error != null) {
-            LOG.debugf("Delivery %s try %d failed: %s", delivery.id(), delivery.attempts(), error);
-        }
     }
 }

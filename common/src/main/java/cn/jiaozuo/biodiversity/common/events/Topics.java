@@ -33,6 +33,8 @@ public final class Topics {
     public static final String STATIONS_DLQ = "stations.dlq";
     /** Alert lifecycle events, key = county code. */
     public static final String ALERTS = "alerts";
+    /** Alert events a consumer could not process (bulletin-service's read model). */
+    public static final String ALERTS_DLQ = "alerts.dlq";
     /**
      * Patrol events ({@link PatrolSnapshot}, {@link IncidentSnapshot}), key = patrol uuid, so a patrol's incidents
      * follow it. Internal: exact incident points.
@@ -64,6 +66,7 @@ public final class Topics {
             new TopicSpec(PLOTS, 3, true),
             new TopicSpec(PLOTS_DLQ, 1, false),
             new TopicSpec(ALERTS, 3, false),
+            new TopicSpec(ALERTS_DLQ, 1, false),
             new TopicSpec(STATIONS, 3, true),
             new TopicSpec(STATIONS_DLQ, 1, false),
             new TopicSpec(PATROLS, 3, false),

@@ -26,7 +26,8 @@ record StartupBenchmark(BenchConfig config, Report report) {
         report.line("| service | startup (s) | RSS idle (MB) |");
         report.line("|---|---|---|");
         Pattern started = Pattern.compile("started in ([0-9.]+)s");
-        for (String service : List.of("observation-service", "sampling-plot-service", "alert-service", "patrol-service")) {
+        for (String service : List.of("observation-service", "sampling-plot-service", "alert-service", "patrol-service",
+                "bulletin-service")) {
             Path log = config.stackVar().resolve("logs/" + service + ".log");
             double startup = -1;
             for (String l : Files.readAllLines(log)) {

@@ -1,0 +1,101 @@
+package cn.jiaozuo.biodiversity.bulletin.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A bulletin's content as numbers and sentences, stored as generated (JSON) and rendered to HTML from it. Each
+ * headline figure carries the previous period of the same length and the change. Field order is fixed, so the same
+ * data gives the same JSON and the same content hash.
+ */
+@Schema(name = "BulletinFigures", description = "The figures of a bulletin, each against the previous period of the same length")
+public record BulletinFigures(
+        @Schema(example = "2026-10-01") LocalDate from,
+        @Schema(example = "2026-10-31") LocalDate to,
+        @Schema(example = "2026-09-01", description = "First day of the previous period of the same length") LocalDate previousFrom,
+        @Schema(example = "2026-09-30") LocalDate previousTo,
+        @Schema(example = "TAIHANG") String scope,
+        @Schema(example = "北部太行山优先区域") String scopeName,
+        @Schema(example = "INTERNAL") Edition edition,
+        @Schema(description = "Observation records (not rejected)") Change records,
+        @Schema(description = "Species recorded") Change speciesRichness,
+        @Schema(description = "Protected species recorded, by protection class (NATIONAL_I, NATIONAL_II, PROVINCIAL)") List<ClassChange> protectedSpecies,
+        @Schema(description = "Species recorded in a county for the first time ever") Change newCountyRecords,
+        @Schema(description = "Records of invasive species") Change invasiveDetections,
+        @Schema(description = "Alerts raised") Change alerts,
+        @Schema(description = "Alerts raised, by rule (type) and severity") List<AlertChange> alertsByType,
+        @Schema(description = "Patrols started") Change patrols,
+        @Schema(description = "Patrol distance, km") Amount patrolKm,
+        @Schema(description = "Patrol time, hours") Amount patrolHours,
+        @Schema(description = "Incidents found on patrols") Change incidents,
+        @Schema(description = "Active sampling plots in the scope now", example = "12") int activePlots,
+        @Schema(description = "Records per week (weeks start on Monday; the first and last may be partial)") List<WeekCount> recordsPerWeek,
+        @Schema(description = "Records of invasive species per week") List<WeekCount> invasivePerWeek,
+        @Schema(description = "First records of a species in a county") List<NewCountyRecord> newCountyRecordList,
+        @Schema(description = "Species recorded, protected first, then by scientific name") List<SpeciesRow> species,
+        @Schema(description = "Sentences written by rules from these figures", example = "[\"本月首次在修武县记录到黑鹳\"]") List<String> highlights,
+        @Schema(description = "What the edition left out and why", example = "[\"公开版：少于 3 的数量不予公布\"]") List<String> notes) {
+
+    /** A count and its change against the previous period. */
+    @Schema(name = "BulletinChange")
+    public record Change(@Schema(example = "128") long current, @Schema(example = "97") long previous,
+            @Schema(example = "31") long change) {
+        public static Change of(long current, long previous) {
+            return new Change(current, previous, current - previous);
+        }
+    }
+
+    /** An amount (one decimal) and its change. */
+    @Schema(name = "BulletinAmount")
+    public record Amount(@Schema(example = "86.4") double current, @Schema(example = "70.2") double previous,
+            @Schema(example = "16.2") double change) {
+        public static Amount of(double current, double previous) {
+            return new Amount(round(current), round(previous), round(round(current) - round(previous)));
+        }
+
+        private static double round(double value) {
+            return Math.round(value * 10) / 10.0;
+        }
+    }
+
+    @Schema(name = "BulletinClassChange")
+    public record ClassChange(@Schema(example = "NATIONAL_I") String protectionClass, @Schema(example = "国家一级") String label,
+            Change species) {
+    }
+
+    /** Alerts of one rule and severity; in the public edition a count below the threshold is null (suppressed). */
+    @Schema(name = "BulletinAlertChange")
+    public record AlertChange(@Schema(example = "INVASIVE_SPECIES") String rule, @Schema(example = "HIGH") String severity,
+            @Schema(nullable = true, example = "4") Long current, @Schema(nullable = true, example = "2") Long previous,
+            @Schema(example = "false") boolean suppressed) {
+    }
+
+    @Schema(name = "BulletinWeekCount")
+    public record WeekCount(@Schema(example = "2026-09-28", description = "Monday of the week") LocalDate week,
+            @Schema(example = "31") long count) {
+    }
+
+    @Schema(name = "BulletinNewCountyRecord")
+    public record NewCountyRecord(@Schema(example = "Ciconia nigra") String scientificName,
+            @Schema(nullable = true, example = "黑鹳") String chineseName, @Schema(example = "NATIONAL_I") String protectionClass,
+            @Schema(example = "410821") String countyCode, @Schema(example = "修武县") String countyName,
+            @Schema(nullable = true, example = "2026-10-12", description = "Null for sensitive species in the public edition") LocalDate firstObservedOn) {
+    }
+
+    /**
+     * A species recorded. In the public edition a sensitive species has no dates, and counts below the threshold are
+     * null with {@code suppressed} true.
+     */
+    @Schema(name = "BulletinSpeciesRow")
+    public record SpeciesRow(@Schema(example = "Ciconia nigra") String scientificName,
+            @Schema(nullable = true, example = "黑鹳") String chineseName, @Schema(nullable = true, example = "BIRD") String group,
+            @Schema(example = "NATIONAL_I") String protectionClass, @Schema(example = "true") boolean sensitive,
+            @Schema(example = "false") boolean invasive,
+            @Schema(nullable = true, example = "5") Long records, @Schema(nullable = true, example = "9") Long individuals,
+            @Schema(example = "false") boolean suppressed,
+            @Schema(description = "Chinese names of the counties it was recorded in", example = "[\"修武县\"]") List<String> counties,
+            @Schema(nullable = true, example = "2026-10-03") LocalDate firstObservedOn,
+            @Schema(nullable = true, example = "2026-10-27") LocalDate lastObservedOn) {
+    }
+}

@@ -1,0 +1,141 @@
+package cn.jiaozuo.biodiversity.bulletin.domain;
+
+import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.Amount;
+import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.Change;
+import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.WeekCount;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders a bulletin's figures as one self-contained HTML page in Chinese: inline CSS, charts as inline SVG, no script,
+ * no external resource, so it prints and archives as it is. Pure: the same figures give the same bytes.
+ */
+public final class BulletinHtml {
+
+    private BulletinHtml() {
+    }
+
+    public static String title(BulletinFigures f) {
+        return "焦作市生物多样性监测简报 · " + f.scopeName() + " · " + new Period(f.from(), f.to()).label()
+                + (f.edition() == Edition.PUBLIC ? "（公开版）" : "");
+    }
+
+    public static String render(BulletinFigures f) {
+        StringBuilder html = new StringBuilder(16_384);
+        html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(title(f)))
+                .append("</title>\n<style>body{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",sans-serif;margin:2em;color:#222}"
+                        + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;padding:4px 8px}"
+                        + "th{background:#eef3ea}.up{color:#2a7a2a}.down{color:#a33}figure{margin:1em 0}</style>\n</head>\n<body>\n");
+        html.append("<h1>").append(esc(title(f))).append("</h1>\n");
+        html.append("<p>统计期：").append(f.from()).append(" 至 ").append(f.to()).append("；对比期：").append(f.previousFrom())
+                .append(" 至 ").append(f.previousTo()).append("；").append(f.edition().label()).append("</p>\n");
+
+        html.append("<h2>一、要点</h2>\n<ul>\n");
+        if (f.highlights().isEmpty()) {
+            html.append("<li>本期无监测数据</li>\n");
+        }
+        f.highlights().forEach(h -> html.append("<li>").append(esc(h)).append("</li>\n"));
+        html.append("</ul>\n");
+
+        html.append("<h2>二、主要指标</h2>\n<table>\n<tr><th>指标</th><th>本期</th><th>上期</th><th>变化</th></tr>\n");
+        row(html, "监测记录（条）", f.records());
+        row(html, "记录物种（种）", f.speciesRichness());
+        f.protectedSpecies().forEach(c -> row(html, c.label() + "保护物种（种）", c.species()));
+        row(html, "县级新记录（种次）", f.newCountyRecords());
+        row(html, "外来入侵物种检出（次）", f.invasiveDetections());
+        row(html, "预警（条）", f.alerts());
+        row(html, "巡护（次）", f.patrols());
+        amount(html, "巡护里程（公里）", f.patrolKm());
+        amount(html, "巡护用时（小时）", f.patrolHours());
+        row(html, "巡护发现事件（起）", f.incidents());
+        html.append("<tr><td>在用样地（个）</td><td>").append(f.activePlots()).append("</td><td></td><td></td></tr>\n</table>\n");
+
+        if (!f.alertsByType().isEmpty()) {
+            html.append("<h3>预警按类型和级别</h3>\n<table>\n<tr><th>类型</th><th>级别</th><th>本期</th><th>上期</th></tr>\n");
+            f.alertsByType().forEach(a -> html.append("<tr><td>").append(esc(a.rule())).append("</td><td>").append(esc(a.severity()))
+                    .append("</td><td>").append(count(a.current())).append("</td><td>").append(count(a.previous())).append("</td></tr>\n"));
+            html.append("</table>\n");
+        }
+
+        html.append("<h2>三、图表</h2>\n");
+        chart(html, "chart-records", "每周监测记录", f.recordsPerWeek(), "#3b7d3b");
+        chart(html, "chart-invasive", "每周外来入侵物种检出", f.invasivePerWeek(), "#b5562d");
+
+        html.append("<h2>四、县级新记录</h2>\n");
+        if (f.newCountyRecordList().isEmpty()) {
+            html.append("<p>本期无县级新记录</p>\n");
+        } else {
+            html.append("<table>\n<tr><th>县（市、区）</th><th>中文名</th><th>学名</th><th>保护级别</th><th>首次记录</th></tr>\n");
+            f.newCountyRecordList().forEach(r -> html.append("<tr><td>").append(esc(r.countyName())).append("</td><td>")
+                    .append(esc(r.chineseName())).append("</td><td><i>").append(esc(r.scientificName())).append("</i></td><td>")
+                    .append(FigureRules.classLabel(r.protectionClass())).append("</td><td>")
+                    .append(r.firstObservedOn() == null ? "—" : r.firstObservedOn().toString()).append("</td></tr>\n"));
+            html.append("</table>\n");
+        }
+
+        html.append("<h2>五、物种名录</h2>\n<table>\n<tr><th>中文名</th><th>学名</th><th>类群</th><th>保护级别</th>"
+                + "<th>记录（条）</th><th>数量</th><th>县（市、区）</th></tr>\n");
+        f.species().forEach(s -> html.append("<tr><td>").append(esc(s.chineseName())).append(s.invasive() ? "（外来入侵）" : "")
+                .append("</td><td><i>").append(esc(s.scientificName())).append("</i></td><td>").append(esc(s.group()))
+                .append("</td><td>").append(FigureRules.classLabel(s.protectionClass())).append("</td><td>").append(count(s.records()))
+                .append("</td><td>").append(count(s.individuals())).append("</td><td>").append(esc(String.join("、", s.counties())))
+                .append("</td></tr>\n"));
+        html.append("</table>\n");
+        if (!f.notes().isEmpty()) {
+            html.append("<h2>说明</h2>\n<ul>\n");
+            f.notes().forEach(n -> html.append("<li>").append(esc(n)).append("</li>\n"));
+            html.append("</ul>\n");
+        }
+        return html.append("</body>\n</html>\n").toString();
+    }
+
+    /** A bar chart of weekly counts as inline SVG (fixed size, bars scaled to the largest week). */
+    static void chart(StringBuilder html, String id, String title, List<WeekCount> weeks, String colour) {
+        int width = 640;
+        int height = 220;
+        int left = 40;
+        int bottom = 30;
+        long max = Math.max(1, weeks.stream().mapToLong(WeekCount::count).max().orElse(0));
+        double slot = (width - left - 10) / (double) Math.max(1, weeks.size());
+        html.append("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"").append(id).append("\" width=\"").append(width)
+                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" role=\"img\" aria-label=\"").append(esc(title)).append("\">\n<title>").append(esc(title)).append("</title>\n");
+        html.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>\n",
+                left, height - bottom, width - 10, height - bottom));
+        html.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"14\" font-size=\"11\" text-anchor=\"end\">%d</text>\n", left - 4, max));
+        for (int i = 0; i < weeks.size(); i++) {
+            WeekCount week = weeks.get(i);
+            double barHeight = (height - bottom - 20) * week.count() / (double) max;
+            double x = left + i * slot + slot * 0.15;
+            html.append(String.format(Locale.ROOT,
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s：%d</title></rect>\n",
+                    x, height - bottom - barHeight, slot * 0.7, barHeight, colour, week.week(), week.count()));
+            html.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%02d-%02d</text>\n",
+                    x + slot * 0.35, height - bottom + 14, week.week().getMonthValue(), week.week().getDayOfMonth()));
+        }
+        html.append("</svg>\n<figcaption>").append(esc(title)).append("</figcaption>\n</figure>\n");
+    }
+
+    private static void row(StringBuilder html, String label, Change c) {
+        html.append("<tr><td>").append(label).append("</td><td>").append(c.current()).append("</td><td>").append(c.previous())
+                .append("</td><td class=\"").append(c.change() >= 0 ? "up" : "down").append("\">")
+                .append(c.change() > 0 ? "+" : "").append(c.change()).append("</td></tr>\n");
+    }
+
+    private static void amount(StringBuilder html, String label, Amount a) {
+        html.append("<tr><td>").append(label).append("</td><td>").append(a.current()).append("</td><td>").append(a.previous())
+                .append("</td><td class=\"").append(a.change() >= 0 ? "up" : "down").append("\">")
+                .append(a.change() > 0 ? "+" : "").append(a.change()).append("</td></tr>\n");
+    }
+
+    private static String count(Long value) {
+        return value == null ? "*" : value.toString();
+    }
+
+    static String esc(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

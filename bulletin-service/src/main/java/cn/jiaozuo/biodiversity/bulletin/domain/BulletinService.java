@@ -1,0 +1,125 @@
+package cn.jiaozuo.biodiversity.bulletin.domain;
+
+import cn.jiaozuo.biodiversity.bulletin.config.BulletinConfig;
+import cn.jiaozuo.biodiversity.bulletin.repository.BulletinRepository;
+import cn.jiaozuo.biodiversity.bulletin.repository.FactRepository;
+import cn.jiaozuo.biodiversity.common.problem.ProblemException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/** Generates and archives bulletins; one transaction each. */
+@ApplicationScoped
+public class BulletinService {
+
+    /** A bulletin, and whether this call generated it (false: it was in the archive). */
+    public record Generated(Bulletin bulletin, boolean created) {
+    }
+
+    private final BulletinRepository bulletins;
+    private final FactRepository facts;
+    private final ObjectMapper json;
+    private final EntityManager em;
+    private final FigureRules rules;
+    private final ZoneId zone;
+
+    public BulletinService(BulletinRepository bulletins, FactRepository facts, ObjectMapper json, EntityManager em,
+            BulletinConfig config) {
+        this.bulletins = bulletins;
+        this.facts = facts;
+        this.json = json;
+        this.em = em;
+        this.rules = new FigureRules(config.zone(), config.publicMinCount());
+        this.zone = config.zone();
+    }
+
+    /**
+     * The bulletin of this period, scope and edition: the archived one when it exists, else generated from the read
+     * model now and archived. Concurrent calls for the same key (a request and the scheduler, two replicas) wait for
+     * each other on a transaction-scoped advisory lock, so one generates and the others find it; the unique key is
+     * the backstop.
+     */
+    @Transactional
+    public Generated generate(Period period, Scope scope, Edition edition, String generatedBy, Instant now) {
+        String key = period.from() + "|" + period.to() + "|" + scope.code() + "|" + edition;
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, lockKey(key)).getSingleResult();
+        var stored = bulletins.findByKey(period, scope.code(), edition);
+        if (stored.isPresent()) {
+            return new Generated(stored.get(), false);
+        }
+        BulletinFigures figures = rules.figures(period, scope, edition, facts.facts(period, scope, zone),
+                facts.facts(period.previous(), scope, zone));
+        Bulletin bulletin = new Bulletin();
+        bulletin.id = UUID.randomUUID();
+        bulletin.periodFrom = period.from();
+        bulletin.periodTo = period.to();
+        bulletin.scope = scope.code();
+        bulletin.edition = edition;
+        bulletin.title = BulletinHtml.title(figures);
+        bulletin.figures = write(figures);
+        bulletin.html = BulletinHtml.render(figures);
+        bulletin.contentHash = sha256(bulletin.figures + "\n" + bulletin.html);
+        bulletin.generatedAt = now;
+        bulletin.generatedBy = generatedBy;
+        bulletins.persist(bulletin);
+        return new Generated(bulletin, true);
+    }
+
+    @Transactional
+    public Bulletin get(UUID id) {
+        return bulletins.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No bulletin " + id));
+    }
+
+    @Transactional
+    public List<Bulletin> list(BulletinFilter filter) {
+        return bulletins.list(filter);
+    }
+
+    /** The stored figures, read back. */
+    public BulletinFigures figures(Bulletin bulletin) {
+        try {
+            return json.readValue(bulletin.figures, BulletinFigures.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored figures of bulletin " + bulletin.id + " unreadable", e);
+        }
+    }
+
+    private String write(BulletinFigures figures) {
+        try {
+            return json.writeValueAsString(figures);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Figures not writable", e);
+        }
+    }
+
+    private static long lockKey(String key) {
+        byte[] digest = sha256Bytes(key);
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value = (value << 8) | (digest[i] & 0xff);
+        }
+        return value;
+    }
+
+    static String sha256(String text) {
+        return HexFormat.of().formatHex(sha256Bytes(text));
+    }
+
+    private static byte[] sha256Bytes(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package cn.jiaozuo.biodiversity.bulletin.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the read model holds for one period and scope: the input of {@link FigureRules}. */
+public record Facts(List<Observation> observations, List<Alert> alerts, List<Patrol> patrols, List<Incident> incidents,
+        List<FirstRecord> firstRecords, int activePlots) {
+
+    /** An observation that is not rejected, with its species as recorded. */
+    public record Observation(long speciesId, String scientificName, String chineseName, String group,
+            String protectionLevel, boolean invasive, boolean sensitive, String countyCode, Instant observedAt,
+            int individuals) {
+    }
+
+    /** An alert raised in the period (its type is the rule). */
+    public record Alert(String rule, String severity, String countyCode) {
+    }
+
+    /** A patrol started in the period. */
+    public record Patrol(double distanceKm, double durationHours) {
+    }
+
+    /** An incident found in the period. */
+    public record Incident(String type) {
+    }
+
+    /** A species recorded in a county for the first time ever (no earlier record that is not rejected) in the period. */
+    public record FirstRecord(long speciesId, String scientificName, String chineseName, String protectionLevel,
+            boolean sensitive, String countyCode, Instant firstObservedAt) {
+    }
+}

@@ -1,0 +1,168 @@
+package cn.jiaozuo.biodiversity.bulletin.domain;
+
+import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.AlertChange;
+import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.Amount;
+import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.Change;
+import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.ClassChange;
+import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.NewCountyRecord;
+import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.SpeciesRow;
+import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.WeekCount;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Counts a bulletin's figures from the facts of its period and of the previous one, and applies the edition's rules
+ * (docs/bulletins.md, "Figures" and "Editions"). Pure: the same facts give the same figures.
+ */
+public final class FigureRules {
+
+    /** Protection classes in the order the bulletin lists them, with their Chinese labels. */
+    public static final Map<String, String> CLASSES = orderedClasses();
+    /** Rules of alert-service in the order the bulletin lists them. */
+    public static final List<String> RULES = List.of("PROTECTED_SPECIES", "INVASIVE_SPECIES", "ENFORCEMENT");
+    public static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "INFO");
+
+    private final ZoneId zone;
+    private final int publicMinCount;
+
+    public FigureRules(ZoneId zone, int publicMinCount) {
+        this.zone = zone;
+        this.publicMinCount = publicMinCount;
+    }
+
+    public BulletinFigures figures(Period period, Scope scope, Edition edition, Facts current, Facts previous) {
+        Period before = period.previous();
+        boolean open = edition == Edition.INTERNAL;
+        List<ClassChange> classes = new ArrayList<>();
+        CLASSES.forEach((code, label) -> classes.add(new ClassChange(code, label,
+                Change.of(species(current, o -> code.equals(o.protectionLevel())), species(previous, o -> code.equals(o.protectionLevel()))))));
+        List<AlertChange> alerts = new ArrayList<>();
+        for (String rule : RULES) {
+            for (String severity : SEVERITIES) {
+                long now = current.alerts().stream().filter(a -> rule.equals(a.rule()) && severity.equals(a.severity())).count();
+                long then = previous.alerts().stream().filter(a -> rule.equals(a.rule()) && severity.equals(a.severity())).count();
+                if (now > 0 || then > 0) {
+                    boolean hide = !open && (small(now) || small(then));
+                    alerts.add(new AlertChange(rule, severity, hide ? null : now, hide ? null : then, hide));
+                }
+            }
+        }
+        List<NewCountyRecord> firsts = current.firstRecords().stream()
+                .sorted(Comparator.comparing(Facts.FirstRecord::countyCode).thenComparing(Facts.FirstRecord::scientificName))
+                .map(f -> new NewCountyRecord(f.scientificName(), f.chineseName(), f.protectionLevel(), f.countyCode(),
+                        Scope.countyName(f.countyCode()), open || !f.sensitive() ? day(f.firstObservedAt()) : null))
+                .toList();
+        List<String> notes = new ArrayList<>();
+        if (!open) {
+            notes.add("公开版：敏感物种仅公布到县级，不公布记录日期");
+            notes.add("公开版：少于 " + publicMinCount + " 的数量不予公布");
+        }
+        BulletinFigures figures = new BulletinFigures(period.from(), period.to(), before.from(), before.to(), scope.code(),
+                scope.chineseName(), edition,
+                Change.of(current.observations().size(), previous.observations().size()),
+                Change.of(species(current, o -> true), species(previous, o -> true)),
+                classes,
+                Change.of(current.firstRecords().size(), previous.firstRecords().size()),
+                Change.of(current.observations().stream().filter(Facts.Observation::invasive).count(),
+                        previous.observations().stream().filter(Facts.Observation::invasive).count()),
+                Change.of(current.alerts().size(), previous.alerts().size()),
+                alerts,
+                Change.of(current.patrols().size(), previous.patrols().size()),
+                Amount.of(current.patrols().stream().mapToDouble(Facts.Patrol::distanceKm).sum(),
+                        previous.patrols().stream().mapToDouble(Facts.Patrol::distanceKm).sum()),
+                Amount.of(current.patrols().stream().mapToDouble(Facts.Patrol::durationHours).sum(),
+                        previous.patrols().stream().mapToDouble(Facts.Patrol::durationHours).sum()),
+                Change.of(current.incidents().size(), previous.incidents().size()),
+                current.activePlots(),
+                weekly(period, current, o -> true),
+                weekly(period, current, Facts.Observation::invasive),
+                firsts,
+                speciesRows(current, open),
+                List.of(),
+                notes);
+        return withHighlights(figures, HighlightRules.write(period, figures));
+    }
+
+    private boolean small(long count) {
+        return count > 0 && count < publicMinCount;
+    }
+
+    private static long species(Facts facts, Predicate<Facts.Observation> which) {
+        return facts.observations().stream().filter(which).map(Facts.Observation::speciesId).distinct().count();
+    }
+
+    /** Counts per week, Monday to Sunday, every week of the period listed (zero included), so the chart has no gaps. */
+    private List<WeekCount> weekly(Period period, Facts facts, Predicate<Facts.Observation> which) {
+        Map<LocalDate, Long> weeks = new TreeMap<>();
+        for (LocalDate week = monday(period.from()); !week.isAfter(period.to()); week = week.plusWeeks(1)) {
+            weeks.put(week, 0L);
+        }
+        facts.observations().stream().filter(which).forEach(o -> weeks.merge(monday(day(o.observedAt())), 1L, Long::sum));
+        return weeks.entrySet().stream().map(e -> new WeekCount(e.getKey(), e.getValue())).toList();
+    }
+
+    private List<SpeciesRow> speciesRows(Facts facts, boolean open) {
+        Map<Long, List<Facts.Observation>> bySpecies = facts.observations().stream()
+                .collect(Collectors.groupingBy(Facts.Observation::speciesId, TreeMap::new, Collectors.toList()));
+        List<SpeciesRow> rows = new ArrayList<>();
+        for (List<Facts.Observation> records : bySpecies.values()) {
+            Facts.Observation first = records.get(0);
+            long count = records.size();
+            long individuals = records.stream().mapToLong(Facts.Observation::individuals).sum();
+            boolean hide = !open && (small(count) || small(individuals));
+            boolean dated = open || !first.sensitive();
+            List<String> counties = records.stream().map(Facts.Observation::countyCode).collect(Collectors.toCollection(TreeSet::new))
+                    .stream().map(Scope::countyName).toList();
+            rows.add(new SpeciesRow(first.scientificName(), first.chineseName(), first.group(), first.protectionLevel(),
+                    first.sensitive(), first.invasive(), hide ? null : count, hide ? null : individuals, hide, counties,
+                    dated ? records.stream().map(o -> day(o.observedAt())).min(Comparator.naturalOrder()).orElseThrow() : null,
+                    dated ? records.stream().map(o -> day(o.observedAt())).max(Comparator.naturalOrder()).orElseThrow() : null));
+        }
+        rows.sort(Comparator.comparingInt((SpeciesRow r) -> classRank(r.protectionClass())).thenComparing(SpeciesRow::scientificName));
+        return rows;
+    }
+
+    static int classRank(String protectionClass) {
+        int rank = new ArrayList<>(CLASSES.keySet()).indexOf(protectionClass);
+        return rank < 0 ? CLASSES.size() : rank;
+    }
+
+    private LocalDate day(java.time.Instant instant) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
+    private static LocalDate monday(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    private static BulletinFigures withHighlights(BulletinFigures f, List<String> highlights) {
+        return new BulletinFigures(f.from(), f.to(), f.previousFrom(), f.previousTo(), f.scope(), f.scopeName(), f.edition(),
+                f.records(), f.speciesRichness(), f.protectedSpecies(), f.newCountyRecords(), f.invasiveDetections(),
+                f.alerts(), f.alertsByType(), f.patrols(), f.patrolKm(), f.patrolHours(), f.incidents(), f.activePlots(),
+                f.recordsPerWeek(), f.invasivePerWeek(), f.newCountyRecordList(), f.species(), List.copyOf(highlights), f.notes());
+    }
+
+    private static Map<String, String> orderedClasses() {
+        Map<String, String> classes = new java.util.LinkedHashMap<>();
+        classes.put("NATIONAL_I", "国家一级");
+        classes.put("NATIONAL_II", "国家二级");
+        classes.put("PROVINCIAL", "省级");
+        return java.util.Collections.unmodifiableMap(classes);
+    }
+
+    /** The Chinese label of a protection class ("" for NONE). */
+    public static String classLabel(String protectionClass) {
+        return Objects.requireNonNullElse(CLASSES.get(protectionClass), "");
+    }
+}

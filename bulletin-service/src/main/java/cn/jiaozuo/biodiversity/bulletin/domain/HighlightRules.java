@@ -1,0 +1,69 @@
+package cn.jiaozuo.biodiversity.bulletin.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bulletin's highlights: sentences written by fixed rules from its figures, never invented (docs/bulletins.md,
+ * "Highlights"). Each rule speaks only when its data is there; the order is the rules' order.
+ */
+public final class HighlightRules {
+
+    /** At most this many first-county-record sentences; the table lists them all. */
+    static final int MAX_FIRST_RECORDS = 10;
+
+    private HighlightRules() {
+    }
+
+    public static List<String> write(Period period, BulletinFigures f) {
+        String when = period.word();
+        List<String> lines = new ArrayList<>();
+        // 1. First records of a species in a county, protected species first.
+        f.newCountyRecordList().stream()
+                .sorted(java.util.Comparator.comparingInt((BulletinFigures.NewCountyRecord r) -> FigureRules.classRank(r.protectionClass())))
+                .limit(MAX_FIRST_RECORDS)
+                .forEach(r -> lines.add(when + "首次在" + r.countyName() + "记录到" + name(r.chineseName(), r.scientificName())));
+        // 2. Nationally first-class protected species recorded.
+        List<String> first = f.species().stream().filter(s -> "NATIONAL_I".equals(s.protectionClass()))
+                .map(s -> name(s.chineseName(), s.scientificName())).toList();
+        if (!first.isEmpty()) {
+            lines.add(when + "记录到国家一级重点保护野生动植物 " + first.size() + " 种：" + String.join("、", first));
+        }
+        // 3. Invasive species with their records (none where the edition suppressed the count).
+        f.species().stream().filter(s -> s.invasive() && s.records() != null)
+                .forEach(s -> lines.add(name(s.chineseName(), s.scientificName()) + when + "检出 " + s.records() + " 次"));
+        // 4. Records against the previous period.
+        if (f.records().current() > 0 || f.records().previous() > 0) {
+            lines.add(when + "共获得监测记录 " + f.records().current() + " 条，记录物种 " + f.speciesRichness().current() + " 种"
+                    + trend(f.records().current(), f.records().previous()));
+        }
+        // 5. Alerts of the highest severity.
+        long critical = f.alertsByType().stream().filter(a -> "CRITICAL".equals(a.severity()) && a.current() != null)
+                .mapToLong(BulletinFigures.AlertChange::current).sum();
+        if (critical > 0) {
+            lines.add(when + "发出特别严重（CRITICAL）预警 " + critical + " 条");
+        }
+        // 6. Patrol effort and incidents.
+        if (f.patrols().current() > 0) {
+            lines.add(when + "开展巡护 " + f.patrols().current() + " 次，巡护里程 " + f.patrolKm().current() + " 公里、用时 "
+                    + f.patrolHours().current() + " 小时，发现事件 " + f.incidents().current() + " 起");
+        }
+        return lines;
+    }
+
+    /** "，较上期增加 31 条" and the like; nothing when there was no previous period's figure. */
+    static String trend(long current, long previous) {
+        if (previous == 0) {
+            return "";
+        }
+        if (current == previous) {
+            return "，与上期持平";
+        }
+        return "，较上期" + (current > previous ? "增加 " : "减少 ") + Math.abs(current - previous) + " 条";
+    }
+
+    private static String name(String chinese, String scientific) {
+        return chinese == null || chinese.isBlank() ? scientific : chinese;
+    }
+
+}

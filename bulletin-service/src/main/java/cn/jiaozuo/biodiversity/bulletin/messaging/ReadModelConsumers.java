@@ -1,0 +1,133 @@
+package cn.jiaozuo.biodiversity.bulletin.messaging;
+
+import cn.jiaozuo.biodiversity.bulletin.config.BulletinConfig;
+import cn.jiaozuo.biodiversity.bulletin.repository.FactRepository;
+import cn.jiaozuo.biodiversity.bulletin.repository.FactRepository.ObservationRow;
+import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
+import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
+import cn.jiaozuo.biodiversity.common.events.EventTypes;
+import cn.jiaozuo.biodiversity.common.events.IncidentSnapshot;
+import cn.jiaozuo.biodiversity.common.events.ObservationSnapshot;
+import cn.jiaozuo.biodiversity.common.events.PatrolSnapshot;
+import cn.jiaozuo.biodiversity.common.events.PlotSnapshot;
+import cn.jiaozuo.biodiversity.common.events.Topics;
+import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
+import cn.jiaozuo.biodiversity.common.messaging.ConsumerSpec;
+import cn.jiaozuo.biodiversity.common.messaging.IdempotentConsumers;
+import cn.jiaozuo.biodiversity.common.messaging.PoisonEventException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Keeps bulletin-service's read model (docs/bulletins.md, "Read model") from four topics, one idempotent consumer
+ * each: {@code observations} (ObservationRecorded, ObservationReviewed), {@code alerts} (every alert event),
+ * {@code patrols} (PatrolRecorded, IncidentReported) and {@code plots} (PlotUpserted, PlotRetired). The newest state
+ * of a record wins; events that can never be applied (no id, an unknown county) go to the topic's {@code .dlq}.
+ */
+@ApplicationScoped
+public class ReadModelConsumers {
+
+    public static final String OBSERVATIONS = "bulletin-observations";
+    public static final String ALERTS = "bulletin-alerts";
+    public static final String PATROLS = "bulletin-patrols";
+    public static final String PLOTS = "bulletin-plots";
+
+    private static final Set<String> ALERT_EVENTS = Set.of(EventTypes.ALERT_RAISED, EventTypes.ALERT_UPDATED,
+            EventTypes.ALERT_ESCALATED, EventTypes.ALERT_ACKNOWLEDGED, EventTypes.ALERT_RESOLVED);
+
+    private final IdempotentConsumers consumers;
+    private final FactRepository facts;
+    private final ObjectMapper json;
+    private final BulletinConfig.Consumers groups;
+
+    public ReadModelConsumers(IdempotentConsumers consumers, FactRepository facts, ObjectMapper json, BulletinConfig config) {
+        this.consumers = consumers;
+        this.facts = facts;
+        this.json = json;
+        this.groups = config.consumers();
+    }
+
+    void start(@Observes StartupEvent event) {
+        consumers.start(new ConsumerSpec(OBSERVATIONS, groups.observationsGroup(), List.of(Topics.OBSERVATIONS), Topics.OBSERVATIONS_DLQ,
+                e -> EventTypes.OBSERVATION_RECORDED.equals(e.type()) || EventTypes.OBSERVATION_REVIEWED.equals(e.type())),
+                this::observation);
+        consumers.start(new ConsumerSpec(ALERTS, groups.alertsGroup(), List.of(Topics.ALERTS), Topics.ALERTS_DLQ,
+                e -> ALERT_EVENTS.contains(e.type())), this::alert);
+        consumers.start(new ConsumerSpec(PATROLS, groups.patrolsGroup(), List.of(Topics.PATROLS), Topics.PATROLS_DLQ,
+                e -> EventTypes.PATROL_RECORDED.equals(e.type()) || EventTypes.INCIDENT_REPORTED.equals(e.type())), this::patrol);
+        consumers.start(new ConsumerSpec(PLOTS, groups.plotsGroup(), List.of(Topics.PLOTS), Topics.PLOTS_DLQ,
+                e -> EventTypes.PLOT_UPSERTED.equals(e.type()) || EventTypes.PLOT_RETIRED.equals(e.type())), this::plot);
+    }
+
+    /** Runs in the consumer's transaction, together with the processed-event insert. */
+    void observation(EventEnvelope<JsonNode> event) throws Exception {
+        ObservationSnapshot o = read(event, ObservationSnapshot.class);
+        if (o.uuid() == null || o.species() == null || o.species().scientificName() == null || o.observedAt() == null
+                || o.recordedAt() == null) {
+            throw new PoisonEventException("Observation without uuid, species, observedAt or recordedAt");
+        }
+        county(o.countyCode(), "Observation " + o.uuid());
+        var s = o.species();
+        facts.upsertObservation(new ObservationRow(o.uuid(), s.id(), s.scientificName(), s.chineseName(), s.group(),
+                s.protectionLevel() == null ? "NONE" : s.protectionLevel(), s.invasive(), s.sensitive(), o.countyCode(),
+                o.observedAt().toInstant(), Math.max(o.count(), 0), o.status() == null ? "UNVERIFIED" : o.status(),
+                o.reviewedAt() != null ? o.reviewedAt() : o.recordedAt()));
+    }
+
+    void alert(EventEnvelope<JsonNode> event) throws Exception {
+        AlertSnapshot a = read(event, AlertSnapshot.class);
+        if (a.id() == null || a.rule() == null || a.severity() == null || a.createdAt() == null) {
+            throw new PoisonEventException("Alert without id, rule, severity or createdAt");
+        }
+        county(a.countyCode(), "Alert " + a.id());
+        facts.upsertAlert(a.id(), a.rule(), a.severity(), a.status() == null ? "OPEN" : a.status(), a.countyCode(), a.createdAt(),
+                a.updatedAt() != null ? a.updatedAt() : a.createdAt());
+    }
+
+    void patrol(EventEnvelope<JsonNode> event) throws Exception {
+        if (EventTypes.PATROL_RECORDED.equals(event.type())) {
+            PatrolSnapshot p = read(event, PatrolSnapshot.class);
+            if (p.uuid() == null || p.startedAt() == null) {
+                throw new PoisonEventException("Patrol without uuid or startedAt");
+            }
+            county(p.countyCode(), "Patrol " + p.uuid());
+            facts.upsertPatrol(p.uuid(), p.countyCode(), p.startedAt(), p.distanceKm(), p.durationHours());
+        } else {
+            IncidentSnapshot i = read(event, IncidentSnapshot.class);
+            if (i.uuid() == null || i.patrolUuid() == null || i.type() == null || i.observedAt() == null) {
+                throw new PoisonEventException("Incident without uuid, patrolUuid, type or observedAt");
+            }
+            county(i.countyCode(), "Incident " + i.uuid());
+            facts.upsertIncident(i.uuid(), i.patrolUuid(), i.type(), i.countyCode(), i.observedAt());
+        }
+    }
+
+    void plot(EventEnvelope<JsonNode> event) throws Exception {
+        PlotSnapshot p = read(event, PlotSnapshot.class);
+        if (p.code() == null || p.code().isBlank() || p.code().length() > 60 || p.updatedAt() == null) {
+            throw new PoisonEventException("Plot without a usable code (1–60 characters) or updatedAt");
+        }
+        county(p.countyCode(), "Plot " + p.code());
+        boolean active = !EventTypes.PLOT_RETIRED.equals(event.type()) && "ACTIVE".equals(p.status());
+        facts.upsertPlot(p.code(), p.countyCode(), p.priorityArea(), active ? "ACTIVE" : "RETIRED", p.updatedAt());
+    }
+
+    private static void county(String code, String what) {
+        if (!JiaozuoCounty.isValid(code)) {
+            throw new PoisonEventException(what + " has unknown county " + code);
+        }
+    }
+
+    private <T> T read(EventEnvelope<JsonNode> event, Class<T> type) {
+        try {
+            return json.treeToValue(event.data(), type);
+        } catch (Exception e) {
+            throw new PoisonEventException(type.getSimpleName() + " payload unreadable: " + e.getMessage(), e);
+        }
+    }
+}

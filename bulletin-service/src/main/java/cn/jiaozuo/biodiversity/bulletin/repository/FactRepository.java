@@ -1,0 +1,201 @@
+package cn.jiaozuo.biodiversity.bulletin.repository;
+
+import cn.jiaozuo.biodiversity.bulletin.domain.Facts;
+import cn.jiaozuo.biodiversity.bulletin.domain.Period;
+import cn.jiaozuo.biodiversity.bulletin.domain.Scope;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The read model (docs/bulletins.md, "Read model"): upserts from the consumers and the facts of one period and scope,
+ * on plain JDBC from the Agroal pool (inside a JTA transaction Agroal hands out the transaction's connection).
+ */
+@ApplicationScoped
+public class FactRepository {
+
+    private final AgroalDataSource dataSource;
+
+    public FactRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public record ObservationRow(UUID uuid, long speciesId, String scientificName, String chineseName, String group,
+            String protectionLevel, boolean invasive, boolean sensitive, String countyCode, Instant observedAt, int individuals,
+            String status, Instant versionAt) {
+    }
+
+    /** Inserts or replaces the observation unless the stored one is newer (a review after the recording). */
+    public void upsertObservation(ObservationRow o) throws SQLException {
+        update("""
+                insert into observation_fact (uuid, species_id, scientific_name, chinese_name, species_group, protection_level,
+                    invasive, sensitive, county_code, observed_at, individuals, status, version_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (uuid) do update set species_id = excluded.species_id, scientific_name = excluded.scientific_name,
+                    chinese_name = excluded.chinese_name, species_group = excluded.species_group,
+                    protection_level = excluded.protection_level, invasive = excluded.invasive, sensitive = excluded.sensitive,
+                    county_code = excluded.county_code, observed_at = excluded.observed_at, individuals = excluded.individuals,
+                    status = excluded.status, version_at = excluded.version_at
+                where observation_fact.version_at <= excluded.version_at""",
+                o.uuid(), o.speciesId(), o.scientificName(), o.chineseName(), o.group(), o.protectionLevel(), o.invasive(),
+                o.sensitive(), o.countyCode(), ts(o.observedAt()), o.individuals(), o.status(), ts(o.versionAt()));
+    }
+
+    /** Inserts or replaces the alert unless the stored state is newer. */
+    public void upsertAlert(UUID id, String rule, String severity, String status, String countyCode, Instant createdAt,
+            Instant updatedAt) throws SQLException {
+        update("""
+                insert into alert_fact (id, rule, severity, status, county_code, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do update set rule = excluded.rule, severity = excluded.severity, status = excluded.status,
+                    county_code = excluded.county_code, created_at = excluded.created_at, updated_at = excluded.updated_at
+                where alert_fact.updated_at <= excluded.updated_at""",
+                id, rule, severity, status, countyCode, ts(createdAt), ts(updatedAt));
+    }
+
+    public void upsertPatrol(UUID uuid, String countyCode, Instant startedAt, double distanceKm, double durationHours) throws SQLException {
+        update("""
+                insert into patrol_fact (uuid, county_code, started_at, distance_km, duration_hours) values (?, ?, ?, ?, ?)
+                on conflict (uuid) do update set county_code = excluded.county_code, started_at = excluded.started_at,
+                    distance_km = excluded.distance_km, duration_hours = excluded.duration_hours""",
+                uuid, countyCode, ts(startedAt), distanceKm, durationHours);
+    }
+
+    public void upsertIncident(UUID uuid, UUID patrolUuid, String type, String countyCode, Instant observedAt) throws SQLException {
+        update("""
+                insert into incident_fact (uuid, patrol_uuid, type, county_code, observed_at) values (?, ?, ?, ?, ?)
+                on conflict (uuid) do update set patrol_uuid = excluded.patrol_uuid, type = excluded.type,
+                    county_code = excluded.county_code, observed_at = excluded.observed_at""",
+                uuid, patrolUuid, type, countyCode, ts(observedAt));
+    }
+
+    /** Inserts or replaces the plot unless the stored state is newer. */
+    public void upsertPlot(String code, String countyCode, String priorityArea, String status, Instant updatedAt) throws SQLException {
+        update("""
+                insert into plot_fact (code, county_code, priority_area, status, updated_at) values (?, ?, ?, ?, ?)
+                on conflict (code) do update set county_code = excluded.county_code, priority_area = excluded.priority_area,
+                    status = excluded.status, updated_at = excluded.updated_at
+                where plot_fact.updated_at <= excluded.updated_at""",
+                code, countyCode, priorityArea, status, ts(updatedAt));
+    }
+
+    /** Everything the figures of one period and scope are counted from; days in {@code zone}. */
+    public Facts facts(Period period, Scope scope, ZoneId zone) {
+        Timestamp start = ts(period.start(zone).toInstant());
+        Timestamp end = ts(period.end(zone).toInstant());
+        try (Connection connection = dataSource.getConnection()) {
+            Array counties = connection.createArrayOf("varchar", scope.counties().toArray());
+            List<Facts.Observation> observations = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement("""
+                    select species_id, scientific_name, chinese_name, species_group, protection_level, invasive, sensitive,
+                        county_code, observed_at, individuals
+                    from observation_fact where status <> 'REJECTED' and county_code = any(?) and observed_at >= ? and observed_at < ?
+                    order by observed_at, uuid""")) {
+                bind(s, counties, start, end);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        observations.add(new Facts.Observation(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                                r.getString(5), r.getBoolean(6), r.getBoolean(7), r.getString(8), instant(r, 9), r.getInt(10)));
+                    }
+                }
+            }
+            List<Facts.FirstRecord> firsts = new ArrayList<>();
+            // The earliest record (not rejected) of each species in each county, where that record lies in the period.
+            try (PreparedStatement s = connection.prepareStatement("""
+                    select o.species_id, o.scientific_name, o.chinese_name, o.protection_level, o.sensitive, o.county_code, o.observed_at
+                    from observation_fact o
+                    where o.status <> 'REJECTED' and o.county_code = any(?) and o.observed_at >= ? and o.observed_at < ?
+                      and not exists (select 1 from observation_fact e where e.county_code = o.county_code
+                          and e.species_id = o.species_id and e.status <> 'REJECTED'
+                          and (e.observed_at < o.observed_at or (e.observed_at = o.observed_at and e.uuid < o.uuid)))
+                    order by o.county_code, o.scientific_name""")) {
+                bind(s, counties, start, end);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        firsts.add(new Facts.FirstRecord(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                                r.getBoolean(5), r.getString(6), instant(r, 7)));
+                    }
+                }
+            }
+            List<Facts.Alert> alerts = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement("""
+                    select rule, severity, county_code from alert_fact
+                    where county_code = any(?) and created_at >= ? and created_at < ? order by created_at, id""")) {
+                bind(s, counties, start, end);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        alerts.add(new Facts.Alert(r.getString(1), r.getString(2), r.getString(3)));
+                    }
+                }
+            }
+            List<Facts.Patrol> patrols = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement("""
+                    select distance_km, duration_hours from patrol_fact
+                    where county_code = any(?) and started_at >= ? and started_at < ? order by started_at, uuid""")) {
+                bind(s, counties, start, end);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        patrols.add(new Facts.Patrol(r.getDouble(1), r.getDouble(2)));
+                    }
+                }
+            }
+            List<Facts.Incident> incidents = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement("""
+                    select type from incident_fact
+                    where county_code = any(?) and observed_at >= ? and observed_at < ? order by observed_at, uuid""")) {
+                bind(s, counties, start, end);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        incidents.add(new Facts.Incident(r.getString(1)));
+                    }
+                }
+            }
+            int plots;
+            try (PreparedStatement s = connection.prepareStatement(
+                    "select count(*) from plot_fact where county_code = any(?) and status = 'ACTIVE'")) {
+                s.setArray(1, counties);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    plots = r.getInt(1);
+                }
+            }
+            return new Facts(observations, alerts, patrols, incidents, firsts, plots);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the facts of " + scope.code() + " " + period + " failed", e);
+        }
+    }
+
+    private static void bind(PreparedStatement s, Array counties, Timestamp start, Timestamp end) throws SQLException {
+        s.setArray(1, counties);
+        s.setTimestamp(2, start);
+        s.setTimestamp(3, end);
+    }
+
+    private void update(String sql, Object... values) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement s = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        return r.getObject(column, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toInstant();
+    }
+}

@@ -1,0 +1,194 @@
+package cn.jiaozuo.biodiversity.bulletin;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
+import cn.jiaozuo.biodiversity.testsupport.TestTokens;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * POST /bulletins and the archive (docs/bulletins.md): events published to the topics as the other services publish
+ * them, the figures counted by hand against them.
+ */
+@QuarkusTest
+class BulletinGenerationTest {
+
+    private static final String XIUWU = "410821";
+    private static final String WEN = "410825";
+
+    @Inject
+    ObjectMapper json;
+    @Inject
+    EntityManager em;
+
+    /**
+     * In 修武县 this month: a 黑鹳 (first record in the county, sensitive, NATIONAL_I), three 美国白蛾 records (invasive,
+     * first in the county too), a 白鹭 (recorded last month already), a rejected record, an INVASIVE_SPECIES HIGH alert,
+     * a 12.5 km patrol of 4 h with a snare. Last month: the 白鹭 and a 6 km patrol. In 温县: a 黑鹳 (outside the scope).
+     */
+    private record Fixture(LocalDate month, String stork, String webworm) {
+    }
+
+    private Fixture publish() {
+        LocalDate month = TestEvents.month();
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        SpeciesSnapshot stork = TestEvents.species(TestEvents.speciesId(), "Ciconia nigra " + marker, "黑鹳" + marker, "NATIONAL_I", false, true);
+        SpeciesSnapshot webworm = TestEvents.species(TestEvents.speciesId(), "Hyphantria cunea " + marker, "美国白蛾" + marker, "NONE", true, false);
+        SpeciesSnapshot egret = TestEvents.species(TestEvents.speciesId(), "Egretta garzetta " + marker, "白鹭" + marker, "PROVINCIAL", false, false);
+        SpeciesSnapshot rejected = TestEvents.species(TestEvents.speciesId(), "Rejected species " + marker, "误报" + marker, "NONE", false, false);
+        try (TestEvents events = new TestEvents(json, em)) {
+            events.observation(stork, XIUWU, month.plusDays(11), 2, "VERIFIED");
+            events.observation(webworm, XIUWU, month.plusDays(2), 40, "UNVERIFIED");
+            events.observation(webworm, XIUWU, month.plusDays(9), 30, "UNVERIFIED");
+            events.observation(webworm, XIUWU, month.plusDays(20), 25, "VERIFIED");
+            events.observation(egret, XIUWU, month.minusDays(5), 6, "VERIFIED");
+            events.observation(egret, XIUWU, month.plusDays(4), 8, "VERIFIED");
+            events.observation(rejected, XIUWU, month.plusDays(4), 1, "REJECTED");
+            events.observation(stork, WEN, month.plusDays(3), 1, "VERIFIED");
+            events.alert("INVASIVE_SPECIES", "HIGH", XIUWU, month.plusDays(9));
+            events.patrol(XIUWU, month.plusDays(14), 12.5, 4.0);
+            events.patrol(XIUWU, month.minusDays(10), 6.0, 2.0);
+            events.awaitApplied();
+        }
+        return new Fixture(month, stork.chineseName(), webworm.chineseName());
+    }
+
+    private static Map<String, String> request(LocalDate month, String scope, String edition) {
+        return edition == null ? Map.of("from", month.toString(), "to", month.plusMonths(1).minusDays(1).toString(), "scope", scope)
+                : Map.of("from", month.toString(), "scope", scope, "edition", edition);
+    }
+
+    @Test
+    void a_bulletin_counts_its_figures_against_the_previous_month_and_writes_highlights_from_them() {
+        Fixture f = publish();
+        JsonPath bulletin = given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON)
+                .body(request(f.month(), XIUWU, null))
+                .when().post("/bulletins").then().statusCode(201)
+                .header("Location", containsString("/bulletins/"))
+                .body("scope", equalTo(XIUWU)).body("edition", equalTo("INTERNAL")).body("generatedBy", equalTo("bureau-test"))
+                .extract().jsonPath();
+        assertEquals(f.month().toString(), bulletin.getString("figures.from"));
+        assertEquals(f.month().minusMonths(1).toString(), bulletin.getString("figures.previousFrom"));
+        assertEquals(Map.of("current", 5, "previous", 1, "change", 4), bulletin.getMap("figures.records"), "stork, 3 webworm, egret; not the rejected one");
+        assertEquals(3, bulletin.getInt("figures.speciesRichness.current"));
+        assertEquals(2, bulletin.getInt("figures.newCountyRecords.current"), "the stork and the webworm; the egret was recorded last month");
+        assertEquals(1, bulletin.getInt("figures.newCountyRecords.previous"), "last month the egret was new");
+        assertEquals(3, bulletin.getInt("figures.invasiveDetections.current"));
+        assertEquals(1, bulletin.getInt("figures.protectedSpecies.find { it.protectionClass == 'NATIONAL_I' }.species.current"));
+        assertEquals(1, bulletin.getInt("figures.alertsByType.find { it.rule == 'INVASIVE_SPECIES' && it.severity == 'HIGH' }.current"));
+        assertEquals(12.5, bulletin.getDouble("figures.patrolKm.current"));
+        assertEquals(6.0, bulletin.getDouble("figures.patrolKm.previous"));
+        assertEquals(4.0, bulletin.getDouble("figures.patrolHours.current"));
+        assertEquals(Map.of("current", 1, "previous", 1, "change", 0), bulletin.getMap("figures.incidents"));
+        List<String> highlights = bulletin.getList("figures.highlights");
+        assertTrue(highlights.contains("本月首次在修武县记录到" + f.stork()), highlights.toString());
+        assertTrue(highlights.contains(f.webworm() + "本月检出 3 次"), highlights.toString());
+        assertEquals(2, bulletin.getInt("figures.species.find { it.chineseName == '" + f.stork() + "' }.individuals"),
+                "the stork in 温县 is outside the scope");
+
+        String id = bulletin.getString("id");
+        String html = given().header("Authorization", TestTokens.bearer("reviewer")).when().get("/bulletins/" + id + ".html")
+                .then().statusCode(200).contentType(containsString("text/html")).extract().asString();
+        assertTrue(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"chart-records\""), "records per week");
+        assertTrue(html.contains("id=\"chart-invasive\""), "invasive detections per week");
+        assertTrue(html.contains("本月首次在修武县记录到" + f.stork()));
+        assertTrue(html.contains("修武县 · " + f.month().getYear() + "年" + f.month().getMonthValue() + "月"));
+
+        given().header("Authorization", TestTokens.bearer("admin")).when().get("/bulletins/" + id).then().statusCode(200)
+                .body("contentHash", equalTo(bulletin.getString("contentHash"))).body("figures.records.current", equalTo(5));
+        given().header("Authorization", TestTokens.bearer("bureau"))
+                .queryParam("scope", XIUWU).queryParam("from", f.month().toString()).queryParam("to", f.month().plusMonths(1).minusDays(1).toString())
+                .when().get("/bulletins").then().statusCode(200)
+                .body("items.id", hasItem(id)).body("items.figures", hasItem(nullValue()));
+    }
+
+    @Test
+    void the_same_request_answers_the_archived_bulletin_unchanged() {
+        Fixture f = publish();
+        JsonPath first = given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON)
+                .body(request(f.month(), XIUWU, null)).when().post("/bulletins").then().statusCode(201).extract().jsonPath();
+        try (TestEvents events = new TestEvents(json, em)) {
+            events.alert("ENFORCEMENT", "CRITICAL", XIUWU, f.month().plusDays(1));
+            events.awaitApplied();
+        }
+        given().header("Authorization", TestTokens.bearer("admin", "admin-other")).contentType(ContentType.JSON)
+                .body(request(f.month(), XIUWU, null)).when().post("/bulletins").then().statusCode(200)
+                .body("id", equalTo(first.getString("id"))).body("contentHash", equalTo(first.getString("contentHash")))
+                .body("generatedBy", equalTo("bureau-test")).body("figures.alerts.current", equalTo(1));
+    }
+
+    @Test
+    void the_public_edition_shows_sensitive_species_without_dates_and_suppresses_small_counts() {
+        Fixture f = publish();
+        JsonPath pub = given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON)
+                .body(request(f.month(), XIUWU, "PUBLIC")).when().post("/bulletins").then().statusCode(201)
+                .body("edition", equalTo("PUBLIC")).extract().jsonPath();
+        String stork = "figures.species.find { it.chineseName == '" + f.stork() + "' }";
+        assertNull(pub.get(stork + ".firstObservedOn"), "sensitive: county only, no date");
+        assertNull(pub.get(stork + ".records"), "1 record is below 3");
+        assertEquals(true, pub.getBoolean(stork + ".suppressed"));
+        assertEquals(List.of("修武县"), pub.getList(stork + ".counties"));
+        assertEquals(3, pub.getInt("figures.species.find { it.chineseName == '" + f.webworm() + "' }.records"), "3 is shown");
+        assertNull(pub.get("figures.alertsByType.find { it.rule == 'INVASIVE_SPECIES' }.current"), "1 alert is suppressed");
+        assertTrue(pub.getList("figures.notes").contains("公开版：少于 3 的数量不予公布"));
+        given().header("Authorization", TestTokens.bearer("bureau")).when().get("/bulletins/" + pub.getString("id") + ".html")
+                .then().statusCode(200).body(containsString("（公开版）")).body(not(containsString(f.month().plusDays(11).toString())));
+    }
+
+    @Test
+    void only_the_bureaus_and_admins_generate_bulletins() {
+        Map<String, String> body = Map.of("scope", "CITY", "from", "2001-01-01");
+        given().contentType(ContentType.JSON).body(body).when().post("/bulletins").then().statusCode(401);
+        given().header("Authorization", TestTokens.bearer("ranger")).contentType(ContentType.JSON).body(body)
+                .when().post("/bulletins").then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer("ranger")).when().get("/bulletins").then().statusCode(403);
+        given().when().get("/bulletins/" + UUID.randomUUID() + ".html").then().statusCode(401);
+    }
+
+    @Test
+    void every_mistake_of_a_request_is_named_in_one_400() {
+        given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON)
+                .body(Map.of("from", "2026-13-01", "to", "yesterday", "scope", "NOWHERE", "edition", "DRAFT"))
+                .when().post("/bulletins").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItems("from", "to", "scope", "edition"));
+        given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON)
+                .body(Map.of("from", "2020-03-01", "to", "2020-02-01", "scope", "CITY"))
+                .when().post("/bulletins").then().statusCode(400).body("violations.field", hasItem("to"));
+        given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON)
+                .body(Map.of("from", "2199-01-01", "scope", "CITY"))
+                .when().post("/bulletins").then().statusCode(400).body("violations.message", hasItem(containsString("must have ended")));
+        given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON).body(Map.of("to", "2020-01-31"))
+                .when().post("/bulletins").then().statusCode(400).body("violations.field", hasItems("from", "scope"));
+        given().header("Authorization", TestTokens.bearer("bureau")).queryParam("edition", "DRAFT").queryParam("limit", "0")
+                .queryParam("cursor", "nonsense").when().get("/bulletins").then().statusCode(400)
+                .body("violations.field", hasItems("edition", "limit", "cursor"));
+        given().header("Authorization", TestTokens.bearer("bureau")).when().get("/bulletins/not-a-uuid").then().statusCode(404);
+        given().header("Authorization", TestTokens.bearer("bureau")).when().get("/bulletins/" + UUID.randomUUID() + ".html").then().statusCode(404);
+    }
+
+    @Test
+    void the_scopes_are_public() {
+        given().when().get("/bulletin-scopes").then().statusCode(200)
+                .body("code", hasItems("CITY", "TAIHANG", "YELLOW_RIVER", XIUWU))
+                .body("find { it.code == 'YELLOW_RIVER' }.counties", hasItems("410823", WEN, "410883"));
+    }
+}

@@ -1,0 +1,145 @@
+package cn.jiaozuo.biodiversity.bulletin;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
+import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
+import cn.jiaozuo.biodiversity.common.events.EventTypes;
+import cn.jiaozuo.biodiversity.common.events.GeoPoint;
+import cn.jiaozuo.biodiversity.common.events.IncidentSnapshot;
+import cn.jiaozuo.biodiversity.common.events.ObservationSnapshot;
+import cn.jiaozuo.biodiversity.common.events.PatrolSnapshot;
+import cn.jiaozuo.biodiversity.common.events.PlotSnapshot;
+import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
+import cn.jiaozuo.biodiversity.common.events.Topics;
+import cn.jiaozuo.biodiversity.testsupport.KafkaTestClient;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Events for tests, as the other services publish them (payload records of common's events package, in the envelope),
+ * and a wait until bulletin-service's consumers have applied them (the processed-event row commits with the effect).
+ */
+final class TestEvents implements AutoCloseable {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final ObjectMapper json;
+    private final EntityManager em;
+    private final KafkaTestClient kafka;
+    private final List<Map.Entry<String, UUID>> sent = new ArrayList<>();
+
+    TestEvents(ObjectMapper json, EntityManager em) {
+        this(json, em, KafkaTestClient.create());
+    }
+
+    /** Sends with this client (e.g. on the test broker's unrestricted listener while the service runs as a SCRAM user). */
+    TestEvents(ObjectMapper json, EntityManager em, KafkaTestClient kafka) {
+        this.json = json;
+        this.em = em;
+        this.kafka = kafka;
+    }
+
+    /** A fresh species id: each test's species are its own, so first records in a county are its own too. */
+    static long speciesId() {
+        return ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+    }
+
+    /** A month of its own for a test (1950–2019), so the figures count only the test's own events. */
+    static LocalDate month() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return LocalDate.of(random.nextInt(1950, 2020), random.nextInt(1, 13), 1);
+    }
+
+    static Instant at(LocalDate day) {
+        return LocalDateTime.of(day, java.time.LocalTime.of(10, 0)).atZone(SHANGHAI).toInstant();
+    }
+
+    static SpeciesSnapshot species(long id, String scientific, String chinese, String protection, boolean invasive, boolean sensitive) {
+        return new SpeciesSnapshot(id, scientific, chinese, null, "BIRD", protection, invasive, sensitive);
+    }
+
+    void observation(SpeciesSnapshot species, String county, LocalDate day, int count, String status) {
+        Instant when = at(day);
+        ObservationSnapshot o = new ObservationSnapshot(UUID.randomUUID(), species, count, when.atOffset(ZoneOffset.ofHours(8)),
+                when.plusSeconds(60), new GeoPoint(35.3, 113.3, 10.0, "WGS84"), county, null, "CAMERA_TRAP", null, "ranger-test",
+                "RANGER", status, null, null, null);
+        send(Topics.OBSERVATIONS, o.key(), EventTypes.OBSERVATION_RECORDED, o, "bulletin-observations");
+    }
+
+    void alert(String rule, String severity, String county, LocalDate day) {
+        Instant when = at(day);
+        AlertSnapshot a = new AlertSnapshot(UUID.randomUUID(), rule, severity, "OPEN", null, null, null, null, county, null, 1,
+                null, null, null, null, null, when, when, null, null);
+        send(Topics.ALERTS, county, EventTypes.ALERT_RAISED, a, "bulletin-alerts");
+    }
+
+    void patrol(String county, LocalDate day, double km, double hours) {
+        Instant start = at(day);
+        UUID uuid = UUID.randomUUID();
+        PatrolSnapshot p = new PatrolSnapshot(uuid, "ROUTINE", "FOOT", county, List.of("ranger-test"), "ranger-test", start,
+                "JSON", start, start.plusSeconds((long) (hours * 3600)), km, hours, 1);
+        send(Topics.PATROLS, uuid.toString(), EventTypes.PATROL_RECORDED, p, "bulletin-patrols");
+        IncidentSnapshot i = new IncidentSnapshot(UUID.randomUUID(), uuid, "SNARE", "REMOVED", null,
+                new GeoPoint(35.3, 113.3, 5.0, "WGS84"), start.plusSeconds(600), 1, null, List.of(), county, "ROUTINE",
+                List.of("ranger-test"), "ranger-test", null);
+        send(Topics.PATROLS, uuid.toString(), EventTypes.INCIDENT_REPORTED, i, "bulletin-patrols");
+    }
+
+    void plot(String code, String county) {
+        PlotSnapshot p = new PlotSnapshot(code, "Test plot " + code, county, null, "FOREST", List.of("LINE_TRANSECT"), "ACTIVE",
+                null, 100.0, null, LocalDate.of(2020, 1, 1), 90, Instant.now());
+        send(Topics.PLOTS, code, EventTypes.PLOT_UPSERTED, p, "bulletin-plots");
+    }
+
+    private void send(String topic, String key, String type, Object data, String consumer) {
+        EventEnvelope<Object> envelope = new EventEnvelope<>(UUID.randomUUID(), type, Instant.now(), "test", data);
+        try {
+            kafka.send(topic, key, json.writeValueAsString(envelope));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        sent.add(Map.entry(consumer, envelope.eventId()));
+    }
+
+    /** Waits (at most 30 s) until every event sent so far is applied. */
+    void awaitApplied() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<Map.Entry<String, UUID>> waiting = new ArrayList<>(sent);
+        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+            waiting.removeIf(e -> applied(e.getKey(), e.getValue()));
+            if (!waiting.isEmpty()) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        assertTrue(waiting.isEmpty(), "events applied: " + waiting);
+    }
+
+    private boolean applied(String consumer, UUID eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
+                        "select 1 from processed_event where consumer = ?1 and event_id = ?2")
+                .setParameter(1, consumer).setParameter(2, eventId).getResultList().isEmpty());
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
+    }
+}
