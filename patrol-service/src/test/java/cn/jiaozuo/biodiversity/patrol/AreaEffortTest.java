@@ -99,6 +99,11 @@ class AreaEffortTest {
                 .when().get("/patrols/" + uuid).then().statusCode(200).extract().jsonPath();
     }
 
+    private static List<String> list(String filter, String value) {
+        return given().header("Authorization", TestTokens.bearer(Roles.BUREAU)).queryParam(filter, value).when()
+                .get("/patrols").then().statusCode(200).extract().jsonPath().getList("items.uuid");
+    }
+
     private static JsonPath effort(OffsetDateTime start, String groupBy) {
         return given().header("Authorization", TestTokens.bearer(Roles.BUREAU, "bureau-" + UUID.randomUUID()))
                 .queryParam("from", start.minusHours(1).toString()).queryParam("to", start.plusDays(1).toString())
@@ -161,6 +166,12 @@ class AreaEffortTest {
             assertEquals(view.getDouble("areas[0].distanceKm"), byPlot.getDouble("groups[0].distanceKm"), 1e-9);
             assertEquals(0.5, byPlot.getDouble("groups[0].hours"), 0.001);
             assertEquals(0, byPlot.getInt("groups[0].incidentsByType.SNARE"));
+
+            // The listing finds the patrol by the plot and the protected area its track entered, and only by those.
+            assertEquals(List.of(uuid), list("plotCode", plot));
+            assertEquals(List.of(uuid), list("protectedAreaId", reserve));
+            assertEquals(List.of(), list("plotCode", QINYANG + "-T" + UUID.randomUUID().toString().substring(0, 8)));
+            assertEquals(List.of(), list("protectedAreaId", "pa-" + UUID.randomUUID()));
         } finally {
             TestAreas.outline("PROTECTED_AREA", reserve, "测试保护区", null, null, false, Instant.now());
             TestAreas.plot(plot, QINYANG, at.band(0.03, 0.045), true, Instant.now());

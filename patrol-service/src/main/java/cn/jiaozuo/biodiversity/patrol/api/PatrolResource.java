@@ -246,13 +246,18 @@ public class PatrolResource {
     @Operation(operationId = "listPatrols", summary = "List patrols, newest first",
             description = "Roles ranger, reviewer, bureau, admin. Summaries only (detail SUMMARY: no notes, track or incidents;"
                     + " read one patrol for those). Filters combine; from and to bound startedAt ([from, to)); ranger matches a"
-                    + " team member or the ranger who recorded the patrol. Keyset pagination: pass nextCursor as cursor.")
+                    + " team member or the ranger who recorded the patrol; plotCode and protectedAreaId match patrols whose track"
+                    + " entered that plot or protected area. Keyset pagination: pass nextCursor as cursor.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = PatrolPage.class)))
     @APIResponse(responseCode = "400", description = "A filter, limit or cursor is invalid")
     public PatrolPage list(
             @Parameter(example = "410821", description = "GB/T 2260 code of the declared county") @QueryParam("countyCode") String countyCode,
             @Parameter(example = "ranger-xw-017", description = "Token subject of a team member") @QueryParam("ranger") String ranger,
             @Parameter(example = "ROUTINE", schema = @Schema(implementation = Mandate.class)) @QueryParam("mandate") String mandate,
+            @Parameter(example = "410821-01", description = "Code of a sampling plot the track entered")
+                @QueryParam("plotCode") String plotCode,
+            @Parameter(example = "taihang-macaque-nnr", description = "Id of a protected area the track entered")
+                @QueryParam("protectedAreaId") String protectedAreaId,
             @Parameter(example = "2025-05-01T00:00:00+08:00", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
                 @QueryParam("from") String from,
             @Parameter(example = "2025-06-01T00:00:00+08:00", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
@@ -264,13 +269,15 @@ public class PatrolResource {
         String county = QueryValues.text("countyCode", countyCode, 6, violations);
         String member = QueryValues.text("ranger", ranger, 200, violations);
         Mandate m = QueryValues.enumValue("mandate", mandate, Mandate.class, violations);
+        String plot = QueryValues.text("plotCode", plotCode, 60, violations);
+        String area = QueryValues.text("protectedAreaId", protectedAreaId, 60, violations);
         OffsetDateTime since = QueryValues.dateTime("from", from, violations);
         OffsetDateTime until = QueryValues.dateTime("to", to, violations);
         Integer size = QueryValues.integer("limit", limit, 1, config.maxPageSize(), violations);
         PatrolCursor after = PatrolCursor.decode(cursor, violations);
         QueryValues.requireValid(violations);
         int pageSize = size == null ? config.defaultPageSize() : size;
-        List<Patrol> rows = patrols.page(new PatrolFilter(county, member, m, since == null ? null : since.toInstant(),
+        List<Patrol> rows = patrols.page(new PatrolFilter(county, member, m, plot, area, since == null ? null : since.toInstant(),
                 until == null ? null : until.toInstant(), after == null ? null : after.startedAt(),
                 after == null ? null : after.uuid()), pageSize + 1);
         Caller caller = Caller.of(identity);

@@ -4,6 +4,7 @@ import cn.jiaozuo.biodiversity.patrol.domain.Incident;
 import cn.jiaozuo.biodiversity.patrol.domain.IncidentCandidate;
 import cn.jiaozuo.biodiversity.patrol.domain.IncidentType;
 import cn.jiaozuo.biodiversity.patrol.domain.Patrol;
+import cn.jiaozuo.biodiversity.patrol.domain.AreaKind;
 import cn.jiaozuo.biodiversity.patrol.domain.PatrolFilter;
 import cn.jiaozuo.biodiversity.patrol.domain.PatrolTrack;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -85,6 +86,16 @@ public class PatrolRepository implements PanacheRepositoryBase<Patrol, UUID> {
         if (f.ranger() != null) {
             where.append(" and (recordedBy = :ranger or :ranger member of team)");
             params.and("ranger", f.ranger());
+        }
+        if (f.plotCode() != null) {
+            where.append(" and exists (from PatrolAreaSplit s where s.key.patrolUuid = uuid and s.key.kind = :plotKind"
+                    + " and s.key.areaId = :plot)");
+            params.and("plotKind", AreaKind.PLOT).and("plot", f.plotCode());
+        }
+        if (f.protectedAreaId() != null) {
+            where.append(" and exists (from PatrolAreaSplit s where s.key.patrolUuid = uuid and s.key.kind = :areaKind"
+                    + " and s.key.areaId = :area)");
+            params.and("areaKind", AreaKind.PROTECTED_AREA).and("area", f.protectedAreaId());
         }
         if (f.afterStartedAt() != null) {
             where.append(" and (startedAt < :afterAt or (startedAt = :afterAt and uuid < :afterUuid))");
