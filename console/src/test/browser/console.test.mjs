@@ -283,6 +283,9 @@ test('the patrol panel counts a patrol just recorded and the bureau sees its tra
   assert.ok(Number(await row.locator('td[data-distance]').getAttribute('data-distance')) > 1, 'km of 修武县 in the window');
   assert.ok(Number(await row.locator('td[data-incidents]').getAttribute('data-incidents')) >= 2, 'the snares are counted');
   assert.match(await row.innerText(), /猎套/);
+  // This month so far against last month (no dates picked): last month's km stand beside this month's.
+  assert.ok(Number(await row.locator('td[data-previous-distance]').getAttribute('data-previous-distance')) >= 0);
+  assert.match(await page.locator('#patrols-body thead').innerText(), /上月 km/);
   await page.locator(`path.track[data-patrol="${uuid}"]`).waitFor({ state: 'attached' });
   assert.equal(await page.locator(`circle.incident[data-patrol="${uuid}"]`).getAttribute('data-type'), 'SNARE');
   await screenshot(page, 'patrols', '.patrols-panel');
