@@ -1,39 +1,21 @@
 package cn.jiaozuo.biodiversity.alert;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.events.EventTypes;
 import cn.jiaozuo.biodiversity.common.events.ObservationSnapshot;
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
 import cn.jiaozuo.biodiversity.common.events.Topics;
-import cn.jiaozuo.biodiversity.common.messaging.KafkaClientConfig;
-import cn.jiaozuo.biodiversity.testsupport.InfrastructureTestResource;
 import cn.jiaozuo.biodiversity.testsupport.KafkaTestClient;
-import cn.jiaozuo.biodiversity.testsupport.ScramKafkaUserResource;
+import cn.jiaozuo.biodiversity.testsupport.ScramKafkaUserSpec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.SaslConfigs;
-import org.apache.kafka.common.errors.SaslAuthenticationException;
-import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,20 +30,27 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(KafkaScramAclTest.AsProductionKafkaUser.class)
-class KafkaScramAclTest {
+class KafkaScramAclTest extends ScramKafkaUserSpec {
 
     static final String USER = "alert-service";
 
-    /** Runs the service as Kafka user alert-service with the manifest's ACLs. */
-    public static class AsProductionKafkaUser implements QuarkusTestProfile {
+    public static class AsProductionKafkaUser extends AsUser {
         @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ScramKafkaUserResource.class, Map.of("user", USER)));
+        protected String user() {
+            return USER;
         }
     }
 
-    @Inject
-    KafkaClientConfig kafka;
+    @Override
+    protected String user() {
+        return USER;
+    }
+
+    /** plots belongs to sampling-plot-service; the agencies' topic to observation-service. */
+    @Override
+    protected List<String> foreignTopics() {
+        return List.of(Topics.PLOTS, Topics.OBSERVATIONS_PUBLIC);
+    }
 
     @Inject
     ObjectMapper json;
@@ -70,7 +59,7 @@ class KafkaScramAclTest {
 
     @BeforeEach
     void connect() {
-        plain = KafkaTestClient.of(InfrastructureTestResource.kafkaBootstrapServers());
+        plain = plain();
     }
 
     @AfterEach
@@ -80,16 +69,6 @@ class KafkaScramAclTest {
 
     @Test
     void the_service_consumes_and_publishes_as_its_scram_user_within_its_acls() throws Exception {
-        // The service's clients are on the SASL listener (otherwise this test would prove nothing).
-        Map<String, Object> props = kafka.clientProperties();
-        assertEquals(InfrastructureTestResource.kafkaSaslBootstrapServers(), props.get("bootstrap.servers"));
-        assertEquals("SASL_PLAINTEXT", props.get("security.protocol"));
-        assertEquals("SCRAM-SHA-512", props.get("sasl.mechanism"));
-
-        // Readiness (Quarkus' admin client, same settings) sees the broker.
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> given().get("/q/health/ready").statusCode() == 200);
-
         // An invasive species observed: the consumer (group alert-service, Read observations) applies it and
         // the outbox relay (transactional id alert-service-outbox-<host>, Write alerts) publishes the alert.
         SpeciesSnapshot species = ObservationEvents.invasive(ObservationEvents.newSpeciesId());
@@ -117,28 +96,5 @@ class KafkaScramAclTest {
         plain.send(Topics.PATROLS, key, "not an event envelope");
 
         assertEquals(1, plain.await(Topics.PATROLS_DLQ, r -> key.equals(r.key()), 1, Duration.ofSeconds(30)).size());
-    }
-
-    @Test
-    void the_user_is_held_to_its_acls_and_its_password() {
-        Map<String, Object> props = new HashMap<>(kafka.clientProperties());
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-
-        // Topics of other services are out of bounds: plots belongs to sampling-plot-service.
-        assertInstanceOf(TopicAuthorizationException.class, sendFails(props, Topics.PLOTS));
-        // Neither can it publish to the agencies' topic.
-        assertInstanceOf(TopicAuthorizationException.class, sendFails(props, Topics.OBSERVATIONS_PUBLIC));
-
-        // And the password is checked: the same user with another one is refused.
-        props.put(SaslConfigs.SASL_JAAS_CONFIG, ScramKafkaUserResource.jaas(USER, ScramKafkaUserResource.password(USER) + "-wrong"));
-        assertInstanceOf(SaslAuthenticationException.class, sendFails(props, Topics.ALERTS));
-    }
-
-    private static Throwable sendFails(Map<String, Object> props, String topic) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            Throwable thrown = assertThrows(Exception.class,
-                    () -> producer.send(new ProducerRecord<>(topic, "k", "v")).get(30, TimeUnit.SECONDS));
-            return thrown instanceof ExecutionException ? thrown.getCause() : thrown;
-        }
     }
 }
