@@ -13,7 +13,7 @@ MAIL_API_PORT=$((8025 + PORT_OFFSET))
 greenmail_jar() { # -> path of the standalone jar, fetched once through the Maven wrapper into ~/.m2
   local jar="$HOME/.m2/repository/com/icegreen/greenmail-standalone/$GREENMAIL_VERSION/greenmail-standalone-$GREENMAIL_VERSION.jar"
   if [[ ! -f "$jar" ]]; then
-    say "smtp: fetching GreenMail standalone $GREENMAIL_VERSION from Maven Central"
+    say "smtp: fetching GreenMail standalone $GREENMAIL_VERSION from Maven Central" >&2 # stdout is the path
     (cd "$ROOT" && ./mvnw -B -q dependency:get -Dartifact="com.icegreen:greenmail-standalone:$GREENMAIL_VERSION") \
       >> "$LOGS/smtp-fetch.log" 2>&1 || fail "smtp: fetching GreenMail failed; see $LOGS/smtp-fetch.log"
   fi
