@@ -27,6 +27,7 @@ const TIMEOUT = 20_000;
 const HYPHANTRIA_CUNEA = 60; // 美国白蛾, invasive (V1__species_catalog.sql)
 const MACACA_MULATTA = 3; // 猕猴, not sensitive
 const PANTHERA_PARDUS = 1; // 华北豹, sensitive
+const MENGZHOU = '410883'; // 孟州市
 
 let userDataDir;
 let context;
@@ -254,16 +255,23 @@ test('the bureau acknowledges an alert from the page', async () => {
   await page.close();
 });
 
-/** A foot patrol of the last hours in 修武县 with a snare, recorded by the ranger token; its uuid. */
+/** The subject a token names (the ranger is the patrol's team). */
+function subjectOf(token) {
+  const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+  return claims.upn || claims.preferred_username || claims.sub;
+}
+
+/** A foot patrol of the last hours in 孟州市 (no other suite patrols there) with a snare, by the ranger token; its uuid. */
 async function postPatrol() {
   const uuid = randomUUID();
-  const [lon, lat] = [jitter(113.36, 0.06), jitter(35.38, 0.04)];
+  const [lon, lat] = [jitter(112.75, 0.06), jitter(34.93, 0.04)];
   const now = Date.now();
   const at = (minutes) => new Date(now - minutes * 60_000).toISOString();
   await api(PATROL_URL, '/patrols', {
     method: 'POST', token: TOKENS.ranger, expect: [201],
     body: {
-      uuid, mandate: 'ROUTINE', transport: 'FOOT', countyCode: '410821', startedAt: at(180), endedAt: at(60),
+      uuid, mandate: 'ROUTINE', transport: 'FOOT', countyCode: MENGZHOU, team: [subjectOf(TOKENS.ranger)],
+      startedAt: at(180), endedAt: at(60),
       track: {
         type: 'LineString', coordinates: [[lon, lat], [lon + 0.01, lat + 0.005], [lon + 0.02, lat + 0.004]],
         times: [at(175), at(120), at(65)],
@@ -278,14 +286,20 @@ test('the patrol panel counts a patrol just recorded and the bureau sees its tra
   const uuid = await postPatrol();
   const { page, errors } = await openConsole('bureau');
   await settled(page);
-  const row = page.locator('#patrols-body table.effort tbody tr[data-county="410821"]');
+  // Yesterday and today in China: the patrol of three hours ago lies in this window whatever the month.
+  const day = (offset) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  await page.selectOption('#f-county', MENGZHOU); // the map draws the newest 20 tracks of the county and window
+  await page.fill('#f-from', day(-1));
+  await page.fill('#f-to', day(0));
+  await page.click('#apply');
+  await page.locator('#patrols-body thead', { hasText: '上期 km' }).waitFor();
+  const row = page.locator(`#patrols-body table.effort tbody tr[data-county="${MENGZHOU}"]`);
   await row.waitFor();
-  assert.ok(Number(await row.locator('td[data-distance]').getAttribute('data-distance')) > 1, 'km of 修武县 in the window');
-  assert.ok(Number(await row.locator('td[data-incidents]').getAttribute('data-incidents')) >= 2, 'the snares are counted');
+  assert.ok(Number(await row.locator('td[data-distance]').getAttribute('data-distance')) > 1, 'km of 孟州市 in the window');
+  assert.ok(Number(await row.locator('td[data-incidents]').getAttribute('data-incidents')) >= 1, 'the snare incident is counted');
   assert.match(await row.innerText(), /猎套/);
-  // This month so far against last month (no dates picked): last month's km stand beside this month's.
+  // The two days before stand beside them.
   assert.ok(Number(await row.locator('td[data-previous-distance]').getAttribute('data-previous-distance')) >= 0);
-  assert.match(await page.locator('#patrols-body thead').innerText(), /上月 km/);
   await page.locator(`path.track[data-patrol="${uuid}"]`).waitFor({ state: 'attached' });
   assert.equal(await page.locator(`circle.incident[data-patrol="${uuid}"]`).getAttribute('data-type'), 'SNARE');
   await screenshot(page, 'patrols', '.patrols-panel');
@@ -298,7 +312,7 @@ test('a ranger sees the map but no alerts, and nothing fails', async () => {
   const { page, errors } = await openConsole('ranger');
   await settled(page);
   // Effort is for every staff role; other patrols' tracks are not, so the ranger's map draws none (no 404 asked for).
-  await page.locator('#patrols-body table.effort tbody tr[data-county="410821"]').waitFor();
+  await page.locator(`#patrols-body table.effort tbody tr[data-county="${MENGZHOU}"]`).waitFor();
   assert.equal(await page.locator(`path.track[data-patrol="${uuid}"]`).count(), 0);
   await page.locator('#alerts-body .notice').waitFor();
   assert.match(await page.locator('#alerts-body').innerText(), /无权查看预警/);

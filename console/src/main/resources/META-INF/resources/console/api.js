@@ -30,8 +30,8 @@ export function base(service) {
 }
 
 /** fetch() against a service; JSON in and out; throws ApiError with the problem's title and detail. */
-export async function call(service, path, { method = 'GET', body, signal, anonymous = false } = {}) {
-  const headers = { Accept: 'application/json' };
+export async function call(service, path, { method = 'GET', body, signal, anonymous = false, accept = 'application/json' } = {}) {
+  const headers = { Accept: accept };
   const token = auth.token();
   if (token && !anonymous) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';

@@ -98,7 +98,7 @@ export async function loadPatrolEffort(body, filters) {
 export async function patrolTracks(filters) {
   if (!auth.token() || !auth.mayReadTracks() || !(await offers('patrol', '/patrols'))) return [];
   const page = await call('patrol', `/patrols${query({ ...effortWindows(filters).current, countyCode: filters.countyCode, limit: MAX_TRACKS })}`);
-  const collections = await Promise.all(page.items.map((p) => call('patrol', `/patrols/${p.uuid}.geojson`)
+  const collections = await Promise.all(page.items.map((p) => call('patrol', `/patrols/${p.uuid}.geojson`, { accept: 'application/geo+json' })
     .then((fc) => ({ uuid: p.uuid, countyCode: p.countyCode, startedAt: p.startedAt, features: fc.features || [] }))));
   return collections;
 }
