@@ -1,6 +1,6 @@
 package cn.jiaozuo.biodiversity.bulletin;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
@@ -116,20 +116,12 @@ final class TestEvents implements AutoCloseable {
 
     /** Waits (at most 30 s) until every event sent so far is applied. */
     void awaitApplied() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         List<Map.Entry<String, UUID>> waiting = new ArrayList<>(sent);
-        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
-            waiting.removeIf(e -> applied(e.getKey(), e.getValue()));
-            if (!waiting.isEmpty()) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-        assertTrue(waiting.isEmpty(), "events applied: " + waiting);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).alias("events applied: " + waiting)
+                .until(() -> {
+                    waiting.removeIf(e -> applied(e.getKey(), e.getValue()));
+                    return waiting.isEmpty();
+                });
     }
 
     private boolean applied(String consumer, UUID eventId) {
