@@ -93,7 +93,7 @@ final class TestEvents implements AutoCloseable {
     void alert(String rule, String severity, String county, LocalDate day) {
         Instant when = at(day);
         AlertSnapshot a = new AlertSnapshot(UUID.randomUUID(), rule, severity, "OPEN", null, null, null, null, county, null, 1,
-                null, null, null, null, null, when, when, null, null);
+                null, null, null, null, null, when, when, null, null, null);
         send(Topics.ALERTS, county, EventTypes.ALERT_RAISED, a, "bulletin-alerts");
     }
 

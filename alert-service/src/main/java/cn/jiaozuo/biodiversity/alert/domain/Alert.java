@@ -148,7 +148,7 @@ public class Alert {
         return new AlertSnapshot(id, rule.name(), severity.name(), status.name(), speciesId, scientificName,
                 chineseName, speciesGroup, countyCode, plotCode, observationCount, firstObservedAt, lastObservedAt,
                 new AlertSnapshot.AlertLocation(lat, lon, accuracyM, obscured),
-                resolution == null ? null : resolution.name(), notes, createdAt, updatedAt, reason, incident());
+                resolution == null ? null : resolution.name(), notes, createdAt, updatedAt, reason, incident(), null);
     }
 
     /**

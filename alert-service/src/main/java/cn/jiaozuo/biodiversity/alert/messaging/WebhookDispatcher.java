@@ -378,7 +378,7 @@ public class WebhookDispatcher {
         AlertSnapshot sample = new AlertSnapshot(UUID.randomUUID(), "INVASIVE_SPECIES", "CRITICAL", "OPEN", null,
                 "Hyphantria cunea", "美国白蛾", "INSECT", "410802", null, 1, now.atOffset(ZoneOffset.UTC),
                 now.atOffset(ZoneOffset.UTC), new AlertSnapshot.AlertLocation(35.2, 113.2, null, true), null,
-                "测试消息，请忽略 (a test message, no alert)", now, now, null, null);
+                "测试消息，请忽略 (a test message, no alert)", now, now, null, null, null);
         EventEnvelope<AlertSnapshot> envelope = new EventEnvelope<>(UUID.randomUUID(), TEST_EVENT_TYPE, now,
                 "alert-service", sample);
         String payload;

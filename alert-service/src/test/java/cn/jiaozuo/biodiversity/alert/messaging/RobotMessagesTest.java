@@ -25,7 +25,7 @@ class RobotMessagesTest {
         return new AlertSnapshot(UUID.fromString("0b7e0a4e-94c4-4a4e-9d52-3c1c5e0f6a11"), "INVASIVE_SPECIES", severity,
                 "OPEN", 60L, "Hyphantria cunea", "美国白蛾", "INSECT", "410802", null, 3, at, at,
                 new AlertSnapshot.AlertLocation(35.25, 113.25, null, true), null, null, Instant.EPOCH, Instant.EPOCH,
-                reason, null);
+                reason, null, null);
     }
 
     @Test
@@ -47,7 +47,7 @@ class RobotMessagesTest {
             AlertSnapshot other = new AlertSnapshot(a.id(), rule, a.severity(), a.status(), a.speciesId(),
                     a.scientificName(), a.chineseName(), a.speciesGroup(), a.countyCode(), a.plotCode(),
                     a.observationCount(), a.firstObservedAt(), a.lastObservedAt(), a.location(), a.resolution(),
-                    a.notes(), a.createdAt(), a.updatedAt(), a.reason(), a.incident());
+                    a.notes(), a.createdAt(), a.updatedAt(), a.reason(), a.incident(), a.disease());
             assertTrue(RobotMessages.text("AlertUpdated", other, CONSOLE).title().contains("预警"), rule);
         }
         assertTrue(RobotMessages.text("SubscriptionTest", moth("CRITICAL", null), CONSOLE).title().startsWith("【测试】"));

@@ -37,6 +37,9 @@ public final class EventTypes {
     /** A case's status changed (data: {@link ControlCaseSnapshot} with {@code previousStatus} and {@code reason}). */
     public static final String CONTROL_CASE_STATUS_CHANGED = "ControlCaseStatusChanged";
 
+    /** A bulletin (a version of one period, scope and edition) was generated and archived; data: {@link BulletinSnapshot}. */
+    public static final String BULLETIN_PUBLISHED = "BulletinPublished";
+
     /** data: {@link AlertSnapshot} for all alert events. */
     public static final String ALERT_RAISED = "AlertRaised";
     public static final String ALERT_UPDATED = "AlertUpdated";

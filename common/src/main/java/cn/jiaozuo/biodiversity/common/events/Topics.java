@@ -54,6 +54,13 @@ public final class Topics {
      * case's events stay in order.
      */
     public static final String CONTROL_CASES = "control-cases";
+    /**
+     * Published monitoring bulletins ({@link BulletinSnapshot}), key = bulletin id; alert-service delivers them to
+     * the subscriptions that ask for bulletins.
+     */
+    public static final String BULLETINS = "bulletins";
+    /** Bulletin events a consumer could not process. */
+    public static final String BULLETINS_DLQ = "bulletins.dlq";
 
     /** Name, partition count and clean-up policy of one topic. */
     public record TopicSpec(String name, int partitions, boolean compacted) {
@@ -73,7 +80,9 @@ public final class Topics {
             new TopicSpec(PATROLS_DLQ, 1, false),
             new TopicSpec(GEOGRAPHY, 3, true),
             new TopicSpec(GEOGRAPHY_DLQ, 1, false),
-            new TopicSpec(CONTROL_CASES, 3, false));
+            new TopicSpec(CONTROL_CASES, 3, false),
+            new TopicSpec(BULLETINS, 3, false),
+            new TopicSpec(BULLETINS_DLQ, 1, false));
 
     /** Header names set on every record by the outbox relay (Debezium's convention). */
     public static final String HEADER_EVENT_ID = "eventId";
