@@ -1,11 +1,11 @@
 package cn.jiaozuo.biodiversity.patrol;
 
+import cn.jiaozuo.biodiversity.common.geo.GeoJsonShapes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jiaozuo.biodiversity.patrol.domain.Area;
 import cn.jiaozuo.biodiversity.patrol.domain.AreaKind;
-import cn.jiaozuo.biodiversity.patrol.domain.AreaShapes;
 import cn.jiaozuo.biodiversity.patrol.domain.AreaSplit;
 import cn.jiaozuo.biodiversity.patrol.domain.AreaSplitter;
 import cn.jiaozuo.biodiversity.patrol.domain.TrackPoint;
@@ -22,7 +22,7 @@ class AreaSplitterTest {
     private static final Instant T0 = Instant.parse("2025-05-14T00:00:00Z");
 
     private static Area area(String id, String geometry) throws Exception {
-        return Area.of(AreaKind.PROTECTED_AREA, id, id, AreaShapes.parse(new ObjectMapper().readTree(geometry)));
+        return Area.of(AreaKind.PROTECTED_AREA, id, id, GeoJsonShapes.parse(new ObjectMapper().readTree(geometry)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.jiaozuo.biodiversity.observation.domain;
 
+import cn.jiaozuo.biodiversity.common.geo.GeoJsonShapes;
 import cn.jiaozuo.biodiversity.observation.config.PlotIndexConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -56,7 +57,7 @@ public class PlotIndex extends VersionedSnapshot<STRtree> {
     /** The active plot containing the point (the lowest code if plots overlap). */
     @SuppressWarnings("unchecked")
     public Optional<PlotMatch> locate(double lat, double lon) {
-        Point point = GeoJson.point(lat, lon);
+        Point point = GeoJsonShapes.point(lat, lon);
         List<Entry> candidates = current().query(new Envelope(point.getCoordinate()));
         return candidates.stream()
                 .filter(e -> e.geometry().covers(point))
@@ -70,7 +71,7 @@ public class PlotIndex extends VersionedSnapshot<STRtree> {
         try (ResultSet rs = statement.executeQuery("select code, county_code, geometry_json from plot_area where status = 'ACTIVE'")) {
             while (rs.next()) {
                 try {
-                    Geometry geometry = GeoJson.parse(json.readTree(rs.getString(3)));
+                    Geometry geometry = GeoJsonShapes.parse(json.readTree(rs.getString(3)));
                     next.insert(geometry.getEnvelopeInternal(), new Entry(rs.getString(1), rs.getString(2), geometry));
                 } catch (Exception e) {
                     LOG.warnf("Plot %s has an unreadable geometry and is not matched: %s", rs.getString(1), e.getMessage());

@@ -1,5 +1,6 @@
 package cn.jiaozuo.biodiversity.observation.messaging;
 
+import cn.jiaozuo.biodiversity.common.geo.GeoJsonShapes;
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.events.EventTypes;
 import cn.jiaozuo.biodiversity.common.events.PlotSnapshot;
@@ -10,7 +11,6 @@ import cn.jiaozuo.biodiversity.common.messaging.IdempotentConsumers;
 import cn.jiaozuo.biodiversity.common.messaging.PoisonEventException;
 import cn.jiaozuo.biodiversity.common.tx.AfterCommit;
 import cn.jiaozuo.biodiversity.observation.config.PlotIndexConfig;
-import cn.jiaozuo.biodiversity.observation.domain.GeoJson;
 import cn.jiaozuo.biodiversity.observation.domain.PlotArea;
 import cn.jiaozuo.biodiversity.observation.domain.PlotIndex;
 import cn.jiaozuo.biodiversity.observation.repository.PlotAreaRepository;
@@ -78,7 +78,7 @@ public class PlotEventsConsumer {
         String status = retired || PlotArea.RETIRED.equals(plot.status()) ? PlotArea.RETIRED : PlotArea.ACTIVE;
         if (!retired) {
             try {
-                GeoJson.parse(plot.geometry());
+                GeoJsonShapes.parse(plot.geometry());
             } catch (RuntimeException e) {
                 throw new PoisonEventException("Plot " + plot.code() + " has an unusable geometry: " + e.getMessage(), e);
             }

@@ -1,5 +1,6 @@
 package cn.jiaozuo.biodiversity.patrol.domain;
 
+import cn.jiaozuo.biodiversity.common.geo.GeoJsonShapes;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -19,6 +20,6 @@ public record Area(AreaKind kind, String id, String name, Geometry geometry, Pre
 
     /** Whether the WGS-84 point lies inside or on the outline. */
     public boolean covers(double lat, double lon) {
-        return envelope().covers(lon, lat) && prepared.covers(AreaShapes.FACTORY.createPoint(new Coordinate(lon, lat)));
+        return envelope().covers(lon, lat) && prepared.covers(GeoJsonShapes.FACTORY.createPoint(new Coordinate(lon, lat)));
     }
 }

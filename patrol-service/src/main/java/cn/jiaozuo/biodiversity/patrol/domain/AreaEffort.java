@@ -1,5 +1,6 @@
 package cn.jiaozuo.biodiversity.patrol.domain;
 
+import cn.jiaozuo.biodiversity.common.geo.GeoJsonShapes;
 import cn.jiaozuo.biodiversity.patrol.repository.AreaRepository;
 import cn.jiaozuo.biodiversity.patrol.repository.AreaRepository.AreaRow;
 import cn.jiaozuo.biodiversity.patrol.repository.AreaRepository.IncidentPlace;
@@ -45,7 +46,7 @@ public class AreaEffort {
         List<Area> result = new ArrayList<>();
         for (AreaRow row : areas.active(kinds)) {
             try {
-                result.add(Area.of(row.kind(), row.id(), row.name(), AreaShapes.parse(JSON.readTree(row.geometry()))));
+                result.add(Area.of(row.kind(), row.id(), row.name(), GeoJsonShapes.parse(JSON.readTree(row.geometry()))));
             } catch (JsonProcessingException | RuntimeException e) {
                 // The consumer stored only outlines it could read; this is a hand-edited row.
                 LOG.warnf("Area %s %s has an unreadable outline and is left out: %s", row.kind(), row.id(), e.getMessage());

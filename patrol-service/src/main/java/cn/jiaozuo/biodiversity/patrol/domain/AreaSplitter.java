@@ -1,5 +1,6 @@
 package cn.jiaozuo.biodiversity.patrol.domain;
 
+import cn.jiaozuo.biodiversity.common.geo.GeoJsonShapes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class AreaSplitter {
                     inside = 0;
                     share = area.covers(a.lat(), a.lon()) ? 1 : 0; // standing still: the time counts where the ranger stood
                 } else {
-                    LineString segment = AreaShapes.FACTORY.createLineString(new Coordinate[] {
+                    LineString segment = GeoJsonShapes.FACTORY.createLineString(new Coordinate[] {
                             new Coordinate(a.lon(), a.lat()), new Coordinate(b.lon(), b.lat())});
                     if (area.prepared().containsProperly(segment)) {
                         inside = leg;

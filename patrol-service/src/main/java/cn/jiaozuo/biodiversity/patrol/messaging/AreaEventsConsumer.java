@@ -1,5 +1,6 @@
 package cn.jiaozuo.biodiversity.patrol.messaging;
 
+import cn.jiaozuo.biodiversity.common.geo.GeoJsonShapes;
 import cn.jiaozuo.biodiversity.common.events.AreaSnapshot;
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.events.EventTypes;
@@ -13,7 +14,6 @@ import cn.jiaozuo.biodiversity.patrol.config.AreaConsumerConfig;
 import cn.jiaozuo.biodiversity.patrol.domain.Area;
 import cn.jiaozuo.biodiversity.patrol.domain.AreaEffort;
 import cn.jiaozuo.biodiversity.patrol.domain.AreaKind;
-import cn.jiaozuo.biodiversity.patrol.domain.AreaShapes;
 import cn.jiaozuo.biodiversity.patrol.repository.AreaRepository.AreaRow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -134,7 +134,7 @@ public class AreaEventsConsumer {
 
     private static Area outline(AreaKind kind, String id, String name, JsonNode geometry) {
         try {
-            return Area.of(kind, id, name, AreaShapes.parse(geometry));
+            return Area.of(kind, id, name, GeoJsonShapes.parse(geometry));
         } catch (RuntimeException e) {
             throw new PoisonEventException(kind + " " + id + " has an unusable outline: " + e.getMessage(), e);
         }

@@ -1,4 +1,4 @@
-package cn.jiaozuo.biodiversity.observation.domain;
+package cn.jiaozuo.biodiversity.common.geo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.locationtech.jts.geom.Coordinate;
@@ -10,27 +10,29 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 
 /**
- * Reads the GeoJSON Polygon and MultiPolygon geometries of plot events into JTS ({@code [lon, lat]}
- * positions, WGS-84). sampling-plot-service validated them already; this only refuses what cannot
- * be built at all.
+ * Reads the GeoJSON Polygon and MultiPolygon geometries of events (plots, county and protected-area outlines) into JTS
+ * ({@code [lon, lat]}, WGS-84). The publisher (sampling-plot-service) validated them; a reader still refuses what it
+ * cannot use — an open ring, a position that is not two numbers in range, a self-intersecting outline — so that such an
+ * event goes to the dead-letter topic instead of failing every later lookup, split or area sum.
  */
-public final class GeoJson {
+public final class GeoJsonShapes {
 
     public static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
 
-    private GeoJson() {
+    private GeoJsonShapes() {
     }
 
+    /** The geometry; {@link IllegalArgumentException} naming what is wrong when it cannot be used. */
     public static Geometry parse(JsonNode geometry) {
         if (geometry == null || !geometry.isObject()) {
             throw new IllegalArgumentException("geometry must be a GeoJSON object");
         }
         JsonNode coordinates = geometry.path("coordinates");
-        return switch (geometry.path("type").asText()) {
+        Geometry result = switch (geometry.path("type").asText()) {
             case "Polygon" -> polygon(coordinates);
             case "MultiPolygon" -> {
                 if (!coordinates.isArray() || coordinates.isEmpty()) {
-                    throw new IllegalArgumentException("MultiPolygon needs polygons");
+                    throw new IllegalArgumentException("a MultiPolygon needs polygons");
                 }
                 Polygon[] polygons = new Polygon[coordinates.size()];
                 for (int i = 0; i < polygons.length; i++) {
@@ -40,6 +42,10 @@ public final class GeoJson {
             }
             default -> throw new IllegalArgumentException("geometry must be a Polygon or MultiPolygon");
         };
+        if (!result.isValid()) {
+            throw new IllegalArgumentException("the outline is not a valid polygon (self-intersecting or overlapping parts)");
+        }
+        return result;
     }
 
     public static Point point(double lat, double lon) {
@@ -48,7 +54,7 @@ public final class GeoJson {
 
     private static Polygon polygon(JsonNode rings) {
         if (!rings.isArray() || rings.isEmpty()) {
-            throw new IllegalArgumentException("Polygon needs at least one ring");
+            throw new IllegalArgumentException("a Polygon needs at least one ring");
         }
         LinearRing shell = ring(rings.get(0));
         LinearRing[] holes = new LinearRing[rings.size() - 1];
@@ -65,8 +71,9 @@ public final class GeoJson {
         Coordinate[] coordinates = new Coordinate[positions.size()];
         for (int i = 0; i < coordinates.length; i++) {
             JsonNode p = positions.get(i);
-            if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
-                throw new IllegalArgumentException("a position must be [lon, lat]");
+            if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()
+                    || Math.abs(p.get(0).asDouble()) > 180 || Math.abs(p.get(1).asDouble()) > 90) {
+                throw new IllegalArgumentException("a position must be [lon, lat] within ±180 and ±90");
             }
             coordinates[i] = new Coordinate(p.get(0).asDouble(), p.get(1).asDouble());
         }

@@ -1,8 +1,8 @@
-package cn.jiaozuo.biodiversity.observation.domain;
+package cn.jiaozuo.biodiversity.common.geo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +14,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
 /** Plot geometries from the plots topic read into JTS, without a service: what is built, and what is refused. */
-class GeoJsonTest {
+class GeoJsonShapesTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     /** A square plot 35.30–35.40 N, 113.30–113.40 E with a hole 35.34–35.36 N, 113.34–113.36 E. */
@@ -40,19 +40,19 @@ class GeoJsonTest {
         "35.41, 113.35, false",
         "113.35, 35.35, false"}) // swapped
     void a_polygon_with_a_hole_covers_what_lies_in_it(double lat, double lon, boolean covered) throws Exception {
-        Geometry plot = GeoJson.parse(json(SQUARE_WITH_HOLE));
-        assertEquals(covered, plot.covers(GeoJson.point(lat, lon)));
+        Geometry plot = GeoJsonShapes.parse(json(SQUARE_WITH_HOLE));
+        assertEquals(covered, plot.covers(GeoJsonShapes.point(lat, lon)));
     }
 
     @ParameterizedTest(name = "{0}, {1} in either square: {2}")
     @CsvSource({"35.305, 113.305, true", "35.005, 112.905, true", "35.15, 113.10, false"})
     void a_multipolygon_covers_each_of_its_parts(double lat, double lon, boolean covered) throws Exception {
-        assertEquals(covered, GeoJson.parse(json(TWO_SQUARES)).covers(GeoJson.point(lat, lon)));
+        assertEquals(covered, GeoJsonShapes.parse(json(TWO_SQUARES)).covers(GeoJsonShapes.point(lat, lon)));
     }
 
     @Test
     void positions_are_lon_lat_in_wgs84() {
-        Point p = GeoJson.point(35.35, 113.35);
+        Point p = GeoJsonShapes.point(35.35, 113.35);
         assertEquals(113.35, p.getX());
         assertEquals(35.35, p.getY());
         assertEquals(4326, p.getSRID());
@@ -73,20 +73,25 @@ class GeoJsonTest {
         "{\"type\": \"MultiPolygon\", \"coordinates\": [[]]}"})
     void what_cannot_be_built_is_refused(String geometry) throws Exception {
         // Too few positions, an open ring, a position that is not [lon, lat] numbers, no rings, another type.
-        assertThrows(IllegalArgumentException.class, () -> GeoJson.parse(json(geometry)));
+        assertThrows(IllegalArgumentException.class, () -> GeoJsonShapes.parse(json(geometry)));
     }
 
     @Test
     void a_missing_geometry_is_refused() {
-        assertThrows(IllegalArgumentException.class, () -> GeoJson.parse(null));
+        assertThrows(IllegalArgumentException.class, () -> GeoJsonShapes.parse(null));
     }
 
     @Test
-    void a_polygon_is_taken_as_sent_even_when_it_crosses_itself() throws Exception {
-        // sampling-plot-service validates plots; this reader only refuses what cannot be built at all.
-        Geometry bowTie = GeoJson.parse(json("""
-                {"type": "Polygon", "coordinates": [[[113.3, 35.3], [113.4, 35.4], [113.4, 35.3], [113.3, 35.4], [113.3, 35.3]]]}"""));
-        assertFalse(bowTie.isValid());
-        assertEquals(5, bowTie.getNumPoints());
+    void a_polygon_that_crosses_itself_is_refused() throws Exception {
+        // It has no area to split a track by or to cover a point with: the event goes to the dead-letter topic.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GeoJsonShapes.parse(json("""
+                {"type": "Polygon", "coordinates": [[[113.3, 35.3], [113.4, 35.4], [113.4, 35.3], [113.3, 35.4], [113.3, 35.3]]]}""")));
+        assertTrue(e.getMessage().contains("not a valid polygon"), e.getMessage());
+    }
+
+    @Test
+    void swapped_or_impossible_positions_are_refused() throws Exception {
+        assertThrows(IllegalArgumentException.class, () -> GeoJsonShapes.parse(json("""
+                {"type": "Polygon", "coordinates": [[[35.3, 113.3], [35.3, 113.4], [35.4, 113.4], [35.3, 113.3]]]}""")));
     }
 }
