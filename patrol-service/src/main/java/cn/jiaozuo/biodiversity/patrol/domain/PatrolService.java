@@ -272,20 +272,7 @@ public class PatrolService {
         for (int i = 0; i < incidents.size(); i++) {
             NewIncident n = incidents.get(i);
             TrackPoint at = PatrolRules.wgs84(new TrackPoint(n.lat(), n.lon(), null), datum);
-            Incident incident = new Incident();
-            incident.uuid = UUID.randomUUID();
-            incident.patrol = p;
-            incident.position = i;
-            incident.type = n.type();
-            incident.actionTaken = n.actionTaken() == null ? ActionTaken.NONE : n.actionTaken();
-            incident.speciesId = n.speciesId();
-            incident.lat = at.lat();
-            incident.lon = at.lon();
-            incident.observedAt = n.observedAt();
-            incident.count = n.count() == null ? 1 : n.count();
-            incident.notes = n.notes();
-            incident.media.addAll(n.media() == null ? List.of() : n.media());
-            p.incidents.add(incident);
+            p.incidents.add(incident(p, UUID.randomUUID(), n, at, i));
         }
         p.incidentCount = p.incidents.size();
         List<NewCandidate> candidates = c.candidates() == null ? List.of() : c.candidates();
