@@ -136,6 +136,7 @@ async function settled(page) {
   await page.locator('#indicators-body .kpis, #indicators-body .notice.warn, #indicators-body .notice.error').first().waitFor();
   await page.locator('#coverage-body table.coverage, #coverage-body .notice.error').first().waitFor();
   await page.locator('#patrols-body table.effort, #patrols-body [data-empty], #patrols-body .notice').first().waitFor();
+  await page.locator('#cases-body table.cases, #cases-body [data-empty="cases"], #cases-body .notice').first().waitFor();
 }
 
 async function screenshot(page, name, selector) {
@@ -303,6 +304,31 @@ test('the patrol panel counts a patrol just recorded and the bureau sees its tra
   await page.locator(`path.track[data-patrol="${uuid}"]`).waitFor({ state: 'attached' });
   assert.equal(await page.locator(`circle.incident[data-patrol="${uuid}"]`).getAttribute('data-type'), 'SNARE');
   await screenshot(page, 'patrols', '.patrols-panel');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the control-case panel lists a case just opened and counts it in the county summary', async () => {
+  // A case opened directly by the bureau in 孟州市 for 美国白蛾: DETECTED, awaiting its first action.
+  const responsibleOrg = `mengzhou-forestry-${randomUUID().slice(0, 8)}`;
+  const opened = await api(ALERT_URL, '/control-cases', {
+    method: 'POST', token: TOKENS.bureau, expect: [201],
+    body: {
+      speciesId: HYPHANTRIA_CUNEA, scientificName: 'Hyphantria cunea', chineseName: '美国白蛾', countyCode: MENGZHOU,
+      severity: 'HIGH', point: { lat: jitter(34.91, 0.02), lon: jitter(112.79, 0.02) }, radiusM: 200, responsibleOrg,
+    },
+  });
+  const { page, errors } = await openConsole('bureau');
+  await settled(page);
+  await page.selectOption('#f-county', MENGZHOU);
+  await page.click('#apply');
+  const row = page.locator(`#cases-body table.cases tr[data-case="${opened.id}"]`);
+  await row.waitFor();
+  assert.equal(await row.getAttribute('data-status'), 'DETECTED');
+  assert.match(await row.innerText(), new RegExp(responsibleOrg));
+  const summary = page.locator(`#cases-body table.cases-summary tr[data-county="${MENGZHOU}"][data-species="${HYPHANTRIA_CUNEA}"]`);
+  assert.ok(Number(await summary.locator('td[data-open]').getAttribute('data-open')) >= 1, 'the open case is counted');
+  await screenshot(page, 'cases', '.cases-panel');
   assert.deepEqual(errors, []);
   await page.close();
 });

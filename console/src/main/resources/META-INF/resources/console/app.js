@@ -7,6 +7,7 @@ import { createAlertsPanel } from './alerts.js';
 import { loadIndicators } from './indicators.js';
 import { loadCoverage } from './coverage.js';
 import { loadPatrolEffort, patrolTracks, patrolTypeLabels } from './patrols.js';
+import { loadCases } from './cases.js';
 import { COUNTIES, el, bi, notice, toast } from './util.js';
 
 const $ = (id) => document.getElementById(id);
@@ -111,6 +112,10 @@ function refreshPatrols() {
   return loadPatrolEffort($('patrols-body'), filters());
 }
 
+function refreshCases() {
+  return loadCases($('cases-body'), filters());
+}
+
 async function fillFilters() {
   $('f-county').append(...COUNTIES.map((c) => el('option', { value: c.code }, `${c.name} ${c.en}`)));
   $('f-years').value = String(settings.notRecordedYears);
@@ -152,6 +157,7 @@ function refreshAll() {
   refreshIndicators();
   loadCoverage($('coverage-body'));
   refreshPatrols();
+  refreshCases();
 }
 
 async function main() {
@@ -167,7 +173,7 @@ async function main() {
     toast(e.message, 'error');
   }
   await fillFilters();
-  $('filters').addEventListener('submit', (e) => { e.preventDefault(); loadMap(); refreshIndicators(); refreshPatrols(); });
+  $('filters').addEventListener('submit', (e) => { e.preventDefault(); loadMap(); refreshIndicators(); refreshPatrols(); refreshCases(); });
   $('f-years').addEventListener('change', refreshIndicators);
   $('login-form').addEventListener('submit', (e) => {
     e.preventDefault();
