@@ -168,8 +168,8 @@ const kafkaClients = {
   'agency-reader': { writes: [], reads: ['observations.public'], groupPrefix: 'agency-' },
   // Operators replaying dead letters (docs/operations.md).
   'dlq-replay': {
-    writes: ['observations', 'plots', 'stations', 'patrols', 'geography'],
-    reads: ['observations.dlq', 'plots.dlq', 'stations.dlq', 'patrols.dlq', 'geography.dlq'],
+    writes: ['observations', 'plots', 'stations', 'patrols', 'geography', 'alerts', 'bulletins'],
+    reads: ['observations.dlq', 'plots.dlq', 'stations.dlq', 'patrols.dlq', 'geography.dlq', 'alerts.dlq', 'bulletins.dlq'],
     groupPrefix: 'dlq-replay-',
   },
 };
