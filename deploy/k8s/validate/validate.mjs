@@ -155,7 +155,7 @@ const kafkaClients = {
   },
   // Consumes observations, alerts, patrols and plots into its read model (ReadModelConsumers); produces nothing.
   'bulletin-service': {
-    writes: ['observations.dlq', 'alerts.dlq', 'patrols.dlq', 'plots.dlq'],
+    writes: ['bulletins', 'observations.dlq', 'alerts.dlq', 'patrols.dlq', 'plots.dlq'],
     reads: ['observations', 'alerts', 'patrols', 'plots'],
     groupPrefix: 'bulletin-service', transactionalIdPrefix: 'bulletin-service-outbox-', deployment: true,
   },

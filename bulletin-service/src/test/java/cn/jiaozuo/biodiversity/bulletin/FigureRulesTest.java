@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 class FigureRulesTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final FigureRules RULES = new FigureRules(SHANGHAI, 3);
-    private static final Period OCTOBER = Period.monthOf(LocalDate.of(2026, 10, 15));
-    private static final Scope XIUWU = Scope.of("410821").orElseThrow();
+    static final FigureRules RULES = new FigureRules(SHANGHAI, 3);
+    static final Period OCTOBER = Period.monthOf(LocalDate.of(2026, 10, 15));
+    static final Scope XIUWU = Scope.of("410821").orElseThrow();
+    static final String HASH = "0".repeat(64);
 
     private static Facts.Observation stork(String day, int individuals) {
         return new Facts.Observation(1, "Ciconia nigra", "黑鹳", "BIRD", "NATIONAL_I", false, true, "410821", at(day), individuals);
@@ -43,7 +44,7 @@ class FigureRulesTest {
         return LocalDate.parse(day).atTime(10, 0).atZone(SHANGHAI).toInstant();
     }
 
-    private static final Facts CURRENT = new Facts(
+    static final Facts CURRENT = new Facts(
             List.of(stork("2026-10-12", 2), webworm("2026-10-05"), webworm("2026-10-20"), egret("2026-10-01"), egret("2026-10-31")),
             List.of(new Facts.Alert("INVASIVE_SPECIES", "HIGH", "410821"), new Facts.Alert("INVASIVE_SPECIES", "HIGH", "410821"),
                     new Facts.Alert("INVASIVE_SPECIES", "HIGH", "410821"), new Facts.Alert("PROTECTED_SPECIES", "CRITICAL", "410821")),
@@ -51,7 +52,7 @@ class FigureRulesTest {
             List.of(new Facts.Incident("SNARE")),
             List.of(new Facts.FirstRecord(1, "Ciconia nigra", "黑鹳", "NATIONAL_I", true, "410821", at("2026-10-12"))),
             4);
-    private static final Facts PREVIOUS = new Facts(List.of(egret("2026-09-10"), egret("2026-09-11")),
+    static final Facts PREVIOUS = new Facts(List.of(egret("2026-09-10"), egret("2026-09-11")),
             List.of(new Facts.Alert("INVASIVE_SPECIES", "HIGH", "410821")), List.of(new Facts.Patrol(10, 4)), List.of(), List.of(), 4);
 
     @Test
@@ -105,7 +106,7 @@ class FigureRulesTest {
         Facts none = new Facts(List.of(), List.of(), List.of(), List.of(), List.of(), 0);
         BulletinFigures f = RULES.figures(OCTOBER, XIUWU, Edition.INTERNAL, none, none);
         assertEquals(List.of(), f.highlights());
-        assertTrue(BulletinHtml.render(f).contains("本期无监测数据"));
+        assertTrue(BulletinHtml.render(f, HASH).contains("本期无监测数据"));
     }
 
     @Test
@@ -142,13 +143,13 @@ class FigureRulesTest {
 
     @Test
     void the_same_facts_give_the_same_page() {
-        assertEquals(BulletinHtml.render(RULES.figures(OCTOBER, XIUWU, Edition.INTERNAL, CURRENT, PREVIOUS)),
-                BulletinHtml.render(RULES.figures(OCTOBER, XIUWU, Edition.INTERNAL, CURRENT, PREVIOUS)));
+        assertEquals(BulletinHtml.render(RULES.figures(OCTOBER, XIUWU, Edition.INTERNAL, CURRENT, PREVIOUS), HASH),
+                BulletinHtml.render(RULES.figures(OCTOBER, XIUWU, Edition.INTERNAL, CURRENT, PREVIOUS), HASH));
     }
 
     @Test
     void the_page_draws_its_charts_as_inline_svg_without_external_resources() {
-        String html = BulletinHtml.render(RULES.figures(OCTOBER, XIUWU, Edition.INTERNAL, CURRENT, PREVIOUS));
+        String html = BulletinHtml.render(RULES.figures(OCTOBER, XIUWU, Edition.INTERNAL, CURRENT, PREVIOUS), HASH);
         assertTrue(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"chart-records\""));
         assertTrue(html.contains("id=\"chart-invasive\""));
         assertEquals(10, html.split("<rect ").length - 1, "five weeks in each of two charts");

@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * Renders a bulletin's figures as one self-contained HTML page in Chinese: inline CSS, charts as inline SVG, no script,
- * no external resource, so it prints and archives as it is. Pure: the same figures give the same bytes.
+ * no external resource, so it prints and archives as it is. Pure: the same figures give the same bytes. The markup is
+ * also well-formed XML (void elements closed), which the PDF renderer parses.
  */
 public final class BulletinHtml {
 
@@ -20,12 +21,15 @@ public final class BulletinHtml {
                 + (f.edition() == Edition.PUBLIC ? "（公开版）" : "");
     }
 
-    public static String render(BulletinFigures f) {
+    /** The page of these figures; {@code contentHash} (SHA-256 of the stored figures) is printed at its foot. */
+    public static String render(BulletinFigures f, String contentHash) {
         StringBuilder html = new StringBuilder(16_384);
-        html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(title(f)))
-                .append("</title>\n<style>body{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",sans-serif;margin:2em;color:#222}"
+        html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>").append(esc(title(f)))
+                .append("</title>\n<style>@page{size:A4;margin:16mm 14mm}"
+                        + "body{font-family:\"WenQuanYi Zen Hei\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",sans-serif;margin:2em;color:#222}"
                         + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;padding:4px 8px}"
-                        + "th{background:#eef3ea}.up{color:#2a7a2a}.down{color:#a33}figure{margin:1em 0}</style>\n</head>\n<body>\n");
+                        + "th{background:#eef3ea}.up{color:#2a7a2a}.down{color:#a33}figure{margin:1em 0}"
+                        + ".hash,.stamp{font-size:9pt;color:#555;word-break:break-all}@media print{body{margin:0}}</style>\n</head>\n<body>\n");
         html.append("<h1>").append(esc(title(f))).append("</h1>\n");
         html.append("<p>统计期：").append(f.from()).append(" 至 ").append(f.to()).append("；对比期：").append(f.previousFrom())
                 .append(" 至 ").append(f.previousTo()).append("；").append(f.edition().label()).append("</p>\n");
@@ -86,6 +90,7 @@ public final class BulletinHtml {
             f.notes().forEach(n -> html.append("<li>").append(esc(n)).append("</li>\n"));
             html.append("</ul>\n");
         }
+        html.append("<p class=\"hash\">内容校验码（SHA-256）：").append(esc(contentHash)).append("</p>\n");
         return html.append("</body>\n</html>\n").toString();
     }
 
