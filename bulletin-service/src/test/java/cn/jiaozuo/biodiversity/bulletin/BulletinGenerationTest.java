@@ -240,6 +240,38 @@ class BulletinGenerationTest {
         }
     }
 
+    /**
+     * The fixture's records were all made at 35.3° N 113.3° E: the stork (sensitive) in the 0.1° cell centred on
+     * 35.35/113.35, the three webworm and the egret records of the month in the 0.01° cell centred on 35.305/113.305.
+     */
+    @Test
+    void the_map_draws_the_county_outline_from_the_geography_topic_and_the_generalized_places() {
+        try (TestEvents events = new TestEvents(json, em)) {
+            events.outline(XIUWU, "{\"type\": \"MultiPolygon\", \"coordinates\": [[[[113.14, 35.13], [113.55, 35.13],"
+                    + " [113.55, 35.5], [113.14, 35.5], [113.14, 35.13]]]]}", java.time.Instant.now());
+            events.awaitApplied();
+        }
+        Fixture f = publish();
+        JsonPath internal = given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON)
+                .body(request(f.month(), XIUWU, null)).when().post("/bulletins").then().statusCode(201).extract().jsonPath();
+        assertEquals(List.of("113.140,35.130 113.550,35.130 113.550,35.500 113.140,35.500 113.140,35.130"),
+                internal.getList("figures.map.counties.find { it.code == '410821' }.rings"));
+        assertEquals(true, internal.getBoolean("figures.map.counties[0].outlined"));
+        assertEquals(List.of(Map.of("lat", 35.305f, "lon", 113.305f, "precision", "CELL_0_01", "records", 4, "suppressed", false),
+                Map.of("lat", 35.35f, "lon", 113.35f, "precision", "CELL_0_1", "records", 1, "suppressed", false)),
+                internal.getList("figures.map.marks"));
+        assertTrue(html(internal.getString("id")).contains("<path data-county=\"410821\" d=\"M"), "the outline is drawn");
+
+        JsonPath pub = given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON)
+                .body(request(f.month(), XIUWU, "PUBLIC")).when().post("/bulletins").then().statusCode(201).extract().jsonPath();
+        assertEquals(List.of("CELL_0_01", "COUNTY"), pub.getList("figures.map.marks.precision"),
+                "the sensitive stork at county level only");
+        assertEquals(List.of(35.315f, 113.345f), List.of(pub.getFloat("figures.map.marks[1].lat"), pub.getFloat("figures.map.marks[1].lon")),
+                "修武县's centre");
+        assertEquals(true, pub.getBoolean("figures.map.marks[1].suppressed"), "1 record is below 3");
+        assertEquals(4, pub.getInt("figures.map.marks[0].records"));
+    }
+
     private static String html(String id) {
         return given().header("Authorization", TestTokens.bearer("bureau")).when().get("/bulletins/" + id + ".html")
                 .then().statusCode(200).extract().asString();

@@ -38,7 +38,7 @@ class BulletinPdfTest {
 
     private static byte[] pdf(Edition edition) {
         BulletinFigures f = FigureRulesTest.RULES.figures(FigureRulesTest.OCTOBER, FigureRulesTest.XIUWU, edition,
-                FigureRulesTest.CURRENT, FigureRulesTest.PREVIOUS);
+                FigureRulesTest.MAPPED, FigureRulesTest.PREVIOUS);
         return new BulletinPdf(FONT, "WenQuanYi Zen Hei").render(BulletinHtml.render(f, FigureRulesTest.HASH),
                 "第 1 版 · 生成于 2026-11-01 08:10（Asia/Shanghai）", GENERATED);
     }
@@ -50,7 +50,7 @@ class BulletinPdfTest {
         try (PDDocument doc = Loader.loadPDF(bytes)) {
             String text = new PDFTextStripper().getText(doc).replace("\r", "").replace("\n", ""); // table cells wrap
             for (String expected : List.of("焦作市生物多样性监测简报 · 修武县 · 2026年10月", "一、要点", "二、主要指标", "三、图表",
-                    "五、物种名录", "黑鹳", "美国白蛾", "白鹭", "Ciconia nigra", "本月首次在修武县记录到黑鹳", "第 1 版",
+                    "五、物种名录", "监测记录分布（位置已概化）", "黑鹳", "美国白蛾", "白鹭", "Ciconia nigra", "本月首次在修武县记录到黑鹳", "第 1 版",
                     "内容校验码（SHA-256）：" + FigureRulesTest.HASH)) {
                 assertTrue(text.contains(expected), "PDF text has " + expected + ":\n" + text);
             }
@@ -68,6 +68,14 @@ class BulletinPdfTest {
             Path png = Path.of("target", "bulletin-page1.png");
             Files.createDirectories(png.getParent());
             ImageIO.write(page1, "png", png.toFile());
+            for (int i = 0; i < doc.getNumberOfPages(); i++) { // the page with the map, for the docs too
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(i + 1);
+                stripper.setEndPage(i + 1);
+                if (stripper.getText(doc).contains("监测记录分布")) {
+                    ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(i, 110), "png", Path.of("target", "bulletin-map-page.png").toFile());
+                }
+            }
             // The two SVG bar charts: their fill colours appear on the pages (nothing else is drawn in them).
             assertTrue(anyPage(doc, 0x3b7d3b), "the records-per-week bars (#3b7d3b) are drawn");
             assertTrue(anyPage(doc, 0xb5562d), "the invasive-per-week bars (#b5562d) are drawn");

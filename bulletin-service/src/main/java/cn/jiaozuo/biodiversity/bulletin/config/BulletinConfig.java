@@ -68,5 +68,8 @@ public interface BulletinConfig {
 
         @WithDefault("bulletin-service-plots")
         String plotsGroup();
+
+        @WithDefault("bulletin-service-geography")
+        String geographyGroup();
     }
 }
