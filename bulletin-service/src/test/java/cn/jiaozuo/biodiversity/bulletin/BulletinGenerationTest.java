@@ -169,6 +169,23 @@ class BulletinGenerationTest {
     }
 
     @Test
+    void a_bulletin_archived_before_pdfs_existed_gets_its_pdf_rendered_from_its_stored_page() throws Exception {
+        Fixture f = publish();
+        String id = given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON)
+                .body(request(f.month(), XIUWU, null)).when().post("/bulletins").then().statusCode(201).extract().path("id");
+        // As V2 found the rows of V1: no PDF, the meta element left open.
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update bulletin set pdf = null, html = replace(html, '<meta charset=\"utf-8\"/>', '<meta charset=\"utf-8\">')"
+                                + " where id = ?1")
+                .setParameter(1, UUID.fromString(id)).executeUpdate());
+        byte[] pdf = given().header("Authorization", TestTokens.bearer("bureau")).when().get("/bulletins/" + id + ".pdf")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertTrue(new PDFTextStripper().getText(doc).replace("\n", "").contains(f.stork()));
+        }
+    }
+
+    @Test
     void regenerating_makes_a_new_version_with_the_same_hash_and_page_for_the_same_data() {
         Fixture f = publish();
         Map<String, Object> again = new java.util.HashMap<>(request(f.month(), XIUWU, null));

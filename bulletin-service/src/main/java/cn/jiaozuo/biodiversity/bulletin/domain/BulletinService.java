@@ -94,7 +94,12 @@ public class BulletinService {
     @Transactional
     public byte[] pdf(UUID id) {
         Bulletin bulletin = get(id);
-        return bulletin.pdf != null ? bulletin.pdf : pdf.render(bulletin.html, stamp(bulletin), bulletin.generatedAt);
+        if (bulletin.pdf != null) {
+            return bulletin.pdf;
+        }
+        // Pages archived before V2 left the meta element open, which the renderer's XML parser refuses.
+        String page = bulletin.html.replace("<meta charset=\"utf-8\">", "<meta charset=\"utf-8\"/>");
+        return pdf.render(page, stamp(bulletin), bulletin.generatedAt);
     }
 
     public static String htmlPath(Bulletin b) {
