@@ -155,8 +155,8 @@ const kafkaClients = {
   },
   // Consumes observations, alerts, patrols and plots into its read model (ReadModelConsumers); produces nothing.
   'bulletin-service': {
-    writes: ['observations.dlq', 'alerts.dlq', 'patrols.dlq', 'plots.dlq'],
-    reads: ['observations', 'alerts', 'patrols', 'plots'],
+    writes: ['bulletins', 'observations.dlq', 'alerts.dlq', 'patrols.dlq', 'plots.dlq', 'geography.dlq'],
+    reads: ['observations', 'alerts', 'patrols', 'plots', 'geography'],
     groupPrefix: 'bulletin-service', transactionalIdPrefix: 'bulletin-service-outbox-', deployment: true,
   },
   'alert-service': {

@@ -19,9 +19,20 @@ status() {
   done
 }
 
+# bulletin-service embeds this CJK font in every PDF (docs/bulletins.md, "PDF"); without it generation fails.
+CJK_FONT=/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
+ensure_cjk_font() {
+  [[ -r "$CJK_FONT" ]] && return 0
+  say "fonts: $CJK_FONT missing; installing Debian's fonts-wqy-zenhei"
+  [[ $(id -u) -eq 0 ]] || fail "fonts: not root; install the fonts-wqy-zenhei package (bulletin-service's PDFs need it)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-zenhei) \
+    > "$LOGS/fonts-install.log" 2>&1 || fail "fonts: apt-get install failed; see $LOGS/fonts-install.log"
+}
+
 up() {
   build
   ensure_postgres
+  ensure_cjk_font
   start_kafka
   start_smtp
   local svc

@@ -14,6 +14,7 @@ e2e_urls() {
 
 test_all() {
   ensure_postgres
+  ensure_cjk_font # bulletin-service's PDF tests embed it
   cd "$ROOT"
   deploy/k8s/check # Kubernetes manifests and deploy/compose.yaml (seconds; no cluster needed)
   # Unit and @QuarkusTest suites of every module (real PostgreSQL, in-JVM Kafka), then the packaged jars.

@@ -11,18 +11,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.jiaozuo.biodiversity.common.events.EventTypes;
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
+import cn.jiaozuo.biodiversity.common.events.Topics;
+import cn.jiaozuo.biodiversity.testsupport.KafkaTestClient;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -134,6 +143,155 @@ class BulletinGenerationTest {
                 .body(request(f.month(), XIUWU, null)).when().post("/bulletins").then().statusCode(200)
                 .body("id", equalTo(first.getString("id"))).body("contentHash", equalTo(first.getString("contentHash")))
                 .body("generatedBy", equalTo("bureau-test")).body("figures.alerts.current", equalTo(1));
+    }
+
+    @Test
+    void the_pdf_has_the_chinese_headings_and_species_names_and_the_version() throws Exception {
+        Fixture f = publish();
+        String id = given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON)
+                .body(request(f.month(), XIUWU, null)).when().post("/bulletins").then().statusCode(201)
+                .body("version", equalTo(1)).extract().path("id");
+        byte[] pdf = given().header("Authorization", TestTokens.bearer("reviewer")).when().get("/bulletins/" + id + ".pdf")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc).replace("\r", "").replace("\n", "");
+            for (String expected : List.of("一、要点", "二、主要指标", "五、物种名录", f.stork(), f.webworm(),
+                    "本月首次在修武县记录到" + f.stork(), "第 1 版")) {
+                assertTrue(text.contains(expected), expected + " in the PDF:\n" + text);
+            }
+        }
+        byte[] again = given().header("Authorization", TestTokens.bearer("bureau")).when().get("/bulletins/" + id + ".pdf")
+                .then().statusCode(200).extract().asByteArray();
+        assertTrue(java.util.Arrays.equals(pdf, again), "the PDF is served as archived");
+        given().header("Authorization", TestTokens.bearer("ranger")).when().get("/bulletins/" + id + ".pdf").then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer("bureau")).when().get("/bulletins/" + UUID.randomUUID() + ".pdf")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void a_bulletin_archived_before_pdfs_existed_gets_its_pdf_rendered_from_its_stored_page() throws Exception {
+        Fixture f = publish();
+        String id = given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON)
+                .body(request(f.month(), XIUWU, null)).when().post("/bulletins").then().statusCode(201).extract().path("id");
+        // As V2 found the rows of V1: no PDF, the meta element left open.
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update bulletin set pdf = null, html = replace(html, '<meta charset=\"utf-8\"/>', '<meta charset=\"utf-8\">')"
+                                + " where id = ?1")
+                .setParameter(1, UUID.fromString(id)).executeUpdate());
+        byte[] pdf = given().header("Authorization", TestTokens.bearer("bureau")).when().get("/bulletins/" + id + ".pdf")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertTrue(new PDFTextStripper().getText(doc).replace("\n", "").contains(f.stork()));
+        }
+    }
+
+    @Test
+    void regenerating_makes_a_new_version_with_the_same_hash_and_page_for_the_same_data() {
+        Fixture f = publish();
+        Map<String, Object> again = new java.util.HashMap<>(request(f.month(), XIUWU, null));
+        again.put("regenerate", true);
+        JsonPath v1 = given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON)
+                .body(request(f.month(), XIUWU, null)).when().post("/bulletins").then().statusCode(201)
+                .body("version", equalTo(1)).extract().jsonPath();
+        JsonPath v2 = given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON).body(again)
+                .when().post("/bulletins").then().statusCode(201).header("Location", containsString("/bulletins/"))
+                .body("version", equalTo(2)).extract().jsonPath();
+        assertTrue(!v1.getString("id").equals(v2.getString("id")), "a new version is a bulletin of its own");
+        assertEquals(v1.getString("contentHash"), v2.getString("contentHash"), "same data, same hash");
+        String html1 = html(v1.getString("id"));
+        assertEquals(html1, html(v2.getString("id")), "same data, same page, byte for byte");
+        assertTrue(html1.contains("内容校验码（SHA-256）：" + v1.getString("contentHash")), "the page shows its hash");
+
+        try (TestEvents events = new TestEvents(json, em)) {
+            events.alert("ENFORCEMENT", "CRITICAL", XIUWU, f.month().plusDays(1));
+            events.awaitApplied();
+        }
+        JsonPath v3 = given().header("Authorization", TestTokens.bearer("admin")).contentType(ContentType.JSON).body(again)
+                .when().post("/bulletins").then().statusCode(201).body("version", equalTo(3))
+                .body("figures.alerts.current", equalTo(2)).extract().jsonPath();
+        assertTrue(!v3.getString("contentHash").equals(v1.getString("contentHash")), "new data, new hash");
+        given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON)
+                .body(request(f.month(), XIUWU, null)).when().post("/bulletins").then().statusCode(200)
+                .body("id", equalTo(v3.getString("id"))).body("version", equalTo(3));
+        given().header("Authorization", TestTokens.bearer("admin")).when().get("/bulletins/" + v1.getString("id")).then()
+                .statusCode(200).body("version", equalTo(1)).body("figures.alerts.current", equalTo(1));
+        given().header("Authorization", TestTokens.bearer("bureau")).queryParam("scope", XIUWU)
+                .queryParam("from", f.month().toString()).queryParam("to", f.month().plusMonths(1).minusDays(1).toString())
+                .queryParam("edition", "INTERNAL").when().get("/bulletins").then().statusCode(200)
+                .body("items.version", equalTo(List.of(3, 2, 1)));
+    }
+
+    @Test
+    void each_version_is_published_as_bulletin_published_on_the_bulletins_topic() throws Exception {
+        Fixture f = publish();
+        JsonPath bulletin = given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON)
+                .body(request(f.month(), XIUWU, "PUBLIC")).when().post("/bulletins").then().statusCode(201).extract().jsonPath();
+        String id = bulletin.getString("id");
+        try (KafkaTestClient kafka = KafkaTestClient.create()) {
+            List<ConsumerRecord<String, String>> records = kafka.await(Topics.BULLETINS, r -> id.equals(r.key()), 1,
+                    Duration.ofSeconds(30));
+            assertEquals(1, records.size());
+            JsonNode event = json.readTree(records.get(0).value());
+            assertEquals(EventTypes.BULLETIN_PUBLISHED, event.get("type").asText());
+            assertEquals("bulletin-service", event.get("source").asText());
+            JsonNode data = event.get("data");
+            assertEquals(id, data.get("id").asText());
+            assertEquals("PUBLIC", data.get("edition").asText());
+            assertEquals(XIUWU, data.get("scope").asText());
+            assertEquals(f.month().toString(), data.get("periodFrom").asText());
+            assertEquals(1, data.get("version").asInt());
+            assertEquals(bulletin.getString("contentHash"), data.get("contentHash").asText());
+            assertEquals("/bulletins/" + id + ".pdf", data.get("pdfPath").asText());
+            assertEquals("/bulletins/" + id + ".html", data.get("htmlPath").asText());
+            assertEquals(bulletin.getString("title"), data.get("title").asText());
+        }
+        given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON)
+                .body(request(f.month(), XIUWU, "PUBLIC")).when().post("/bulletins").then().statusCode(200);
+        // A bulletin generated after it, through the same outbox relay, is the sentinel: what the 200 published would be
+        // on the topic before it.
+        String sentinelId = given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON)
+                .body(request(f.month(), WEN, "PUBLIC")).when().post("/bulletins").then().statusCode(201).extract().path("id");
+        try (KafkaTestClient kafka = KafkaTestClient.create()) {
+            assertEquals(1, kafka.beforeSentinel(Topics.BULLETINS, r -> sentinelId.equals(r.key()), r -> id.equals(r.key()),
+                    Duration.ofSeconds(30)).size(), "answering the archived bulletin publishes nothing again");
+        }
+    }
+
+    /**
+     * The fixture's records were all made at 35.3° N 113.3° E: the stork (sensitive) in the 0.1° cell centred on
+     * 35.35/113.35, the three webworm and the egret records of the month in the 0.01° cell centred on 35.305/113.305.
+     */
+    @Test
+    void the_map_draws_the_county_outline_from_the_geography_topic_and_the_generalized_places() {
+        try (TestEvents events = new TestEvents(json, em)) {
+            events.outline(XIUWU, "{\"type\": \"MultiPolygon\", \"coordinates\": [[[[113.14, 35.13], [113.55, 35.13],"
+                    + " [113.55, 35.5], [113.14, 35.5], [113.14, 35.13]]]]}", java.time.Instant.now());
+            events.awaitApplied();
+        }
+        Fixture f = publish();
+        JsonPath internal = given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON)
+                .body(request(f.month(), XIUWU, null)).when().post("/bulletins").then().statusCode(201).extract().jsonPath();
+        assertEquals(List.of("113.140,35.130 113.550,35.130 113.550,35.500 113.140,35.500 113.140,35.130"),
+                internal.getList("figures.map.counties.find { it.code == '410821' }.rings"));
+        assertEquals(true, internal.getBoolean("figures.map.counties[0].outlined"));
+        assertEquals(List.of(Map.of("lat", 35.305f, "lon", 113.305f, "precision", "CELL_0_01", "records", 4, "suppressed", false),
+                Map.of("lat", 35.35f, "lon", 113.35f, "precision", "CELL_0_1", "records", 1, "suppressed", false)),
+                internal.getList("figures.map.marks"));
+        assertTrue(html(internal.getString("id")).contains("<path data-county=\"410821\" d=\"M"), "the outline is drawn");
+
+        JsonPath pub = given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON)
+                .body(request(f.month(), XIUWU, "PUBLIC")).when().post("/bulletins").then().statusCode(201).extract().jsonPath();
+        assertEquals(List.of("CELL_0_01", "COUNTY"), pub.getList("figures.map.marks.precision"),
+                "the sensitive stork at county level only");
+        assertEquals(List.of(35.315f, 113.345f), List.of(pub.getFloat("figures.map.marks[1].lat"), pub.getFloat("figures.map.marks[1].lon")),
+                "修武县's centre");
+        assertEquals(true, pub.getBoolean("figures.map.marks[1].suppressed"), "1 record is below 3");
+        assertEquals(4, pub.getInt("figures.map.marks[0].records"));
+    }
+
+    private static String html(String id) {
+        return given().header("Authorization", TestTokens.bearer("bureau")).when().get("/bulletins/" + id + ".html")
+                .then().statusCode(200).extract().asString();
     }
 
     @Test

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 class FigureRulesTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final FigureRules RULES = new FigureRules(SHANGHAI, 3);
-    private static final Period OCTOBER = Period.monthOf(LocalDate.of(2026, 10, 15));
-    private static final Scope XIUWU = Scope.of("410821").orElseThrow();
+    static final FigureRules RULES = new FigureRules(SHANGHAI, 3);
+    static final Period OCTOBER = Period.monthOf(LocalDate.of(2026, 10, 15));
+    static final Scope XIUWU = Scope.of("410821").orElseThrow();
+    static final String HASH = "0".repeat(64);
 
     private static Facts.Observation stork(String day, int individuals) {
         return new Facts.Observation(1, "Ciconia nigra", "黑鹳", "BIRD", "NATIONAL_I", false, true, "410821", at(day), individuals);
@@ -43,7 +44,7 @@ class FigureRulesTest {
         return LocalDate.parse(day).atTime(10, 0).atZone(SHANGHAI).toInstant();
     }
 
-    private static final Facts CURRENT = new Facts(
+    static final Facts CURRENT = new Facts(
             List.of(stork("2026-10-12", 2), webworm("2026-10-05"), webworm("2026-10-20"), egret("2026-10-01"), egret("2026-10-31")),
             List.of(new Facts.Alert("INVASIVE_SPECIES", "HIGH", "410821"), new Facts.Alert("INVASIVE_SPECIES", "HIGH", "410821"),
                     new Facts.Alert("INVASIVE_SPECIES", "HIGH", "410821"), new Facts.Alert("PROTECTED_SPECIES", "CRITICAL", "410821")),
@@ -51,7 +52,7 @@ class FigureRulesTest {
             List.of(new Facts.Incident("SNARE")),
             List.of(new Facts.FirstRecord(1, "Ciconia nigra", "黑鹳", "NATIONAL_I", true, "410821", at("2026-10-12"))),
             4);
-    private static final Facts PREVIOUS = new Facts(List.of(egret("2026-09-10"), egret("2026-09-11")),
+    static final Facts PREVIOUS = new Facts(List.of(egret("2026-09-10"), egret("2026-09-11")),
             List.of(new Facts.Alert("INVASIVE_SPECIES", "HIGH", "410821")), List.of(new Facts.Patrol(10, 4)), List.of(), List.of(), 4);
 
     @Test
@@ -100,12 +101,52 @@ class FigureRulesTest {
         assertTrue(highlights.contains("本月开展巡护 2 次，巡护里程 20.0 公里、用时 8.3 小时，发现事件 1 起"), highlights.toString());
     }
 
+    /** 修武县 outlined by a square; two egrets in one 0.01° cell, one in another, two storks (sensitive) 1 km apart. */
+    static final Facts MAPPED = new Facts(CURRENT.observations(), CURRENT.alerts(), CURRENT.patrols(), CURRENT.incidents(),
+            CURRENT.firstRecords(), CURRENT.activePlots(),
+            List.of(new Facts.Point(35.3, 113.4, false, "410821"), new Facts.Point(35.3049, 113.4049, false, "410821"),
+                    new Facts.Point(35.2, 113.3, false, "410821"),
+                    new Facts.Point(35.41, 113.41, true, "410821"), new Facts.Point(35.42, 113.42, true, "410821")),
+            List.of(new Facts.Outline("410821", List.of(List.of(new double[] {113.14, 35.13}, new double[] {113.55, 35.13},
+                    new double[] {113.55, 35.5}, new double[] {113.5501, 35.5001}, new double[] {113.14, 35.5},
+                    new double[] {113.14, 35.13})))));
+
+    @Test
+    void the_map_generalizes_places_to_cells_and_the_public_edition_sensitive_ones_to_the_county() {
+        BulletinFigures.MapFigure internal = RULES.figures(OCTOBER, XIUWU, Edition.INTERNAL, MAPPED, PREVIOUS).map();
+        assertEquals(113.14, internal.west());
+        assertEquals(35.5, internal.north(), "the frame is 修武县's extent");
+        assertEquals(List.of(new BulletinFigures.MapCounty("410821", "修武县", true,
+                List.of("113.140,35.130 113.550,35.130 113.550,35.500 113.140,35.500 113.140,35.130"))), internal.counties(),
+                "3 decimals, the repeated corner dropped");
+        assertEquals(List.of(
+                new BulletinFigures.MapMark(35.205, 113.305, "CELL_0_01", 1L, false),
+                new BulletinFigures.MapMark(35.305, 113.405, "CELL_0_01", 2L, false),
+                new BulletinFigures.MapMark(35.45, 113.45, "CELL_0_1", 2L, false)), internal.marks(),
+                "35.3 lies in the cell from 35.30 (no floating-point drift); the storks share one 0.1° cell");
+
+        BulletinFigures.MapFigure pub = RULES.figures(OCTOBER, XIUWU, Edition.PUBLIC, MAPPED, PREVIOUS).map();
+        assertEquals(List.of(
+                new BulletinFigures.MapMark(35.205, 113.305, "CELL_0_01", null, true),
+                new BulletinFigures.MapMark(35.305, 113.405, "CELL_0_01", null, true),
+                new BulletinFigures.MapMark(35.315, 113.345, "COUNTY", null, true)), pub.marks(),
+                "the storks at 修武县's centre only; counts below 3 suppressed");
+        String html = BulletinHtml.render(RULES.figures(OCTOBER, XIUWU, Edition.PUBLIC, MAPPED, PREVIOUS), HASH);
+        assertTrue(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"map\""), "the map is inline SVG");
+        assertTrue(html.contains("<path data-county=\"410821\" d=\"M"), "the outline is drawn");
+        assertFalse(html.contains("mark-coarse"), "no 0.1° cell of a sensitive species in the public edition");
+        assertTrue(html.contains("class=\"mark-county\""));
+        String unmapped = BulletinHtml.render(RULES.figures(OCTOBER, XIUWU, Edition.INTERNAL, CURRENT, PREVIOUS), HASH);
+        assertTrue(unmapped.contains("<rect data-county=\"410821\"") && unmapped.contains("stroke-dasharray"),
+                "without an outline the county's extent is drawn dashed");
+    }
+
     @Test
     void without_data_there_are_no_highlights() {
         Facts none = new Facts(List.of(), List.of(), List.of(), List.of(), List.of(), 0);
         BulletinFigures f = RULES.figures(OCTOBER, XIUWU, Edition.INTERNAL, none, none);
         assertEquals(List.of(), f.highlights());
-        assertTrue(BulletinHtml.render(f).contains("本期无监测数据"));
+        assertTrue(BulletinHtml.render(f, HASH).contains("本期无监测数据"));
     }
 
     @Test
@@ -142,16 +183,16 @@ class FigureRulesTest {
 
     @Test
     void the_same_facts_give_the_same_page() {
-        assertEquals(BulletinHtml.render(RULES.figures(OCTOBER, XIUWU, Edition.INTERNAL, CURRENT, PREVIOUS)),
-                BulletinHtml.render(RULES.figures(OCTOBER, XIUWU, Edition.INTERNAL, CURRENT, PREVIOUS)));
+        assertEquals(BulletinHtml.render(RULES.figures(OCTOBER, XIUWU, Edition.INTERNAL, CURRENT, PREVIOUS), HASH),
+                BulletinHtml.render(RULES.figures(OCTOBER, XIUWU, Edition.INTERNAL, CURRENT, PREVIOUS), HASH));
     }
 
     @Test
     void the_page_draws_its_charts_as_inline_svg_without_external_resources() {
-        String html = BulletinHtml.render(RULES.figures(OCTOBER, XIUWU, Edition.INTERNAL, CURRENT, PREVIOUS));
+        String html = BulletinHtml.render(RULES.figures(OCTOBER, XIUWU, Edition.INTERNAL, CURRENT, PREVIOUS), HASH);
         assertTrue(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"chart-records\""));
         assertTrue(html.contains("id=\"chart-invasive\""));
-        assertEquals(10, html.split("<rect ").length - 1, "five weeks in each of two charts");
+        assertEquals(10, html.split("<rect x=").length - 1, "five weeks in each of two charts (the map's rects carry data-county or class first)");
         assertFalse(html.contains("<script"));
         assertFalse(html.contains("src=") || html.contains("href=") || html.contains("url("), "nothing loaded from elsewhere");
     }

@@ -1,24 +1,28 @@
 package cn.jiaozuo.biodiversity.bulletin;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.testsupport.KafkaTestClient;
 import cn.jiaozuo.biodiversity.testsupport.ScramKafkaUserSpec;
+import cn.jiaozuo.biodiversity.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * bulletin-service as in production on Kafka ({@link ScramKafkaUserSpec}): user {@code bulletin-service} holds exactly
- * the ACLs of its KafkaUser: Read on observations, alerts, patrols and plots with the group prefix bulletin-service,
- * Write on their .dlq.
+ * the ACLs of its KafkaUser: Read on observations, alerts, patrols, plots and geography with the group prefix
+ * bulletin-service, Write on their .dlq, and Write on bulletins for the outbox relay (BulletinPublished).
  */
 @QuarkusTest
 @TestProfile(KafkaScramAclTest.AsProductionKafkaUser.class)
@@ -40,7 +44,7 @@ class KafkaScramAclTest extends ScramKafkaUserSpec {
 
     @Override
     protected List<String> foreignTopics() {
-        return List.of(Topics.OBSERVATIONS, Topics.ALERTS, Topics.PLOTS, Topics.PATROLS);
+        return List.of(Topics.OBSERVATIONS, Topics.ALERTS, Topics.PLOTS, Topics.PATROLS, Topics.GEOGRAPHY);
     }
 
     @Inject
@@ -56,6 +60,8 @@ class KafkaScramAclTest extends ScramKafkaUserSpec {
             events.alert("INVASIVE_SPECIES", "HIGH", "410821", TestEvents.month());
             events.patrol("410821", TestEvents.month(), 1.0, 1.0);
             events.plot("410821-ACL" + UUID.randomUUID().toString().substring(0, 8), "410821");
+            events.outline("410821", "{\"type\": \"Polygon\", \"coordinates\": [[[113.14, 35.13], [113.55, 35.13], [113.55, 35.5],"
+                    + " [113.14, 35.13]]]}", java.time.Instant.now());
             events.awaitApplied();
         }
         String key = "poison-" + UUID.randomUUID();
@@ -63,6 +69,17 @@ class KafkaScramAclTest extends ScramKafkaUserSpec {
             plain.send(Topics.ALERTS, key, "{not an envelope");
             assertEquals(1, plain.await(Topics.ALERTS_DLQ, r -> key.equals(r.key()), 1, Duration.ofSeconds(60)).size(),
                     "the unreadable alert went to alerts.dlq");
+        }
+    }
+
+    @Test
+    void the_outbox_relay_publishes_bulletin_published_as_the_scram_user() {
+        String id = given().header("Authorization", TestTokens.bearer("bureau")).contentType(ContentType.JSON)
+                .body(Map.of("from", TestEvents.month().toString(), "scope", "410822")).when().post("/bulletins").then()
+                .statusCode(201).extract().path("id");
+        try (KafkaTestClient plain = plain()) {
+            assertEquals(1, plain.await(Topics.BULLETINS, r -> id.equals(r.key()), 1, Duration.ofSeconds(60)).size(),
+                    "BulletinPublished reached the bulletins topic");
         }
     }
 }

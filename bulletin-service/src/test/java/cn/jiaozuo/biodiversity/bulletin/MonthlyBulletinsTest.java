@@ -37,6 +37,7 @@ class MonthlyBulletinsTest {
             assertEquals(month, b.periodFrom);
             assertEquals(month.plusMonths(1).minusDays(1), b.periodTo);
             assertEquals("scheduler", b.generatedBy);
+            assertEquals(1, b.version, "the scheduler never regenerates: one version each");
         }
         given().header("Authorization", TestTokens.bearer("bureau")).queryParam("from", month.toString())
                 .queryParam("to", month.plusMonths(1).minusDays(1).toString()).queryParam("scope", "TAIHANG")

@@ -10,7 +10,7 @@ class OpenApiDocumentationTest extends OpenApiDocumentationSpec {
 
     @Override
     protected List<String> paths() {
-        return List.of("/bulletin-scopes", "/bulletins", "/bulletins/{id}", "/bulletins/{id}.html");
+        return List.of("/bulletin-scopes", "/bulletins", "/bulletins/{id}", "/bulletins/{id}.html", "/bulletins/{id}.pdf");
     }
 
     @Override

@@ -3,6 +3,7 @@ package cn.jiaozuo.biodiversity.bulletin;
 import static org.awaitility.Awaitility.await;
 
 import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
+import cn.jiaozuo.biodiversity.common.events.AreaSnapshot;
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.events.EventTypes;
 import cn.jiaozuo.biodiversity.common.events.GeoPoint;
@@ -113,6 +114,17 @@ final class TestEvents implements AutoCloseable {
         PlotSnapshot p = new PlotSnapshot(code, "Test plot " + code, county, null, "FOREST", List.of("LINE_TRANSECT"), "ACTIVE",
                 null, 100.0, null, LocalDate.of(2020, 1, 1), 90, Instant.now());
         send(Topics.PLOTS, code, EventTypes.PLOT_UPSERTED, p, "bulletin-plots");
+    }
+
+    /** A county outline (AreaOutlined, kind COUNTY) as sampling-plot-service publishes it on the geography topic. */
+    void outline(String county, String geoJson, Instant updatedAt) {
+        try {
+            AreaSnapshot a = new AreaSnapshot(AreaSnapshot.COUNTY, county, county, county, json.readTree(geoJson), "test", true,
+                    updatedAt);
+            send(Topics.GEOGRAPHY, AreaSnapshot.key(AreaSnapshot.COUNTY, county), EventTypes.AREA_OUTLINED, a, "bulletin-geography");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void send(String topic, String key, String type, Object data, String consumer) {

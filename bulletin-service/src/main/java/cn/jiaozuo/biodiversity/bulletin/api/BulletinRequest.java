@@ -12,5 +12,7 @@ public record BulletinRequest(
                 description = "Last day, included; before today") String to,
         @Schema(required = true, example = "TAIHANG", description = "CITY, TAIHANG, YELLOW_RIVER or a county code (GB/T 2260)") String scope,
         @Schema(type = SchemaType.STRING, nullable = true, enumeration = {"INTERNAL", "PUBLIC"}, example = "PUBLIC",
-                description = "Default INTERNAL") String edition) {
+                description = "Default INTERNAL") String edition,
+        @Schema(nullable = true, example = "false", description = "true: generate a new version even when one is archived"
+                + " (default false: the archived newest version is answered)") Boolean regenerate) {
 }

@@ -47,11 +47,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class BulletinResource {
 
     static final String HTML = "text/html;charset=utf-8";
+    static final String PDF = "application/pdf";
     private static final String EXAMPLE = """
             {"id": "6a1f0c4e-2b7d-4e58-9a3c-0d5e8f7b1c2a", "from": "2026-10-01", "to": "2026-10-31", "scope": "410821",
-             "edition": "INTERNAL", "title": "焦作市生物多样性监测简报 · 修武县 · 2026年10月",
+             "edition": "INTERNAL", "version": 1, "title": "焦作市生物多样性监测简报 · 修武县 · 2026年10月",
              "contentHash": "9f2b5c0e0d3c4b6f8a7e1d2c3b4a59687f6e5d4c3b2a19081726354453627180",
              "generatedAt": "2026-11-03T02:15:00Z", "generatedBy": "bureau-xw", "htmlUrl": "/bulletins/6a1f0c4e-2b7d-4e58-9a3c-0d5e8f7b1c2a.html",
+             "pdfUrl": "/bulletins/6a1f0c4e-2b7d-4e58-9a3c-0d5e8f7b1c2a.pdf",
              "figures": {"from": "2026-10-01", "to": "2026-10-31", "previousFrom": "2026-09-01", "previousTo": "2026-09-30",
                "scope": "410821", "scopeName": "修武县", "edition": "INTERNAL",
                "records": {"current": 12, "previous": 9, "change": 3}, "speciesRichness": {"current": 5, "previous": 4, "change": 1},
@@ -86,14 +88,16 @@ public class BulletinResource {
     @RolesAllowed({Roles.BUREAU, Roles.ADMIN})
     @Operation(operationId = "generateBulletin", summary = "Generate (or fetch) the bulletin of a period and scope",
             description = "Roles bureau, admin. Counts the figures from the service's read model of the topics, writes the"
-                    + " highlights by rule, renders the HTML and archives them. The same period, scope and edition again"
-                    + " answers the archived bulletin (200), unchanged.")
+                    + " highlights by rule, renders the HTML and PDF, archives them and publishes BulletinPublished. The same"
+                    + " period, scope and edition again answers the newest archived version (200), unchanged; with"
+                    + " regenerate true it generates the next version (201).")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BulletinRequest.class), examples = {
             @ExampleObject(name = "month", value = "{\"from\": \"2026-10-01\", \"to\": \"2026-10-31\", \"scope\": \"410821\"}"),
-            @ExampleObject(name = "public", value = "{\"scope\": \"TAIHANG\", \"edition\": \"PUBLIC\"}")}))
+            @ExampleObject(name = "public", value = "{\"scope\": \"TAIHANG\", \"edition\": \"PUBLIC\"}"),
+            @ExampleObject(name = "new version", value = "{\"from\": \"2026-10-01\", \"to\": \"2026-10-31\", \"scope\": \"410821\", \"regenerate\": true}")}))
     @APIResponse(responseCode = "201", description = "Generated and archived; Location names it",
             content = @Content(schema = @Schema(implementation = BulletinView.class), examples = @ExampleObject(name = "bulletin", value = EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Archived before: the same bulletin",
+    @APIResponse(responseCode = "200", description = "Archived before: its newest version, the same bulletin",
             content = @Content(schema = @Schema(implementation = BulletinView.class), examples = @ExampleObject(name = "bulletin", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid fields, each named in violations")
     public Response generate(BulletinRequest request) {
@@ -106,7 +110,7 @@ public class BulletinResource {
                 now.atZone(config.zone()).toLocalDate(), config.maxPeriod(), violations);
         QueryValues.requireValid(violations);
         BulletinService.Generated result = service.generate(order.period(), order.scope(), order.edition(),
-                Caller.of(identity).subject(), now);
+                Caller.of(identity).subject(), now, Boolean.TRUE.equals(request.regenerate()));
         BulletinView view = view(result.bulletin(), true);
         return result.created() ? Response.created(URI.create("/bulletins/" + result.bulletin().id)).entity(view).build()
                 : Response.ok(view).build();
@@ -177,9 +181,30 @@ public class BulletinResource {
         return Response.ok(bulletin.html, HTML).header("ETag", "\"" + bulletin.contentHash + "\"").build();
     }
 
+    @GET
+    @Path("{id}.pdf")
+    @Produces(PDF)
+    @RolesAllowed({Roles.BUREAU, Roles.ADMIN, Roles.REVIEWER})
+    @Operation(operationId = "getBulletinPdf", summary = "One bulletin as a PDF",
+            description = "Roles bureau, admin, reviewer. The PDF rendered from the page when the version was generated"
+                    + " (openhtmltopdf): A4, the charts and map as vector graphics, a Chinese font embedded, the version"
+                    + " and generation time on the last line. Served as archived, with the content hash as ETag.")
+    @APIResponse(responseCode = "200", description = "The PDF", content = @Content(mediaType = PDF,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such bulletin")
+    public Response pdf(@Parameter(example = "6a1f0c4e-2b7d-4e58-9a3c-0d5e8f7b1c2a") @PathParam("id") String id) {
+        UUID uuid = uuid(id);
+        Bulletin bulletin = service.get(uuid);
+        return Response.ok(service.pdf(uuid), PDF).header("ETag", "\"" + bulletin.contentHash + "-v" + bulletin.version + "\"")
+                .header("Content-Disposition", "inline; filename=\"bulletin-" + bulletin.scope + "-" + bulletin.periodFrom
+                        + "-v" + bulletin.version + "-" + bulletin.edition.name().toLowerCase(java.util.Locale.ROOT) + ".pdf\"")
+                .build();
+    }
+
     private BulletinView view(Bulletin b, boolean withFigures) {
-        return new BulletinView(b.id, b.periodFrom, b.periodTo, b.scope, b.edition, b.title, b.contentHash, b.generatedAt,
-                b.generatedBy, "/bulletins/" + b.id + ".html", withFigures ? service.figures(b) : null);
+        return new BulletinView(b.id, b.periodFrom, b.periodTo, b.scope, b.edition, b.version, b.title, b.contentHash,
+                b.generatedAt, b.generatedBy, BulletinService.htmlPath(b), BulletinService.pdfPath(b),
+                withFigures ? service.figures(b) : null);
     }
 
     /** A malformed id names no bulletin: 404, as for an unknown one. */

@@ -29,6 +29,8 @@ public interface BulletinConfig {
 
     Schedule schedule();
 
+    Pdf pdf();
+
     Consumers consumers();
 
     /** The monthly bulletins (docs/bulletins.md, "Schedule"). */
@@ -40,6 +42,17 @@ public interface BulletinConfig {
         /** How often the scheduler looks whether this month's bulletins exist. */
         @WithDefault("PT10M")
         Duration checkEvery();
+    }
+
+    /** The PDF (docs/bulletins.md, "PDF"): the CJK font embedded into every PDF. */
+    interface Pdf {
+        /** A TrueType font or collection with Chinese glyphs; Debian's fonts-wqy-zenhei by default (also in the image). */
+        @WithDefault("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+        java.nio.file.Path font();
+
+        /** The family the page's CSS names first for it. */
+        @WithDefault("WenQuanYi Zen Hei")
+        String fontFamily();
     }
 
     /** Kafka consumer groups of the read model (prefix bulletin-service: the KafkaUser's group ACL). */
@@ -55,5 +68,8 @@ public interface BulletinConfig {
 
         @WithDefault("bulletin-service-plots")
         String plotsGroup();
+
+        @WithDefault("bulletin-service-geography")
+        String geographyGroup();
     }
 }

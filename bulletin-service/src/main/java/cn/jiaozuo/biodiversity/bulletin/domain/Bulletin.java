@@ -1,6 +1,8 @@
 package cn.jiaozuo.biodiversity.bulletin.domain;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,7 +12,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** An archived bulletin: its figures (JSON) and HTML as generated, never changed afterwards. */
+/**
+ * One archived version of a bulletin: its figures (JSON), HTML and PDF as generated, never changed afterwards.
+ * Regenerating the same period, scope and edition adds a version; it does not replace this one.
+ */
 @Entity
 @Table(name = "bulletin")
 public class Bulletin {
@@ -31,6 +36,10 @@ public class Bulletin {
     @Column(nullable = false)
     public Edition edition;
 
+    /** 1 for the first generation of this period, scope and edition; +1 on each regeneration. */
+    @Column(nullable = false)
+    public int version;
+
     @Column(nullable = false)
     public String title;
 
@@ -40,6 +49,12 @@ public class Bulletin {
     @Column(nullable = false, columnDefinition = "text")
     public String html;
 
+    /** The PDF rendered from the HTML at generation; null for bulletins archived before PDFs existed. */
+    @Basic(fetch = FetchType.LAZY)
+    @Column(columnDefinition = "bytea")
+    public byte[] pdf;
+
+    /** SHA-256 (hex) of {@link #figures}: the same data gives the same hash (and the same HTML). */
     @Column(name = "content_hash", nullable = false)
     public String contentHash;
 

@@ -35,7 +35,8 @@ public record BulletinFigures(
         @Schema(description = "First records of a species in a county") List<NewCountyRecord> newCountyRecordList,
         @Schema(description = "Species recorded, protected first, then by scientific name") List<SpeciesRow> species,
         @Schema(description = "Sentences written by rules from these figures", example = "[\"本月首次在修武县记录到黑鹳\"]") List<String> highlights,
-        @Schema(description = "What the edition left out and why", example = "[\"公开版：少于 3 的数量不予公布\"]") List<String> notes) {
+        @Schema(description = "What the edition left out and why", example = "[\"公开版：少于 3 的数量不予公布\"]") List<String> notes,
+        @Schema(nullable = true, description = "The map of the scope: county outlines and generalized places of the records") MapFigure map) {
 
     /** A count and its change against the previous period. */
     @Schema(name = "BulletinChange")
@@ -97,5 +98,33 @@ public record BulletinFigures(
             @Schema(description = "Chinese names of the counties it was recorded in", example = "[\"修武县\"]") List<String> counties,
             @Schema(nullable = true, example = "2026-10-03") LocalDate firstObservedOn,
             @Schema(nullable = true, example = "2026-10-27") LocalDate lastObservedOn) {
+    }
+
+    /**
+     * The map of the scope (docs/bulletins.md, "Map"): the frame (the union of the scope's county extents), each
+     * county's outline when the geography topic delivered one, and the records' places generalized — never exact.
+     */
+    @Schema(name = "BulletinMap")
+    public record MapFigure(@Schema(example = "113.14") double west, @Schema(example = "35.13") double south,
+            @Schema(example = "113.55") double east, @Schema(example = "35.5") double north,
+            List<MapCounty> counties, List<MapMark> marks) {
+    }
+
+    /** A county of the scope; {@code rings} empty when no outline arrived (the map draws its extent, dashed). */
+    @Schema(name = "BulletinMapCounty")
+    public record MapCounty(@Schema(example = "410821") String code, @Schema(example = "修武县") String name,
+            @Schema(example = "true") boolean outlined,
+            @Schema(description = "Rings as \"lon,lat lon,lat …\" (WGS-84, 3 decimals)", example = "[\"113.140,35.130 113.550,35.130 113.550,35.500\"]") List<String> rings) {
+    }
+
+    /**
+     * Records at one generalized place: CELL_0_01 (the centre of a 0.01° cell, species that are not sensitive),
+     * CELL_0_1 (a 0.1° cell, sensitive species in the internal edition) or COUNTY (the county's centre, sensitive
+     * species in the public edition). In the public edition a count below the threshold is null and suppressed.
+     */
+    @Schema(name = "BulletinMapMark")
+    public record MapMark(@Schema(example = "35.255") double lat, @Schema(example = "113.405") double lon,
+            @Schema(example = "CELL_0_01", enumeration = {"CELL_0_01", "CELL_0_1", "COUNTY"}) String precision,
+            @Schema(nullable = true, example = "4") Long records, @Schema(example = "false") boolean suppressed) {
     }
 }

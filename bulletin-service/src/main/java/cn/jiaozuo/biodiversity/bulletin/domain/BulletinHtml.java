@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * Renders a bulletin's figures as one self-contained HTML page in Chinese: inline CSS, charts as inline SVG, no script,
- * no external resource, so it prints and archives as it is. Pure: the same figures give the same bytes.
+ * no external resource, so it prints and archives as it is. Pure: the same figures give the same bytes. The markup is
+ * also well-formed XML (void elements closed), which the PDF renderer parses.
  */
 public final class BulletinHtml {
 
@@ -20,12 +21,15 @@ public final class BulletinHtml {
                 + (f.edition() == Edition.PUBLIC ? "（公开版）" : "");
     }
 
-    public static String render(BulletinFigures f) {
+    /** The page of these figures; {@code contentHash} (SHA-256 of the stored figures) is printed at its foot. */
+    public static String render(BulletinFigures f, String contentHash) {
         StringBuilder html = new StringBuilder(16_384);
-        html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(title(f)))
-                .append("</title>\n<style>body{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",sans-serif;margin:2em;color:#222}"
+        html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>").append(esc(title(f)))
+                .append("</title>\n<style>@page{size:A4;margin:16mm 14mm}"
+                        + "body{font-family:\"WenQuanYi Zen Hei\",\"Noto Sans CJK SC\",\"Source Han Sans SC\",sans-serif;margin:2em;color:#222}"
                         + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;padding:4px 8px}"
-                        + "th{background:#eef3ea}.up{color:#2a7a2a}.down{color:#a33}figure{margin:1em 0}</style>\n</head>\n<body>\n");
+                        + "th{background:#eef3ea}.up{color:#2a7a2a}.down{color:#a33}figure{margin:1em 0;page-break-inside:avoid}"
+                        + ".hash,.stamp{font-size:9pt;color:#555;word-break:break-all}@media print{body{margin:0}}</style>\n</head>\n<body>\n");
         html.append("<h1>").append(esc(title(f))).append("</h1>\n");
         html.append("<p>统计期：").append(f.from()).append(" 至 ").append(f.to()).append("；对比期：").append(f.previousFrom())
                 .append(" 至 ").append(f.previousTo()).append("；").append(f.edition().label()).append("</p>\n");
@@ -60,6 +64,9 @@ public final class BulletinHtml {
         html.append("<h2>三、图表</h2>\n");
         chart(html, "chart-records", "每周监测记录", f.recordsPerWeek(), "#3b7d3b");
         chart(html, "chart-invasive", "每周外来入侵物种检出", f.invasivePerWeek(), "#b5562d");
+        if (f.map() != null) {
+            map(html, f.map());
+        }
 
         html.append("<h2>四、县级新记录</h2>\n");
         if (f.newCountyRecordList().isEmpty()) {
@@ -86,6 +93,7 @@ public final class BulletinHtml {
             f.notes().forEach(n -> html.append("<li>").append(esc(n)).append("</li>\n"));
             html.append("</ul>\n");
         }
+        html.append("<p class=\"hash\">内容校验码（SHA-256）：").append(esc(contentHash)).append("</p>\n");
         return html.append("</body>\n</html>\n").toString();
     }
 
@@ -114,6 +122,81 @@ public final class BulletinHtml {
                     x + slot * 0.35, height - bottom + 14, week.week().getMonthValue(), week.week().getDayOfMonth()));
         }
         html.append("</svg>\n<figcaption>").append(esc(title)).append("</figcaption>\n</figure>\n");
+    }
+
+    /**
+     * The map as inline SVG: the frame projected plate carrée with the longitude scaled by cos(mid-latitude), county
+     * outlines (or, without one, the county's extent dashed), names at the extents' centres, and the generalized marks.
+     */
+    static void map(StringBuilder html, BulletinFigures.MapFigure m) {
+        int width = 640;
+        int pad = 12;
+        double cos = Math.cos(Math.toRadians((m.south() + m.north()) / 2));
+        double scale = Math.min((width - 2 * pad) / ((m.east() - m.west()) * cos), 420 / (m.north() - m.south()));
+        int height = (int) Math.ceil((m.north() - m.south()) * scale) + 2 * pad;
+        java.util.function.DoubleUnaryOperator x = lon -> pad + (lon - m.west()) * cos * scale;
+        java.util.function.DoubleUnaryOperator y = lat -> pad + (m.north() - lat) * scale;
+        String title = "监测记录分布（位置已概化）";
+        html.append("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"map\" width=\"").append(width).append("\" height=\"")
+                .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" role=\"img\" aria-label=\"").append(title).append("\">\n<title>").append(title).append("</title>\n");
+        for (BulletinFigures.MapCounty c : m.counties()) {
+            JiaozuoCountyBox box = JiaozuoCountyBox.of(c.code());
+            if (c.outlined()) {
+                StringBuilder d = new StringBuilder();
+                for (String ring : c.rings()) {
+                    String[] pairs = ring.split(" ");
+                    for (int i = 0; i < pairs.length; i++) {
+                        String[] lonLat = pairs[i].split(",");
+                        d.append(i == 0 ? "M" : "L").append(String.format(java.util.Locale.ROOT, "%.1f %.1f",
+                                x.applyAsDouble(Double.parseDouble(lonLat[0])), y.applyAsDouble(Double.parseDouble(lonLat[1]))));
+                    }
+                    d.append('Z');
+                }
+                html.append("<path data-county=\"").append(c.code()).append("\" d=\"").append(d)
+                        .append("\" fill=\"#f1f5ec\" fill-rule=\"evenodd\" stroke=\"#6b6b6b\" stroke-width=\"1\"/>\n");
+            } else {
+                html.append(String.format(java.util.Locale.ROOT, "<rect data-county=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\""
+                        + " fill=\"none\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>\n", c.code(), x.applyAsDouble(box.west()),
+                        y.applyAsDouble(box.north()), (box.east() - box.west()) * cos * scale, (box.north() - box.south()) * scale));
+            }
+        }
+        for (BulletinFigures.MapCounty c : m.counties()) {
+            JiaozuoCountyBox box = JiaozuoCountyBox.of(c.code());
+            html.append(String.format(java.util.Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#555\""
+                    + " text-anchor=\"middle\">%s</text>\n", x.applyAsDouble((box.west() + box.east()) / 2),
+                    y.applyAsDouble((box.south() + box.north()) / 2) - 10, esc(c.name())));
+        }
+        for (BulletinFigures.MapMark mark : m.marks()) {
+            double cx = x.applyAsDouble(mark.lon());
+            double cy = y.applyAsDouble(mark.lat());
+            String count = mark.records() == null ? "*" : mark.records().toString();
+            switch (mark.precision()) {
+                case MapRules.COARSE -> {
+                    double w = 0.1 * cos * scale;
+                    double h = 0.1 * scale;
+                    html.append(String.format(java.util.Locale.ROOT, "<rect class=\"mark-coarse\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\""
+                            + " height=\"%.1f\" fill=\"#c47a1a\" fill-opacity=\"0.35\" stroke=\"#c47a1a\"><title>敏感物种（0.1° 网格）：%s 条</title></rect>\n",
+                            cx - w / 2, cy - h / 2, w, h, count));
+                }
+                case MapRules.COUNTY -> html.append(String.format(java.util.Locale.ROOT, "<circle class=\"mark-county\" cx=\"%.1f\""
+                        + " cy=\"%.1f\" r=\"9\" fill=\"#8a4fb0\" fill-opacity=\"0.5\"><title>敏感物种（仅到县级）：%s 条</title></circle>\n"
+                        + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" text-anchor=\"middle\">%s</text>\n", cx, cy, count, cx, cy + 3, count));
+                default -> html.append(String.format(java.util.Locale.ROOT, "<circle class=\"mark-fine\" cx=\"%.1f\" cy=\"%.1f\""
+                        + " r=\"%.1f\" fill=\"#3b7d3b\" fill-opacity=\"0.8\"><title>0.01° 网格：%s 条</title></circle>\n",
+                        cx, cy, mark.records() == null ? 3.0 : Math.min(8, 2.5 + Math.sqrt(mark.records())), count));
+            }
+        }
+        html.append("</svg>\n<figcaption>").append(title).append("：绿点为非敏感物种记录（0.01° 网格中心）；橙色方格为敏感物种（0.1° 网格）；"
+                + "紫色圆为敏感物种（仅到县级）；虚线框为未载入县界的县域范围（近似）</figcaption>\n</figure>\n");
+    }
+
+    /** A county's extent (common's JiaozuoCounty), for the dashed frame and the label. */
+    private record JiaozuoCountyBox(double west, double south, double east, double north) {
+        static JiaozuoCountyBox of(String code) {
+            var e = cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty.byCode(code).orElseThrow().extent();
+            return new JiaozuoCountyBox(e.west(), e.south(), e.east(), e.north());
+        }
     }
 
     private static void row(StringBuilder html, String label, Change c) {

@@ -3,6 +3,10 @@ package cn.jiaozuo.biodiversity.bulletin.domain;
 import cn.jiaozuo.biodiversity.bulletin.config.BulletinConfig;
 import cn.jiaozuo.biodiversity.bulletin.repository.BulletinRepository;
 import cn.jiaozuo.biodiversity.bulletin.repository.FactRepository;
+import cn.jiaozuo.biodiversity.common.events.BulletinSnapshot;
+import cn.jiaozuo.biodiversity.common.events.EventTypes;
+import cn.jiaozuo.biodiversity.common.events.Topics;
+import cn.jiaozuo.biodiversity.common.outbox.Outbox;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,11 +18,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
-/** Generates and archives bulletins; one transaction each. */
+/** Generates and archives bulletins (figures, HTML, PDF) and publishes each version; one transaction each. */
 @ApplicationScoped
 public class BulletinService {
 
@@ -32,29 +37,36 @@ public class BulletinService {
     private final EntityManager em;
     private final FigureRules rules;
     private final ZoneId zone;
+    private final BulletinPdf pdf;
+    private final Outbox outbox;
 
     public BulletinService(BulletinRepository bulletins, FactRepository facts, ObjectMapper json, EntityManager em,
-            BulletinConfig config) {
+            BulletinConfig config, Outbox outbox) {
         this.bulletins = bulletins;
         this.facts = facts;
         this.json = json;
         this.em = em;
         this.rules = new FigureRules(config.zone(), config.publicMinCount());
         this.zone = config.zone();
+        this.pdf = new BulletinPdf(config.pdf().font(), config.pdf().fontFamily());
+        this.outbox = outbox;
     }
 
     /**
-     * The bulletin of this period, scope and edition: the archived one when it exists, else generated from the read
-     * model now and archived. Concurrent calls for the same key (a request and the scheduler, two replicas) wait for
-     * each other on a transaction-scoped advisory lock, so one generates and the others find it; the unique key is
-     * the backstop.
+     * The bulletin of this period, scope and edition: the newest archived version when one exists and
+     * {@code regenerate} is false, else a new version generated from the read model now (version 1, or the newest + 1),
+     * archived with its HTML and PDF and published as {@code BulletinPublished} through the outbox in the same
+     * transaction. Concurrent calls for the same key (a request and the scheduler, two replicas) wait for each other on
+     * a transaction-scoped advisory lock, so one generates and the others find it; the unique key (with the version)
+     * is the backstop.
      */
     @Transactional
-    public Generated generate(Period period, Scope scope, Edition edition, String generatedBy, Instant now) {
+    public Generated generate(Period period, Scope scope, Edition edition, String generatedBy, Instant now,
+            boolean regenerate) {
         String key = period.from() + "|" + period.to() + "|" + scope.code() + "|" + edition;
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, lockKey(key)).getSingleResult();
-        var stored = bulletins.findByKey(period, scope.code(), edition);
-        if (stored.isPresent()) {
+        var stored = bulletins.findLatest(period, scope.code(), edition);
+        if (stored.isPresent() && !regenerate) {
             return new Generated(stored.get(), false);
         }
         BulletinFigures figures = rules.figures(period, scope, edition, facts.facts(period, scope, zone),
@@ -65,14 +77,48 @@ public class BulletinService {
         bulletin.periodTo = period.to();
         bulletin.scope = scope.code();
         bulletin.edition = edition;
+        bulletin.version = stored.map(b -> b.version + 1).orElse(1);
         bulletin.title = BulletinHtml.title(figures);
         bulletin.figures = write(figures);
-        bulletin.html = BulletinHtml.render(figures);
-        bulletin.contentHash = sha256(bulletin.figures + "\n" + bulletin.html);
+        bulletin.contentHash = sha256(bulletin.figures);
+        bulletin.html = BulletinHtml.render(figures, bulletin.contentHash);
         bulletin.generatedAt = now;
         bulletin.generatedBy = generatedBy;
+        bulletin.pdf = pdf.render(bulletin.html, stamp(bulletin), now);
         bulletins.persist(bulletin);
+        outbox.publish(Topics.BULLETINS, bulletin.id.toString(), EventTypes.BULLETIN_PUBLISHED, snapshot(bulletin));
         return new Generated(bulletin, true);
+    }
+
+    /** The PDF as archived; one archived before PDFs existed is rendered from its stored HTML now (not stored). */
+    @Transactional
+    public byte[] pdf(UUID id) {
+        Bulletin bulletin = get(id);
+        if (bulletin.pdf != null) {
+            return bulletin.pdf;
+        }
+        // Pages archived before V2 left the meta element open, which the renderer's XML parser refuses.
+        String page = bulletin.html.replace("<meta charset=\"utf-8\">", "<meta charset=\"utf-8\"/>");
+        return pdf.render(page, stamp(bulletin), bulletin.generatedAt);
+    }
+
+    public static String htmlPath(Bulletin b) {
+        return "/bulletins/" + b.id + ".html";
+    }
+
+    public static String pdfPath(Bulletin b) {
+        return "/bulletins/" + b.id + ".pdf";
+    }
+
+    static BulletinSnapshot snapshot(Bulletin b) {
+        return new BulletinSnapshot(b.id, b.title, b.scope, b.edition.name(), b.periodFrom, b.periodTo, b.version,
+                b.contentHash, htmlPath(b), pdfPath(b), b.generatedAt);
+    }
+
+    /** The PDF's last line: what the HTML (a pure function of the figures) cannot say about this version. */
+    private String stamp(Bulletin b) {
+        return "第 " + b.version + " 版 · 生成于 " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(b.generatedAt.atZone(zone))
+                + "（" + zone.getId() + "）";
     }
 
     @Transactional

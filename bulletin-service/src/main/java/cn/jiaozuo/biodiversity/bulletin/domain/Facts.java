@@ -5,7 +5,24 @@ import java.util.List;
 
 /** What the read model holds for one period and scope: the input of {@link FigureRules}. */
 public record Facts(List<Observation> observations, List<Alert> alerts, List<Patrol> patrols, List<Incident> incidents,
-        List<FirstRecord> firstRecords, int activePlots) {
+        List<FirstRecord> firstRecords, int activePlots, List<Point> points, List<Outline> outlines) {
+
+    /** Facts without places (no map): the rules' tests and the previous period, which draws no map. */
+    public Facts(List<Observation> observations, List<Alert> alerts, List<Patrol> patrols, List<Incident> incidents,
+            List<FirstRecord> firstRecords, int activePlots) {
+        this(observations, alerts, patrols, incidents, firstRecords, activePlots, List.of(), List.of());
+    }
+
+    /** Where an observation of the period (not rejected) was made, WGS-84, exact: generalized by the rules. */
+    public record Point(double lat, double lon, boolean sensitive, String countyCode) {
+    }
+
+    /**
+     * A county's outline as rings of [lon, lat] pairs (outer rings and holes alike; drawn even-odd), from the geography
+     * topic.
+     */
+    public record Outline(String countyCode, List<List<double[]>> rings) {
+    }
 
     /** An observation that is not rejected, with its species as recorded. */
     public record Observation(long speciesId, String scientificName, String chineseName, String group,

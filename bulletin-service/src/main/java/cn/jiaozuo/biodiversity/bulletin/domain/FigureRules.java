@@ -90,7 +90,8 @@ public final class FigureRules {
                 firsts,
                 speciesRows(current, open),
                 List.of(),
-                notes);
+                notes,
+                MapRules.map(scope, current, open, publicMinCount));
         return withHighlights(figures, HighlightRules.write(period, figures));
     }
 
@@ -150,7 +151,7 @@ public final class FigureRules {
         return new BulletinFigures(f.from(), f.to(), f.previousFrom(), f.previousTo(), f.scope(), f.scopeName(), f.edition(),
                 f.records(), f.speciesRichness(), f.protectedSpecies(), f.newCountyRecords(), f.invasiveDetections(),
                 f.alerts(), f.alertsByType(), f.patrols(), f.patrolKm(), f.patrolHours(), f.incidents(), f.activePlots(),
-                f.recordsPerWeek(), f.invasivePerWeek(), f.newCountyRecordList(), f.species(), List.copyOf(highlights), f.notes());
+                f.recordsPerWeek(), f.invasivePerWeek(), f.newCountyRecordList(), f.species(), List.copyOf(highlights), f.notes(), f.map());
     }
 
     private static Map<String, String> orderedClasses() {

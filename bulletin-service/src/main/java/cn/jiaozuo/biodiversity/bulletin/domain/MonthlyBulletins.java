@@ -61,7 +61,7 @@ public class MonthlyBulletins {
         List<Bulletin> generated = new ArrayList<>();
         for (Scope scope : Scope.monthly()) {
             for (Edition edition : Edition.values()) {
-                BulletinService.Generated result = service.generate(lastMonth, scope, edition, SCHEDULER, now);
+                BulletinService.Generated result = service.generate(lastMonth, scope, edition, SCHEDULER, now, false);
                 if (result.created()) {
                     LOG.infof("Generated the %s bulletin of %s for %s", edition, lastMonth.label(), scope.code());
                     generated.add(result.bulletin());

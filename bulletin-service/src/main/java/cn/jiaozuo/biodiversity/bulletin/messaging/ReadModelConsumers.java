@@ -4,6 +4,7 @@ import cn.jiaozuo.biodiversity.bulletin.config.BulletinConfig;
 import cn.jiaozuo.biodiversity.bulletin.repository.FactRepository;
 import cn.jiaozuo.biodiversity.bulletin.repository.FactRepository.ObservationRow;
 import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
+import cn.jiaozuo.biodiversity.common.events.AreaSnapshot;
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.events.EventTypes;
 import cn.jiaozuo.biodiversity.common.events.IncidentSnapshot;
@@ -36,6 +37,7 @@ public class ReadModelConsumers {
     public static final String ALERTS = "bulletin-alerts";
     public static final String PATROLS = "bulletin-patrols";
     public static final String PLOTS = "bulletin-plots";
+    public static final String GEOGRAPHY = "bulletin-geography";
 
     private static final Set<String> ALERT_EVENTS = Set.of(EventTypes.ALERT_RAISED, EventTypes.ALERT_UPDATED,
             EventTypes.ALERT_ESCALATED, EventTypes.ALERT_ACKNOWLEDGED, EventTypes.ALERT_RESOLVED);
@@ -62,6 +64,8 @@ public class ReadModelConsumers {
                 e -> EventTypes.PATROL_RECORDED.equals(e.type()) || EventTypes.INCIDENT_REPORTED.equals(e.type())), this::patrol);
         consumers.start(new ConsumerSpec(PLOTS, groups.plotsGroup(), List.of(Topics.PLOTS), Topics.PLOTS_DLQ,
                 e -> EventTypes.PLOT_UPSERTED.equals(e.type()) || EventTypes.PLOT_RETIRED.equals(e.type())), this::plot);
+        consumers.start(new ConsumerSpec(GEOGRAPHY, groups.geographyGroup(), List.of(Topics.GEOGRAPHY), Topics.GEOGRAPHY_DLQ,
+                e -> EventTypes.AREA_OUTLINED.equals(e.type())), this::area);
     }
 
     /** Runs in the consumer's transaction, together with the processed-event insert. */
@@ -76,7 +80,8 @@ public class ReadModelConsumers {
         facts.upsertObservation(new ObservationRow(o.uuid(), s.id(), s.scientificName(), s.chineseName(), s.group(),
                 s.protectionLevel() == null ? "NONE" : s.protectionLevel(), s.invasive(), s.sensitive(), o.countyCode(),
                 o.observedAt().toInstant(), Math.max(o.count(), 0), o.status() == null ? "UNVERIFIED" : o.status(),
-                o.reviewedAt() != null ? o.reviewedAt() : o.recordedAt()));
+                o.reviewedAt() != null ? o.reviewedAt() : o.recordedAt(),
+                o.location() == null ? null : o.location().lat(), o.location() == null ? null : o.location().lon()));
     }
 
     void alert(EventEnvelope<JsonNode> event) throws Exception {
@@ -115,6 +120,20 @@ public class ReadModelConsumers {
         county(p.countyCode(), "Plot " + p.code());
         boolean active = !EventTypes.PLOT_RETIRED.equals(event.type()) && "ACTIVE".equals(p.status());
         facts.upsertPlot(p.code(), p.countyCode(), p.priorityArea(), active ? "ACTIVE" : "RETIRED", p.updatedAt());
+    }
+
+    /** County outlines for the map; protected areas are not drawn (yet) and are skipped. */
+    void area(EventEnvelope<JsonNode> event) throws Exception {
+        AreaSnapshot a = read(event, AreaSnapshot.class);
+        if (a.kind() == null || a.id() == null || a.updatedAt() == null) {
+            throw new PoisonEventException("Area without kind, id or updatedAt");
+        }
+        if (!AreaSnapshot.COUNTY.equals(a.kind())) {
+            return;
+        }
+        county(a.id(), "County outline " + a.id());
+        boolean drawn = a.active() && a.geometry() != null && !a.geometry().isNull();
+        facts.upsertOutline(a.id(), drawn ? json.writeValueAsString(a.geometry()) : null, a.source(), a.updatedAt());
     }
 
     private static void county(String code, String what) {

@@ -16,9 +16,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class BulletinRepository implements PanacheRepositoryBase<Bulletin, UUID> {
 
-    /** The archived bulletin of this period, scope and edition (the unique key). */
-    public Optional<Bulletin> findByKey(Period period, String scope, Edition edition) {
+    /** The newest archived version of this period, scope and edition. */
+    public Optional<Bulletin> findLatest(Period period, String scope, Edition edition) {
         return find("periodFrom = :from and periodTo = :to and scope = :scope and edition = :edition",
+                Sort.descending("version"),
                 Parameters.with("from", period.from()).and("to", period.to()).and("scope", scope).and("edition", edition))
                 .firstResultOptional();
     }

@@ -34,23 +34,23 @@ public class FactRepository {
 
     public record ObservationRow(UUID uuid, long speciesId, String scientificName, String chineseName, String group,
             String protectionLevel, boolean invasive, boolean sensitive, String countyCode, Instant observedAt, int individuals,
-            String status, Instant versionAt) {
+            String status, Instant versionAt, Double lat, Double lon) {
     }
 
     /** Inserts or replaces the observation unless the stored one is newer (a review after the recording). */
     public void upsertObservation(ObservationRow o) throws SQLException {
         update("""
                 insert into observation_fact (uuid, species_id, scientific_name, chinese_name, species_group, protection_level,
-                    invasive, sensitive, county_code, observed_at, individuals, status, version_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    invasive, sensitive, county_code, observed_at, individuals, status, version_at, lat, lon)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (uuid) do update set species_id = excluded.species_id, scientific_name = excluded.scientific_name,
                     chinese_name = excluded.chinese_name, species_group = excluded.species_group,
                     protection_level = excluded.protection_level, invasive = excluded.invasive, sensitive = excluded.sensitive,
                     county_code = excluded.county_code, observed_at = excluded.observed_at, individuals = excluded.individuals,
-                    status = excluded.status, version_at = excluded.version_at
+                    status = excluded.status, version_at = excluded.version_at, lat = excluded.lat, lon = excluded.lon
                 where observation_fact.version_at <= excluded.version_at""",
                 o.uuid(), o.speciesId(), o.scientificName(), o.chineseName(), o.group(), o.protectionLevel(), o.invasive(),
-                o.sensitive(), o.countyCode(), ts(o.observedAt()), o.individuals(), o.status(), ts(o.versionAt()));
+                o.sensitive(), o.countyCode(), ts(o.observedAt()), o.individuals(), o.status(), ts(o.versionAt()), o.lat(), o.lon());
     }
 
     /** Inserts or replaces the alert unless the stored state is newer. */
@@ -88,6 +88,50 @@ public class FactRepository {
                     status = excluded.status, updated_at = excluded.updated_at
                 where plot_fact.updated_at <= excluded.updated_at""",
                 code, countyCode, priorityArea, status, ts(updatedAt));
+    }
+
+    /** Inserts or replaces a county's outline (GeoJSON, null once withdrawn) unless the stored one is newer. */
+    public void upsertOutline(String countyCode, String geometry, String source, Instant updatedAt) throws SQLException {
+        update("""
+                insert into county_outline (county_code, geometry, source, updated_at) values (?, ?, ?, ?)
+                on conflict (county_code) do update set geometry = excluded.geometry, source = excluded.source,
+                    updated_at = excluded.updated_at
+                where county_outline.updated_at <= excluded.updated_at""",
+                countyCode, geometry, source, ts(updatedAt));
+    }
+
+    /** Where this period's observations (not rejected) were made, and the scope's county outlines: the map. */
+    public void places(Period period, Scope scope, ZoneId zone, List<Facts.Point> points, List<Facts.Outline> outlines) {
+        try (Connection connection = dataSource.getConnection()) {
+            Array counties = connection.createArrayOf("varchar", scope.counties().toArray());
+            try (PreparedStatement s = connection.prepareStatement("""
+                    select lat, lon, sensitive, county_code from observation_fact
+                    where status <> 'REJECTED' and county_code = any(?) and observed_at >= ? and observed_at < ?
+                      and lat is not null and lon is not null
+                    order by observed_at, uuid""")) {
+                bind(s, counties, ts(period.start(zone).toInstant()), ts(period.end(zone).toInstant()));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        points.add(new Facts.Point(r.getDouble(1), r.getDouble(2), r.getBoolean(3), r.getString(4)));
+                    }
+                }
+            }
+            try (PreparedStatement s = connection.prepareStatement(
+                    "select county_code, geometry from county_outline where county_code = any(?) and geometry is not null"
+                            + " order by county_code")) {
+                s.setArray(1, counties);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        List<List<double[]>> rings = GeoJsonRings.of(r.getString(2));
+                        if (!rings.isEmpty()) {
+                            outlines.add(new Facts.Outline(r.getString(1), rings));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the places of " + scope.code() + " " + period + " failed", e);
+        }
     }
 
     /** Everything the figures of one period and scope are counted from; days in {@code zone}. */
@@ -170,7 +214,10 @@ public class FactRepository {
                     plots = r.getInt(1);
                 }
             }
-            return new Facts(observations, alerts, patrols, incidents, firsts, plots);
+            List<Facts.Point> points = new ArrayList<>();
+            List<Facts.Outline> outlines = new ArrayList<>();
+            places(period, scope, zone, points, outlines);
+            return new Facts(observations, alerts, patrols, incidents, firsts, plots, points, outlines);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the facts of " + scope.code() + " " + period + " failed", e);
         }
