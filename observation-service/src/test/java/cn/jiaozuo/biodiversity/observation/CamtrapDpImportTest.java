@@ -263,7 +263,7 @@ class CamtrapDpImportTest {
                 samplePackage(TestStations.bound(stations, station), 35.41, 113.41, recently()), null);
         assertEquals(0, report.getInt("created"));
         assertEquals(4, report.getInt("rejected"));
-        assertEquals("no sampling plot contains the deployment; give the countyCode query parameter",
+        assertEquals("no sampling plot and no single county outline contains the deployment; give the countyCode query parameter",
                 report.getString("errors[0].message"));
     }
 
