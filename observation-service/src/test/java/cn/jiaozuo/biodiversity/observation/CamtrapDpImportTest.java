@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.observation.domain.PlotIndex;
+import cn.jiaozuo.biodiversity.observation.domain.CountyOutlines;
 import cn.jiaozuo.biodiversity.observation.domain.StationBindings;
 import cn.jiaozuo.biodiversity.testsupport.KafkaTestClient;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
@@ -58,6 +59,9 @@ class CamtrapDpImportTest {
 
     @Inject
     StationBindings stations;
+
+    @Inject
+    CountyOutlines counties;
 
     /** A package with one deployment at (lat, lon) and five observation rows (lines 2–6 of observations.csv). */
     static byte[] samplePackage(String deploymentId, double lat, double lon, OffsetDateTime at) throws IOException {
@@ -254,6 +258,22 @@ class CamtrapDpImportTest {
                 .when().get("/observations").then().statusCode(200)
                 .body("items.plotCode", equalTo(List.of(plot, plot)))
                 .body("items.countyCode", equalTo(List.of("410883", "410883")));
+    }
+
+    @Test
+    void a_deployment_in_no_plot_takes_the_county_of_the_outline_covering_it() throws IOException {
+        double[] p = TestOutlines.freePoint();
+        try (TestOutlines.TestOutline outline = TestOutlines.outline(counties, "410821", p[0], p[1], 0.005)) {
+            String station = "station-" + UUID.randomUUID();
+            JsonPath report = upload(TestTokens.bearer(Roles.STATION, station),
+                    samplePackage(TestStations.bound(stations, station), p[0], p[1], recently()), null);
+            assertEquals(2, report.getInt("created"));
+            assertEquals(null, report.getString("deployments[0].plotCode"));
+            assertEquals("410821", report.getString("deployments[0].countyCode"));
+            given().header("Authorization", TestTokens.bearer(Roles.REVIEWER)).queryParam("observer", station)
+                    .when().get("/observations").then().statusCode(200)
+                    .body("items.countyCode", equalTo(List.of("410821", "410821")));
+        }
     }
 
     @Test
