@@ -35,7 +35,6 @@ public class ObservationRules {
     /** Older records are data-entry mistakes (and far-off years overflow PostgreSQL's timestamps). */
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
 
-    /** Alike for an unknown station and one bound to someone else: the answer tells nothing about either. */
     /**
      * An omitted county that neither a plot nor a single county outline supplies. Near a boundary the coarse outlines
      * overlap or leave gaps, so the client must say.
@@ -43,6 +42,7 @@ public class ObservationRules {
     static final String COUNTY_NOT_DERIVED = "could not be derived from the point (it lies in no sampling plot and in"
             + " no single county outline, e.g. near a county boundary) and must be given";
 
+    /** Alike for an unknown station and one bound to someone else: the answer tells nothing about either. */
     static final String STATION_NOT_BOUND = "must name a station registered in sampling-plot-service and bound to the"
             + " identity of this token; a new registration takes a few seconds to arrive here";
 
