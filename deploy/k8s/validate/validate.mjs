@@ -138,8 +138,8 @@ for (const k of ofKind('Kafka')) {
 // must grant exactly this.
 const kafkaClients = {
   'observation-service': {
-    writes: ['observations', 'observations.public', 'plots.dlq', 'stations.dlq'],
-    reads: ['plots', 'stations'],
+    writes: ['observations', 'observations.public', 'plots.dlq', 'stations.dlq', 'geography.dlq'],
+    reads: ['plots', 'stations', 'geography'],
     groupPrefix: 'observation-service', transactionalIdPrefix: 'observation-service-outbox-', deployment: true,
   },
   'sampling-plot-service': {

@@ -57,8 +57,14 @@ class CamtrapDpJourneyIT {
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(2).truncatedTo(ChronoUnit.SECONDS);
         byte[] pack = cameraPackage(camera, camLat, camLon, at);
 
-        // No countyCode: the plot supplies it, once observation-service has learnt the plot and the camera's
-        // binding from Kafka (until then the rows are rejected, not stored, and the upload is simply repeated).
+        // Until observation-service has learnt the plot, the county outline around the camera would supply the county
+        // and the records would be stored without their plot: first wait for the plot, with a ranger's sighting at the
+        // camera (method SIGHTING, left out of the lists below by method=CAMERA_TRAP).
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> plot.equals(as("ranger", OBSERVATIONS).body(Sightings.sightingAt(Sightings.ARDEA_CINEREA, XIUWU,
+                        camLat, camLon)).post("/observations").then().statusCode(201).extract().path("plotCode")));
+        // No countyCode: the plot supplies it, once observation-service has also learnt the camera's binding from
+        // Kafka (until then the rows are rejected, not stored, and the upload is simply repeated).
         JsonPath first = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> upload(pack, uploader), answer -> answer.getInt("created") == 2);
         assertEquals(List.of(0, 1, 1), List.of(first.getInt("duplicates"), first.getInt("rejected"), first.getInt("skipped")));
@@ -69,7 +75,8 @@ class CamtrapDpJourneyIT {
                 again.getInt("rejected"), again.getInt("skipped")), "a second upload stores nothing new");
 
         // Reviewers see both records with plot and camera.
-        JsonPath stored = as("reviewer", OBSERVATIONS).queryParam("plotCode", plot).get("/observations").then().statusCode(200)
+        JsonPath stored = as("reviewer", OBSERVATIONS).queryParam("plotCode", plot).queryParam("method", "CAMERA_TRAP")
+                .get("/observations").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(2, stored.getList("items").size());
         assertEquals(List.of(camera, camera), stored.getList("items.stationId"));
@@ -82,7 +89,8 @@ class CamtrapDpJourneyIT {
         assertNotEquals(leopard, leopardPublic);
 
         // The public sees only the macaque in the plot: the leopard's presence there is not revealed ...
-        JsonPath open = as(null, OBSERVATIONS).queryParam("plotCode", plot).get("/observations").then().statusCode(200)
+        JsonPath open = as(null, OBSERVATIONS).queryParam("plotCode", plot).queryParam("method", "CAMERA_TRAP")
+                .get("/observations").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(List.of("Macaca mulatta"), open.getList("items.species.scientificName"));
         assertEquals(List.of(camera), open.getList("items.stationId"));

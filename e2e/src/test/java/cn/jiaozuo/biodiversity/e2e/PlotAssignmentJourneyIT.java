@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -30,17 +29,20 @@ class PlotAssignmentJourneyIT {
                 List.of("CAMERA_TRAP_GRID", "TRANSECT"));
         org.hamcrest.MatcherAssert.assertThat(code, startsWith(XIUWU + "-"));
 
-        // No county given: only the plot can supply it. Until observation-service has the plot,
-        // the sighting is refused (400) and nothing is stored, so polling by posting is safe.
-        Response stored = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(
-                () -> as("ranger", OBSERVATIONS)
-                        .body(Sightings.sightingAt(Sightings.ARDEA_CINEREA, null, lat + 0.002, lon + 0.002))
-                        .post("/observations"),
-                response -> response.statusCode() == 201);
-        stored.then().body("plotCode", equalTo(code)).body("countyCode", equalTo(XIUWU));
+        // Wait until observation-service has the plot (sightings with the county given, stored either way).
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(
+                () -> code.equals(as("ranger", OBSERVATIONS)
+                        .body(Sightings.sightingAt(Sightings.ARDEA_CINEREA, XIUWU, lat + 0.002, lon + 0.002))
+                        .post("/observations").then().statusCode(201).extract().path("plotCode")));
 
-        // Outside the plot, the same request without a county is a clear 400.
-        as("ranger", OBSERVATIONS).body(Sightings.sightingAt(Sightings.ARDEA_CINEREA, null, lat - 0.05, lon - 0.05))
+        // No county given: the plot supplies it (before any county outline around it).
+        as("ranger", OBSERVATIONS).body(Sightings.sightingAt(Sightings.ARDEA_CINEREA, null, lat + 0.001, lon + 0.003))
+                .post("/observations").then().statusCode(201)
+                .body("plotCode", equalTo(code)).body("countyCode", equalTo(XIUWU));
+
+        // Outside every plot and every county outline (north-east of Jiaozuo, in Xinxiang), the same request without
+        // a county is a clear 400.
+        as("ranger", OBSERVATIONS).body(Sightings.sightingAt(Sightings.ARDEA_CINEREA, null, 35.70, 113.90))
                 .post("/observations").then().statusCode(400).contentType("application/problem+json");
 
         // Retired, the plot no longer matches new observations.

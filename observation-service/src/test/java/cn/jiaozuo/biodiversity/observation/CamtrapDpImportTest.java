@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import cn.jiaozuo.biodiversity.observation.domain.PlotIndex;
+import cn.jiaozuo.biodiversity.observation.domain.CountyOutlines;
 import cn.jiaozuo.biodiversity.observation.domain.StationBindings;
 import cn.jiaozuo.biodiversity.testsupport.KafkaTestClient;
 import cn.jiaozuo.biodiversity.testsupport.TestTokens;
@@ -58,6 +59,9 @@ class CamtrapDpImportTest {
 
     @Inject
     StationBindings stations;
+
+    @Inject
+    CountyOutlines counties;
 
     /** A package with one deployment at (lat, lon) and five observation rows (lines 2–6 of observations.csv). */
     static byte[] samplePackage(String deploymentId, double lat, double lon, OffsetDateTime at) throws IOException {
@@ -257,13 +261,29 @@ class CamtrapDpImportTest {
     }
 
     @Test
+    void a_deployment_in_no_plot_takes_the_county_of_the_outline_covering_it() throws IOException {
+        double[] p = TestOutlines.freePoint();
+        try (TestOutlines.TestOutline outline = TestOutlines.outline(counties, "410821", p[0], p[1], 0.005)) {
+            String station = "station-" + UUID.randomUUID();
+            JsonPath report = upload(TestTokens.bearer(Roles.STATION, station),
+                    samplePackage(TestStations.bound(stations, station), p[0], p[1], recently()), null);
+            assertEquals(2, report.getInt("created"));
+            assertEquals(null, report.getString("deployments[0].plotCode"));
+            assertEquals("410821", report.getString("deployments[0].countyCode"));
+            given().header("Authorization", TestTokens.bearer(Roles.REVIEWER)).queryParam("observer", station)
+                    .when().get("/observations").then().statusCode(200)
+                    .body("items.countyCode", equalTo(List.of("410821", "410821")));
+        }
+    }
+
+    @Test
     void without_a_plot_or_county_every_animal_row_is_rejected_with_the_reason() throws IOException {
         String station = "station-" + UUID.randomUUID();
         JsonPath report = upload(TestTokens.bearer(Roles.STATION, station),
                 samplePackage(TestStations.bound(stations, station), 35.41, 113.41, recently()), null);
         assertEquals(0, report.getInt("created"));
         assertEquals(4, report.getInt("rejected"));
-        assertEquals("no sampling plot contains the deployment; give the countyCode query parameter",
+        assertEquals("no sampling plot and no single county outline contains the deployment; give the countyCode query parameter",
                 report.getString("errors[0].message"));
     }
 

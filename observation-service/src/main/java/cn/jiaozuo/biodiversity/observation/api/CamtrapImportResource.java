@@ -74,7 +74,8 @@ public class CamtrapImportResource {
                     + " deployment's point with stationId = deploymentID, through the same rules and events as"
                     + " POST /observations/batch (so each deploymentID must be a station registered in"
                     + " sampling-plot-service and bound to this token's subject, else its rows are rejected); the"
-                    + " county comes from the plot containing the point, else from countyCode. A deployment outside"
+                    + " county comes from the plot containing the point, else from countyCode, else from the one county"
+                    + " outline covering the point (none or two near a boundary: the rows are rejected). A deployment outside"
                     + " Jiaozuo is reported once against its deployments.csv row and its rows point there. uuids derive"
                     + " from the package id, deploymentID and observationID (media-level: eventID and species), so a"
                     + " re-import answers duplicates. Every other row is listed in errors (file, line, message)."
@@ -105,7 +106,8 @@ public class CamtrapImportResource {
                              "instance": "/imports/camtrap-dp",
                              "violations": [{"field": "Content-Type", "message": "must be one of application/zip, application/x-zip-compressed, application/octet-stream"}]}""")))
     public ImportReportView importPackage(
-            @Parameter(description = "County of deployments that lie in no sampling plot", example = "410821")
+            @Parameter(description = "County of deployments that lie in no sampling plot (without it, each such"
+                    + " deployment's county comes from the one county outline covering its point)", example = "410821")
             @QueryParam("countyCode") String countyCode,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             InputStream body) {

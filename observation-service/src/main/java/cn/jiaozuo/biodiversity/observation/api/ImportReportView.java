@@ -36,8 +36,8 @@ public record ImportReportView(
             @Schema(required = true, example = "CT-017-2025A") String deploymentID,
             @Schema(required = true, example = "CT-017-2025A", description = "stationId of its observations") String stationId,
             @Schema(required = true, nullable = true, example = "410821-01", description = "The active plot containing the point, or null") String plotCode,
-            @Schema(required = true, nullable = true, example = "410821", description = "From the plot, else the countyCode parameter;"
-                    + " null when neither gives one") String countyCode) {
+            @Schema(required = true, nullable = true, example = "410821", description = "From the plot, else the countyCode parameter,"
+                    + " else the one county outline covering the point; null when none gives one") String countyCode) {
     }
 
     @Schema(name = "ImportRowProblem")

@@ -13,7 +13,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "ObservationRequest", description = "One sighting. Give speciesId or scientificName. countyCode may be omitted"
-        + " when the point lies in a sampling plot, which then supplies it.")
+        + " when the point lies in a sampling plot, which then supplies it, or else in exactly one county outline (coarse"
+        + " outlines: near a boundary none or two may cover the point, and then countyCode must be given). A given"
+        + " countyCode is always kept.")
 public record ObservationRequest(
         @Schema(example = "0b7c6f43-5d2e-4a57-9a51-3f0d2f1a8e21", description = "Client-generated idempotency key; the server makes one when absent")
         UUID uuid,

@@ -61,17 +61,25 @@ public class CamtrapDpImporter {
 
     private final ObservationService service;
     private final PlotIndex plots;
+    private final CountyOutlines counties;
     private final ImportConfig config;
     private final ObjectMapper json;
 
-    public CamtrapDpImporter(ObservationService service, PlotIndex plots, ImportConfig config, ObjectMapper json) {
+    public CamtrapDpImporter(ObservationService service, PlotIndex plots, CountyOutlines counties, ImportConfig config,
+            ObjectMapper json) {
         this.service = service;
         this.plots = plots;
+        this.counties = counties;
         this.config = config;
         this.json = json;
     }
 
-    private record Deployment(String id, double lat, double lon, Double uncertainty, String plotCode, String countyCode) {
+    /**
+     * @param givenCounty the countyCode query parameter, which the records carry when no plot holds the deployment
+     * @param countyCode  the county reported for the deployment: its plot's, else the given one, else its county outline's
+     */
+    private record Deployment(String id, double lat, double lon, Double uncertainty, String plotCode, String givenCounty,
+            String countyCode) {
     }
 
     /** A record to store; {@code context} is added to its row's message should it be rejected. */
@@ -236,7 +244,7 @@ public class CamtrapDpImporter {
         String mediaUrl = mediaUrls.get(row.get("mediaID"));
         return new RecordObservation(uuid, null, row.get("scientificName"), count, at,
                 new RecordObservation.Location(deployment.lat(), deployment.lon(), deployment.uncertainty(), Datum.WGS84),
-                deployment.plotCode() == null ? deployment.countyCode() : null, ObservationMethod.CAMERA_TRAP,
+                deployment.plotCode() == null ? deployment.givenCounty() : null, ObservationMethod.CAMERA_TRAP,
                 deployment.id(), notes(row), mediaUrl == null ? null : List.of(new MediaRef(mediaUrl, null)));
     }
 
@@ -270,7 +278,8 @@ public class CamtrapDpImporter {
             case "uuid" -> "observationID was already imported with other content or by another caller";
             case "scientificName" -> "scientificName '" + command.scientificName() + "' " + v.message();
             case "observedAt" -> "eventStart " + v.message();
-            case "countyCode" -> "no sampling plot contains the deployment; give the countyCode query parameter";
+            case "countyCode" -> "no sampling plot and no single county outline contains the deployment; give the countyCode"
+                    + " query parameter";
             case "location" -> "the deployment's latitude/longitude " + v.message();
             case "location.accuracyM" -> "the deployment's coordinateUncertainty " + v.message();
             case "stationId" -> "deploymentID " + v.message();
@@ -316,8 +325,11 @@ public class CamtrapDpImporter {
                             : finite(row.get("coordinateUncertainty"));
                     if (JiaozuoArea.contains(lat, lon)) {
                         Optional<PlotIndex.PlotMatch> plot = plots.locate(lat, lon);
+                        // As intake derives it (ObservationRules): plot, else the given county, else the one outline.
+                        String county = plot.map(PlotIndex.PlotMatch::countyCode)
+                                .orElseGet(() -> countyCode != null ? countyCode : counties.countyOf(lat, lon).orElse(null));
                         deployments.put(id, new Deployment(id, lat, lon, uncertainty, plot.map(PlotIndex.PlotMatch::code).orElse(null),
-                                plot.map(PlotIndex.PlotMatch::countyCode).orElse(countyCode)));
+                                countyCode, county));
                     } else {
                         // Like intake, the message never repeats the point.
                         problem = "deployment '" + id + "': latitude/longitude " + JiaozuoArea.outsideMessage(lat, lon);

@@ -35,6 +35,13 @@ public class ObservationRules {
     /** Older records are data-entry mistakes (and far-off years overflow PostgreSQL's timestamps). */
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
 
+    /**
+     * An omitted county that neither a plot nor a single county outline supplies. Near a boundary the coarse outlines
+     * overlap or leave gaps, so the client must say.
+     */
+    static final String COUNTY_NOT_DERIVED = "could not be derived from the point (it lies in no sampling plot and in"
+            + " no single county outline, e.g. near a county boundary) and must be given";
+
     /** Alike for an unknown station and one bound to someone else: the answer tells nothing about either. */
     static final String STATION_NOT_BOUND = "must name a station registered in sampling-plot-service and bound to the"
             + " identity of this token; a new registration takes a few seconds to arrive here";
@@ -42,14 +49,16 @@ public class ObservationRules {
     private final Validator validator;
     private final SpeciesCatalog catalog;
     private final PlotIndex plots;
+    private final CountyOutlines counties;
     private final StationBindings stations;
     private final IntakeConfig config;
 
-    public ObservationRules(Validator validator, SpeciesCatalog catalog, PlotIndex plots, StationBindings stations,
-            IntakeConfig config) {
+    public ObservationRules(Validator validator, SpeciesCatalog catalog, PlotIndex plots, CountyOutlines counties,
+            StationBindings stations, IntakeConfig config) {
         this.validator = validator;
         this.catalog = catalog;
         this.plots = plots;
+        this.counties = counties;
         this.stations = stations;
         this.config = config;
     }
@@ -127,8 +136,12 @@ public class ObservationRules {
                     "must be the GB/T 2260 code of one of Jiaozuo's 10 county-level divisions"));
         }
         Optional<PlotIndex.PlotMatch> plot = wgs == null ? Optional.empty() : plots.locate(wgs.lat(), wgs.lon());
-        if (countyCode == null && wgs != null && plot.isEmpty()) {
-            violations.add(new Violation("countyCode", "is required unless the point lies in a sampling plot"));
+        // A given county is kept: outlines are coarse. A plot is surveyed precisely, so it beats an outline.
+        Gcj02.LatLon point = wgs;
+        Optional<String> derivedCounty = countyCode != null || point == null ? Optional.empty()
+                : plot.map(PlotIndex.PlotMatch::countyCode).or(() -> counties.countyOf(point.lat(), point.lon()));
+        if (countyCode == null && wgs != null && derivedCounty.isEmpty()) {
+            violations.add(new Violation("countyCode", COUNTY_NOT_DERIVED));
         }
 
         if (!violations.isEmpty() || species == null || wgs == null) {
@@ -142,7 +155,7 @@ public class ObservationRules {
         List<MediaRef> media = command.media() == null ? List.of()
                 : command.media().stream().map(m -> new MediaRef(m.url(), m.sha256() == null ? null
                         : m.sha256().toLowerCase(Locale.ROOT))).toList();
-        String county = countyCode != null ? countyCode : plot.get().countyCode();
+        String county = countyCode != null ? countyCode : derivedCounty.get();
         UUID uuid = command.uuid() != null ? command.uuid() : UUID.randomUUID();
         return new Outcome(new NewObservation(uuid, species, command.count(), command.observedAt(), now, wgs.lat(), wgs.lon(),
                 location.accuracyM(), datum, location.lat(), location.lon(), county, plot.map(PlotIndex.PlotMatch::code).orElse(null),

@@ -56,7 +56,7 @@ class ObservationRulesTest {
     static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
 
-    final ObservationRules rules = new ObservationRules(VALIDATOR, catalog(), plots(), stations(), config());
+    final ObservationRules rules = new ObservationRules(VALIDATOR, catalog(), plots(), counties(), stations(), config());
 
     static SpeciesCatalog catalog() {
         Map<Long, SpeciesSnapshot> byId = Map.of(1L, LEOPARD, 3L, MACAQUE, 60L, WEBWORM);
@@ -79,6 +79,29 @@ class ObservationRulesTest {
             public Optional<PlotMatch> locate(double lat, double lon) {
                 return lat >= 35.30 && lat <= 35.40 && lon >= 113.30 && lon <= 113.40
                         ? Optional.of(new PlotMatch("410821-01", "410821")) : Optional.empty();
+            }
+        };
+    }
+
+    /**
+     * County outlines: 410823 covers 35.00–35.10 N, 113.20–113.40 E; 410825 overlaps its eastern end (35.00–35.05 N,
+     * 113.35–113.45 E); 410811 covers plot 410821-01 and around it (35.28–35.45 N, 113.28–113.45 E).
+     */
+    static CountyOutlines counties() {
+        return new CountyOutlines(null, null, null) {
+            @Override
+            public Optional<String> countyOf(double lat, double lon) {
+                List<String> covering = new java.util.ArrayList<>();
+                if (lat >= 35.00 && lat <= 35.10 && lon >= 113.20 && lon <= 113.40) {
+                    covering.add("410823");
+                }
+                if (lat >= 35.00 && lat <= 35.05 && lon >= 113.35 && lon <= 113.45) {
+                    covering.add("410825");
+                }
+                if (lat >= 35.28 && lat <= 35.45 && lon >= 113.28 && lon <= 113.45) {
+                    covering.add("410811");
+                }
+                return covering.size() == 1 ? Optional.of(covering.get(0)) : Optional.empty();
             }
         };
     }
@@ -314,6 +337,30 @@ class ObservationRulesTest {
                 .observation();
         assertEquals("410882", named.countyCode(), "a county the client names is kept");
         assertEquals("410821-01", named.plotCode());
+    }
+
+    @Test
+    void a_point_in_no_plot_gets_the_county_of_the_one_outline_covering_it() {
+        NewObservation o = rules.apply(with(b -> b.at(35.02, 113.25, null, null).county(null)), RANGER, NOW).observation();
+        assertEquals("410823", o.countyCode());
+        assertNull(o.plotCode());
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @CsvSource({
+        "35.02, 113.37", // two outlines overlap
+        "35.2159, 113.2418"}) // no outline
+    void an_omitted_county_that_no_single_outline_supplies_must_be_given(double lat, double lon) {
+        ObservationRules.Outcome outcome = rules.apply(with(b -> b.at(lat, lon, null, null).county(null)), RANGER, NOW);
+        assertEquals(List.of(new Violation("countyCode", ObservationRules.COUNTY_NOT_DERIVED)), outcome.violations());
+    }
+
+    @Test
+    void a_plot_beats_an_outline_and_a_given_county_beats_both() {
+        NewObservation inPlot = rules.apply(with(b -> b.at(PLOT_LAT, PLOT_LON, null, null).county(null)), RANGER, NOW).observation();
+        assertEquals("410821", inPlot.countyCode(), "the plot's county, not the outline's 410811");
+        NewObservation given = rules.apply(with(b -> b.at(35.02, 113.25, null, null).county("410882")), RANGER, NOW).observation();
+        assertEquals("410882", given.countyCode(), "outlines are coarse: a given county is never overridden");
     }
 
     @Test
