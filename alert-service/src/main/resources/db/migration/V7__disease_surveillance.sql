@@ -83,3 +83,8 @@ create table alert_checklist (
     notes     varchar(2000),
     primary key (alert_id, step)
 );
+
+-- Control cases closed by hand (POST /control-cases/{id}/close, status CLOSED): why, who and when.
+alter table control_case add column closed_reason varchar(500);
+alter table control_case add column closed_by varchar(200);
+alter table control_case add column closed_at timestamptz;
