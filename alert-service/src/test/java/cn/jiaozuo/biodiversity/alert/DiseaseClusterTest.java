@@ -259,4 +259,26 @@ class DiseaseClusterTest extends ObservationEventsFixture {
         as(Roles.BUREAU).when().get("/alerts/" + invasiveAlert).then().statusCode(200).body("checklist", nullValue())
                 .body("disease", nullValue());
     }
+
+    @Test
+    void the_animal_health_authoritys_subscription_on_disease_clusters_receives_the_cluster_with_its_figures() {
+        try (WebhookReceiver receiver = WebhookReceiver.answering(204)) {
+            String subscription = as(Roles.BUREAU).body(Map.of("name", "疫源疫病 " + java.util.UUID.randomUUID(),
+                            "organization", "市动物疫病预防控制中心", "filter", Map.of("rules", List.of("DISEASE_CLUSTER"),
+                                    "countyCodes", List.of(MENGZHOU)),
+                            "webhook", Map.of("url", receiver.url(), "secret", "animal-health-secret-0123456789")))
+                    .when().post("/subscriptions").then().statusCode(201).extract().path("id");
+            Site site = Site.fresh();
+            String alertId = reportOf(report(site.ducks(5, 0, 0))).getString("clusterAlertId");
+            String body = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15))
+                    .until(() -> receiver.received().stream().map(WebhookReceiver.Received::body)
+                            .filter(b -> b.contains(alertId)).findFirst().orElse(null), b -> b != null);
+            JsonPath delivered = JsonPath.from(body);
+            assertEquals("AlertRaised", delivered.getString("type"));
+            assertEquals("DISEASE_CLUSTER", delivered.getString("data.rule"));
+            assertEquals(5, delivered.getInt("data.disease.deadCount"));
+            as(Roles.BUREAU).when().get("/subscriptions/" + subscription + "/deliveries").then().statusCode(200)
+                    .body("alertId", hasItem(alertId));
+        }
+    }
 }
