@@ -3,6 +3,7 @@ package cn.jiaozuo.biodiversity.alert.api;
 import cn.jiaozuo.biodiversity.alert.domain.Alert;
 import cn.jiaozuo.biodiversity.alert.domain.AlertService;
 import cn.jiaozuo.biodiversity.alert.domain.AlertStatus;
+import cn.jiaozuo.biodiversity.alert.domain.ChecklistStep;
 import cn.jiaozuo.biodiversity.alert.domain.RuleCode;
 import cn.jiaozuo.biodiversity.alert.domain.Severity;
 import cn.jiaozuo.biodiversity.alert.messaging.AlertStreamFeed;
@@ -23,6 +24,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -108,7 +110,7 @@ public class AlertResource {
             @Parameter(description = "GB/T 2260 county code", example = "410821") @QueryParam("countyCode") String countyCode,
             @Parameter(description = "Species id of the catalog (observation-service GET /species), e.g. 60 = 美国白蛾",
                     example = "60") @QueryParam("speciesId") String speciesId,
-            @Parameter(description = "INVASIVE_SPECIES, PROTECTED_SPECIES, ENFORCEMENT or FOLLOW_UP_OVERDUE", example = "ENFORCEMENT") @QueryParam("rule") String rule,
+            @Parameter(description = "INVASIVE_SPECIES, PROTECTED_SPECIES, ENFORCEMENT, FOLLOW_UP_OVERDUE, DISEASE_CLUSTER or WILDLIFE_MORTALITY", example = "ENFORCEMENT") @QueryParam("rule") String rule,
             @Parameter(description = "ISO-8601 date-time with offset, in the years 1900–2199", example = "2026-06-01T00:00:00+08:00") @QueryParam("from") String from,
             @Parameter(description = "ISO-8601 date-time with offset, exclusive, in the years 1900–2199", example = "2026-07-01T00:00:00+08:00") @QueryParam("to") String to,
             @Parameter(description = "Page size, 1–200, default 50") @QueryParam("limit") String limit,
@@ -168,6 +170,30 @@ public class AlertResource {
     @APIResponse(responseCode = "409", description = "The alert is not ACKNOWLEDGED")
     public AlertView resolve(@PathParam("id") UUID id, @Valid @NotNull ResolveRequest request) {
         return AlertView.detail(service.resolve(id, Caller.of(identity).subject(), request.action(), request.notes()));
+    }
+
+    @PUT
+    @Path("/{id}/checklist/{step}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.BUREAU)
+    @Operation(operationId = "completeChecklistStep", summary = "Record a step of a disease alert's emergency checklist",
+            description = "Role bureau. On DISEASE_CLUSTER and WILDLIFE_MORTALITY alerts: ISOLATE_SITE, NOTIFY, SAMPLE or"
+                    + " DISINFECT done, by the caller, now (with optional notes). Idempotent: a step done before keeps"
+                    + " who did it first and when. Written to the alert's history; no alert event.")
+    @APIResponse(responseCode = "200", description = "The alert with its checklist",
+            content = @Content(schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "400", description = "Not a checklist step")
+    @APIResponse(responseCode = "404", description = "No such alert")
+    @APIResponse(responseCode = "409", description = "The alert is not a disease alert")
+    public AlertView completeChecklistStep(@PathParam("id") UUID id,
+            @Parameter(description = "ISOLATE_SITE, NOTIFY, SAMPLE or DISINFECT", example = "ISOLATE_SITE")
+            @PathParam("step") String step, @Valid ChecklistRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        ChecklistStep done = QueryValues.enumValue("step", step, ChecklistStep.class, violations);
+        QueryValues.requireValid(violations);
+        String notes = request == null || request.notes() == null || request.notes().isBlank() ? null
+                : request.notes().strip();
+        return AlertView.detail(service.checklistStep(id, done, Caller.of(identity).subject(), notes));
     }
 
     @GET

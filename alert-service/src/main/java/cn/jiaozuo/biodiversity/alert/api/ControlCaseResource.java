@@ -4,6 +4,7 @@ import cn.jiaozuo.biodiversity.alert.domain.CaseArea;
 import cn.jiaozuo.biodiversity.alert.domain.ControlCase;
 import cn.jiaozuo.biodiversity.alert.domain.ControlCaseService;
 import cn.jiaozuo.biodiversity.alert.domain.ControlCaseStatus;
+import cn.jiaozuo.biodiversity.alert.domain.ControlCaseUpdate;
 import cn.jiaozuo.biodiversity.alert.domain.NewControlAction;
 import cn.jiaozuo.biodiversity.alert.domain.NewControlCase;
 import cn.jiaozuo.biodiversity.alert.domain.NewFollowUp;
@@ -20,6 +21,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -133,7 +135,7 @@ public class ControlCaseResource {
     public ControlCasePage list(
             @Parameter(description = "GB/T 2260 county code", example = "410825") @QueryParam("countyCode") String countyCode,
             @Parameter(description = "Catalog species id", example = "60") @QueryParam("speciesId") String speciesId,
-            @Parameter(description = "DETECTED, UNDER_CONTROL, CONTROLLED or ERADICATED", example = "UNDER_CONTROL")
+            @Parameter(description = "DETECTED, UNDER_CONTROL, CONTROLLED, ERADICATED or CLOSED", example = "UNDER_CONTROL")
             @QueryParam("status") String status,
             @Parameter(description = "Page size, 1–200, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
@@ -245,6 +247,55 @@ public class ControlCaseResource {
         ControlCaseService.Recorded recorded = service.recordFollowUp(id, new NewFollowUp(request.uuid(),
                 request.surveyedOn(), request.found(), request.density(), request.notes()), Caller.of(identity));
         return recorded(recorded);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.BUREAU, Roles.ADMIN})
+    @Operation(operationId = "updateControlCase", summary = "Change a case's area, severity or responsible unit",
+            description = "Roles bureau, admin. Omitted fields stay. The area: an outline, or radiusM (around point, or"
+                    + " around the case's point); not both. Only open cases (not ERADICATED or CLOSED). Publishes"
+                    + " ControlCaseUpdated.")
+    @APIResponse(responseCode = "200", description = "The case afterwards", content = @Content(schema = @Schema(implementation = ControlCaseView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, or nothing to change")
+    @APIResponse(responseCode = "404", description = "No such case")
+    @APIResponse(responseCode = "409", description = "The case is ERADICATED or CLOSED")
+    public ControlCaseView update(@PathParam("id") UUID id, @Valid @NotNull ControlCaseUpdateRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        CaseArea outline = request.outline() == null ? null : CaseArea.polygon(request.outline(), "outline", violations);
+        if (request.outline() != null && (request.point() != null || request.radiusM() != null)) {
+            violations.add(new Violation("outline", "give an outline, or radiusM (and point), not both"));
+        }
+        if (request.point() != null && request.radiusM() == null) {
+            violations.add(new Violation("radiusM", "is required with point"));
+        }
+        String org = request.responsibleOrg() == null ? null : request.responsibleOrg().strip();
+        if (org != null && org.isEmpty()) {
+            violations.add(new Violation("responsibleOrg", "must not be blank"));
+        }
+        if (request.outline() == null && request.radiusM() == null && request.severity() == null && org == null) {
+            violations.add(new Violation("severity", "nothing to change: give outline, radiusM, severity or responsibleOrg"));
+        }
+        QueryValues.requireValid(violations);
+        return ControlCaseView.detail(service.update(id, new ControlCaseUpdate(outline,
+                request.point() == null ? null : request.point().lat(), request.point() == null ? null : request.point().lon(),
+                request.radiusM(), request.severity(), org), Caller.of(identity)), json);
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.BUREAU, Roles.ADMIN})
+    @Operation(operationId = "closeControlCase", summary = "Close a case by hand",
+            description = "Roles bureau, admin. Any open case (not ERADICATED) becomes CLOSED with the reason (a false"
+                    + " report, merged into another case, handed over): final; no actions, follow-ups, reminders or"
+                    + " reopening by sightings. Publishes ControlCaseStatusChanged with reason CLOSED_BY_HAND.")
+    @APIResponse(responseCode = "200", description = "The closed case", content = @Content(schema = @Schema(implementation = ControlCaseView.class)))
+    @APIResponse(responseCode = "404", description = "No such case")
+    @APIResponse(responseCode = "409", description = "The case is ERADICATED or already CLOSED")
+    public ControlCaseView close(@PathParam("id") UUID id, @Valid @NotNull CloseCaseRequest request) {
+        return ControlCaseView.detail(service.close(id, request.reason().strip(), Caller.of(identity)), json);
     }
 
     private Response recorded(ControlCaseService.Recorded recorded) {

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ControlCaseView(
         @Schema(required = true, example = "3c9a1d2e-5f6b-4a7c-8d9e-0f1a2b3c4d5e") UUID id,
-        @Schema(required = true, example = "UNDER_CONTROL", enumeration = {"DETECTED", "UNDER_CONTROL", "CONTROLLED", "ERADICATED"}) String status,
+        @Schema(required = true, example = "UNDER_CONTROL", enumeration = {"DETECTED", "UNDER_CONTROL", "CONTROLLED", "ERADICATED", "CLOSED"}) String status,
         @Schema(required = true, example = "60") long speciesId,
         @Schema(required = true, example = "Hyphantria cunea") String scientificName,
         @Schema(example = "美国白蛾") String chineseName,
@@ -44,7 +44,11 @@ public record ControlCaseView(
         @Schema(example = "2", description = "Negative follow-ups since the species was last found") Integer negativeStreak,
         Schedule schedule,
         List<Action> actions,
-        List<FollowUp> followUps) {
+        List<FollowUp> followUps,
+        @Schema(example = "False report: the webs were of a native Spilosoma", description = "Why the case was closed by"
+                + " hand (status CLOSED)") String closedReason,
+        @Schema(example = "bureau-zhang") String closedBy,
+        Instant closedAt) {
 
     /** The infestation: an outline, or a circle around {@code lat}/{@code lon}. */
     @Schema(name = "ControlCaseArea")
@@ -105,7 +109,8 @@ public record ControlCaseView(
                 d == null ? null : new Schedule(d.schedule().intervalDays(), d.schedule().negativesToEradicate(),
                         d.schedule().minEradicationDays()),
                 d == null ? null : d.actions().stream().map(a -> action(a, json)).toList(),
-                d == null ? null : d.followUps().stream().map(ControlCaseView::followUp).toList());
+                d == null ? null : d.followUps().stream().map(ControlCaseView::followUp).toList(), c.closedReason,
+                c.closedBy, c.closedAt);
     }
 
     private static Action action(ControlAction a, ObjectMapper json) {

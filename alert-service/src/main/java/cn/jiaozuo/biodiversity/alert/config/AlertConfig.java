@@ -18,6 +18,8 @@ public interface AlertConfig {
 
     Enforcement enforcement();
 
+    Disease disease();
+
     /** Time zone whose calendar day PROTECTED_SPECIES alerts aggregate over. */
     @WithDefault("Asia/Shanghai")
     String zone();
@@ -108,5 +110,28 @@ public interface AlertConfig {
         /** How recent such a sighting is (before the incident, or since); older sightings are pruned. */
         @WithDefault("P30D")
         Duration sightingWindow();
+    }
+
+    /** Wildlife disease surveillance (docs/biosecurity.md): the cluster rule's N, R and D. */
+    interface Disease {
+
+        /**
+         * N: this many dead wild birds or more, near each other in space and time, are a DISEASE_CLUSTER. Five is the
+         * threshold the avian-influenza surveillance guidance uses for an unexplained die-off of wild birds.
+         */
+        @WithDefault("5")
+        int clusterMinDeadBirds();
+
+        /** R: the greatest distance (metres, great-circle) between a new report and the others it clusters with. */
+        @WithDefault("3000")
+        double clusterRadiusM();
+
+        /** D: the greatest time between a new report and the others it clusters with (before or after). */
+        @WithDefault("P3D")
+        Duration clusterWindow();
+
+        /** How far in the future (client clock skew) a report's observedAt may lie. */
+        @WithDefault("PT5M")
+        Duration futureTolerance();
     }
 }

@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * An alert: the observations of one rule, species and county (and day, for protected species)
- * aggregated while it is live; or, rule ENFORCEMENT, one incident a patrol reported. The consumer changes aggregation, REST changes the lifecycle; both
+ * aggregated while it is live; or, rule ENFORCEMENT, one incident a patrol reported; or DISEASE_CLUSTER /
+ * WILDLIFE_MORTALITY, mortality reports of wildlife disease surveillance. The consumer changes aggregation, REST changes the lifecycle; both
  * lock the row ({@code SELECT … FOR UPDATE}) and {@link #version} guards against anything else.
  */
 @Entity
@@ -108,6 +109,19 @@ public class Alert {
 
     public String notes;
 
+    /** DISEASE_CLUSTER, WILDLIFE_MORTALITY: the mortality reports the alert covers (null for the other rules). */
+    @Column(name = "report_count")
+    public Integer reportCount;
+
+    @Column(name = "dead_count")
+    public Integer deadCount;
+
+    @Column(name = "sick_count")
+    public Integer sickCount;
+
+    /** The pathogen of the first POSITIVE sample of its reports (e.g. H5N1). */
+    public String pathogen;
+
     /** Who the alert is for: null = every matching subscription; an org = only that organisation's (reminders). */
     @Column(name = "audience_org")
     public String audienceOrg;
@@ -148,7 +162,13 @@ public class Alert {
         return new AlertSnapshot(id, rule.name(), severity.name(), status.name(), speciesId, scientificName,
                 chineseName, speciesGroup, countyCode, plotCode, observationCount, firstObservedAt, lastObservedAt,
                 new AlertSnapshot.AlertLocation(lat, lon, accuracyM, obscured),
-                resolution == null ? null : resolution.name(), notes, createdAt, updatedAt, reason, incident(), null);
+                resolution == null ? null : resolution.name(), notes, createdAt, updatedAt, reason, incident(), disease());
+    }
+
+    /** The disease figures of a DISEASE_CLUSTER or WILDLIFE_MORTALITY alert; null for the other rules. */
+    public AlertSnapshot.Disease disease() {
+        return reportCount == null ? null : new AlertSnapshot.Disease(reportCount, deadCount == null ? 0 : deadCount,
+                sickCount == null ? 0 : sickCount, pathogen);
     }
 
     /**

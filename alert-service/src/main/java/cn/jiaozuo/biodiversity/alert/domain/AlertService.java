@@ -1,9 +1,11 @@
 package cn.jiaozuo.biodiversity.alert.domain;
 
+import cn.jiaozuo.biodiversity.alert.repository.AlertChecklistRepository;
 import cn.jiaozuo.biodiversity.alert.repository.AlertHistoryRepository;
 import cn.jiaozuo.biodiversity.alert.repository.AlertObservationRepository;
 import cn.jiaozuo.biodiversity.alert.repository.AlertRepository;
 import cn.jiaozuo.biodiversity.alert.repository.AlertSearch;
+import cn.jiaozuo.biodiversity.alert.repository.MortalityReportRepository;
 import cn.jiaozuo.biodiversity.common.events.EventTypes;
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,17 +25,25 @@ public class AlertService {
     public record Listing(List<Alert> alerts, boolean more) {
     }
 
-    /** An alert with its live observations (oldest first) and its history. */
-    public record Detail(Alert alert, List<AlertObservation> observations, List<AlertHistoryEntry> history) {
+    /**
+     * An alert with its live observations (oldest first) and its history; on a disease alert (DISEASE_CLUSTER,
+     * WILDLIFE_MORTALITY) also its mortality reports and the checklist steps done (empty lists on the others).
+     */
+    public record Detail(Alert alert, List<AlertObservation> observations, List<AlertHistoryEntry> history,
+            List<UUID> reportIds, List<AlertChecklistEntry> checklist) {
     }
 
     private final AlertRepository alerts;
     private final AlertObservationRepository observations;
     private final AlertHistoryRepository history;
     private final AlertEvents events;
+    private final MortalityReportRepository reports;
+    private final AlertChecklistRepository checklist;
 
     public AlertService(AlertRepository alerts, AlertObservationRepository observations, AlertHistoryRepository history,
-            AlertEvents events) {
+            AlertEvents events, MortalityReportRepository reports, AlertChecklistRepository checklist) {
+        this.reports = reports;
+        this.checklist = checklist;
         this.alerts = alerts;
         this.observations = observations;
         this.history = history;
@@ -50,7 +60,7 @@ public class AlertService {
     @Transactional
     public Detail find(UUID id) {
         Alert alert = alerts.findByIdOptional(id).orElseThrow(() -> notFound(id));
-        return new Detail(alert, observations.live(id), history.forAlert(id));
+        return detail(alert);
     }
 
     @Transactional
@@ -66,7 +76,7 @@ public class AlertService {
         alert.touch();
         history.persist(AlertHistoryEntry.of(alert, "ACKNOWLEDGED", actor, notes));
         events.publish(EventTypes.ALERT_ACKNOWLEDGED, alert);
-        return new Detail(alert, observations.live(id), history.forAlert(id));
+        return detail(alert);
     }
 
     @Transactional
@@ -84,7 +94,43 @@ public class AlertService {
         alert.touch();
         history.persist(AlertHistoryEntry.of(alert, "RESOLVED", actor, resolution + (notes == null ? "" : ": " + notes)));
         events.publish(EventTypes.ALERT_RESOLVED, alert);
-        return new Detail(alert, observations.live(id), history.forAlert(id));
+        return detail(alert);
+    }
+
+    /**
+     * A step of the emergency checklist done on a disease alert, by {@code actor} now. Idempotent: a step done before
+     * keeps who did it first and when. Written to the history; no alert event (the event payload has no checklist).
+     */
+    @Transactional
+    public Detail checklistStep(UUID id, ChecklistStep step, String actor, String notes) {
+        Alert alert = locked(id);
+        if (!alert.rule.disease()) {
+            throw ProblemException.conflict("Alert " + id + " is a " + alert.rule + " alert; the emergency checklist"
+                    + " is kept on DISEASE_CLUSTER and WILDLIFE_MORTALITY alerts");
+        }
+        if (checklist.findById(new AlertChecklistEntry.Key(id, step)) == null) {
+            AlertChecklistEntry entry = new AlertChecklistEntry();
+            entry.alertId = id;
+            entry.step = step;
+            entry.doneBy = actor;
+            entry.doneAt = alert.now();
+            entry.notes = notes;
+            checklist.persist(entry);
+            AlertHistoryEntry line = AlertHistoryEntry.of(alert, "CHECKLIST", actor, step + " done"
+                    + (notes == null ? "" : ": " + notes));
+            line.at = entry.doneAt;
+            history.persist(line);
+        }
+        return detail(alert);
+    }
+
+    private Detail detail(Alert alert) {
+        UUID id = alert.id;
+        if (!alert.rule.disease()) {
+            return new Detail(alert, observations.live(id), history.forAlert(id), List.of(), List.of());
+        }
+        return new Detail(alert, observations.live(id), history.forAlert(id),
+                reports.ofAlert(id).stream().map(r -> r.id).toList(), checklist.ofAlert(id));
     }
 
     private Alert locked(UUID id) {

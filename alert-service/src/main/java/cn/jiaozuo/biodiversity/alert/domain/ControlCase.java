@@ -77,6 +77,16 @@ public class ControlCase {
 
     public String notes;
 
+    /** Why, who and when, once CLOSED by hand. */
+    @Column(name = "closed_reason")
+    public String closedReason;
+
+    @Column(name = "closed_by")
+    public String closedBy;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
     @Column(name = "opened_by")
     public String openedBy;
 

@@ -10,5 +10,8 @@ public interface ControlCaseEvents {
 
     void actionRecorded(ControlCase controlCase, ControlAction action);
 
+    /** Area, severity or responsible unit changed by hand. */
+    void updated(ControlCase controlCase);
+
     void statusChanged(ControlCase controlCase, ControlCaseStatus previous, ControlCaseStatusMachine.Reason reason);
 }

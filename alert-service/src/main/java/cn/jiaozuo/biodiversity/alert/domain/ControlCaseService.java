@@ -156,6 +156,7 @@ public class ControlCaseService {
         if (c.status == ControlCaseStatus.ERADICATED) {
             throw ProblemException.conflict("Control case " + caseId + " is ERADICATED; a new sighting in its area reopens it");
         }
+        requireNotClosed(c);
         ControlAction a = new ControlAction();
         a.id = command.id();
         a.caseId = caseId;
@@ -186,6 +187,7 @@ public class ControlCaseService {
         if (existing != null) {
             return replay(existing.sameAs(caseId, command), c, "follow-up " + command.id());
         }
+        requireNotClosed(c);
         FollowUpSurvey f = new FollowUpSurvey();
         f.id = command.id();
         f.caseId = caseId;
@@ -237,6 +239,48 @@ public class ControlCaseService {
         }
     }
 
+    /** Area, severity or responsible unit changed by hand; not on an ERADICATED or CLOSED case. */
+    @Transactional
+    public Detail update(UUID id, ControlCaseUpdate update, Caller caller) {
+        ControlCase c = locked(id);
+        if (!c.status.open()) {
+            throw ProblemException.conflict("Control case " + id + " is " + c.status + "; only open cases can be changed");
+        }
+        CaseArea area = update.outline() != null ? update.outline() : update.radiusM() == null ? null
+                : CaseArea.circle(update.lat() != null ? update.lat() : c.lat, update.lon() != null ? update.lon() : c.lon,
+                        update.radiusM());
+        if (area != null) {
+            c.outline = area.outline();
+            c.lat = area.lat();
+            c.lon = area.lon();
+            c.radiusM = area.radiusM();
+            c.areaHa = area.areaHa();
+        }
+        if (update.severity() != null) {
+            c.severity = update.severity();
+        }
+        if (update.responsibleOrg() != null) {
+            c.responsibleOrg = update.responsibleOrg();
+        }
+        c.updatedAt = now();
+        LOG.debugf("Control case %s changed by %s", c.id, caller.subject());
+        events.updated(c);
+        return detail(c);
+    }
+
+    /** Closed by hand (CLOSED, final) with the reason; any case but an ERADICATED or CLOSED one. */
+    @Transactional
+    public Detail close(UUID id, String reason, Caller caller) {
+        ControlCase c = locked(id);
+        ControlCaseStatusMachine.Transition t = ControlCaseStatusMachine.onClose(c.status).orElseThrow(() ->
+                ProblemException.conflict("Control case " + id + " is " + c.status + "; only open cases can be closed"));
+        c.closedReason = reason;
+        c.closedBy = caller.subject();
+        c.closedAt = now();
+        change(c, t);
+        return detail(c);
+    }
+
     @Transactional
     public Summary summary(String countyCode, Long speciesId) {
         LocalDate today = today();
@@ -265,6 +309,12 @@ public class ControlCaseService {
                 c.lastPositiveOn).size();
         return new Detail(c, actions.ofCase(c.id), surveys, schedule,
                 ControlCaseStatusMachine.nextDue(c.status, c.lastActionOn, c.lastFollowUpOn, schedule), streak);
+    }
+
+    private static void requireNotClosed(ControlCase c) {
+        if (c.status == ControlCaseStatus.CLOSED) {
+            throw ProblemException.conflict("Control case " + c.id + " is CLOSED (" + c.closedReason + ")");
+        }
     }
 
     private ControlCase locked(UUID id) {

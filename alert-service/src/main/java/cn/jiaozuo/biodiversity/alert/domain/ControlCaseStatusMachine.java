@@ -14,7 +14,9 @@ public final class ControlCaseStatusMachine {
 
     /** Why a status changed; published as {@code reason} of ControlCaseStatusChanged. */
     public enum Reason {
-        FIRST_ACTION, NEGATIVE_FOLLOW_UP, POSITIVE_FOLLOW_UP, NEGATIVE_STREAK, SIGHTING
+        FIRST_ACTION, NEGATIVE_FOLLOW_UP, POSITIVE_FOLLOW_UP, NEGATIVE_STREAK, SIGHTING,
+        /** Closed by hand (POST /control-cases/{id}/close). */
+        CLOSED_BY_HAND
     }
 
     /** A new status and why. */
@@ -57,7 +59,16 @@ public final class ControlCaseStatusMachine {
                 : Optional.of(new Transition(ControlCaseStatus.CONTROLLED, Reason.NEGATIVE_FOLLOW_UP));
     }
 
-    /** A sighting of the species in the area reopens a CONTROLLED or ERADICATED case. */
+    /**
+     * Closing by hand: any case but an ERADICATED or CLOSED one (empty for those: eradication is the streak's verdict,
+     * and a closed case stays closed).
+     */
+    public static Optional<Transition> onClose(ControlCaseStatus status) {
+        return status == ControlCaseStatus.ERADICATED || status == ControlCaseStatus.CLOSED ? Optional.empty()
+                : Optional.of(new Transition(ControlCaseStatus.CLOSED, Reason.CLOSED_BY_HAND));
+    }
+
+    /** A sighting of the species in the area reopens a CONTROLLED or ERADICATED case (never a CLOSED one). */
     public static Optional<Transition> onSighting(ControlCaseStatus status) {
         return status == ControlCaseStatus.CONTROLLED || status == ControlCaseStatus.ERADICATED
                 ? Optional.of(new Transition(ControlCaseStatus.UNDER_CONTROL, Reason.SIGHTING))

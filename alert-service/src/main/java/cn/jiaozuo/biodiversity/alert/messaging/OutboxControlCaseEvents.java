@@ -31,6 +31,11 @@ public class OutboxControlCaseEvents implements ControlCaseEvents {
     }
 
     @Override
+    public void updated(ControlCase c) {
+        outbox.publish(Topics.CONTROL_CASES, c.id.toString(), EventTypes.CONTROL_CASE_UPDATED, c.toSnapshot(null, null));
+    }
+
+    @Override
     public void statusChanged(ControlCase c, ControlCaseStatus previous, ControlCaseStatusMachine.Reason reason) {
         outbox.publish(Topics.CONTROL_CASES, c.id.toString(), EventTypes.CONTROL_CASE_STATUS_CHANGED,
                 c.toSnapshot(previous, reason.name()));

@@ -45,10 +45,10 @@ public class ControlCaseRows {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select c.county_code, c.species_id, max(c.scientific_name), max(c.chinese_name),
-                       count(*) filter (where c.status <> 'ERADICATED'),
-                       coalesce(sum(c.area_ha) filter (where c.status <> 'ERADICATED'), 0),
-                       coalesce(sum(t.treated) filter (where c.status <> 'ERADICATED'), 0),
-                       max(c.last_action_on) filter (where c.status <> 'ERADICATED'),
+                       count(*) filter (where c.status not in ('ERADICATED', 'CLOSED')),
+                       coalesce(sum(c.area_ha) filter (where c.status not in ('ERADICATED', 'CLOSED')), 0),
+                       coalesce(sum(t.treated) filter (where c.status not in ('ERADICATED', 'CLOSED')), 0),
+                       max(c.last_action_on) filter (where c.status not in ('ERADICATED', 'CLOSED')),
                        count(*) filter (where c.status = 'ERADICATED' and c.eradicated_on >= ?3)
                   from control_case c
                   left join (select case_id, sum(treated_area_ha) treated from control_action group by case_id) t
@@ -56,7 +56,7 @@ public class ControlCaseRows {
                  where (cast(?1 as varchar) is null or c.county_code = ?1)
                    and (cast(?2 as bigint) is null or c.species_id = ?2)
                  group by c.county_code, c.species_id
-                having count(*) filter (where c.status <> 'ERADICATED') > 0
+                having count(*) filter (where c.status not in ('ERADICATED', 'CLOSED')) > 0
                     or count(*) filter (where c.status = 'ERADICATED' and c.eradicated_on >= ?3) > 0
                  order by c.county_code, c.species_id
                 """).setParameter(1, countyCode).setParameter(2, speciesId).setParameter(3, yearStart).getResultList();

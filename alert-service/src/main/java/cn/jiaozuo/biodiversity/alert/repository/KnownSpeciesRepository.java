@@ -16,7 +16,13 @@ import java.util.Optional;
 public class KnownSpeciesRepository {
 
     /** A species as the alert may name it. */
-    public record KnownSpecies(long id, String scientificName, String chineseName, String group, boolean sensitive) {
+    public record KnownSpecies(long id, String scientificName, String chineseName, String group, boolean sensitive,
+            String protectionLevel) {
+
+        /** Protected for WILDLIFE_MORTALITY: national class I or II, or sensitive. */
+        public boolean protectedSpecies() {
+            return sensitive || "NATIONAL_I".equals(protectionLevel) || "NATIONAL_II".equals(protectionLevel);
+        }
     }
 
     private final EntityManager em;
@@ -26,22 +32,24 @@ public class KnownSpeciesRepository {
     }
 
     public void learn(SpeciesSnapshot species) {
-        em.createNativeQuery("insert into known_species (species_id, scientific_name, chinese_name, species_group, sensitive)"
-                + " values (?1, ?2, ?3, ?4, ?5) on conflict (species_id) do update set scientific_name = excluded.scientific_name,"
-                + " chinese_name = excluded.chinese_name, species_group = excluded.species_group, sensitive = excluded.sensitive"
+        em.createNativeQuery("insert into known_species (species_id, scientific_name, chinese_name, species_group, sensitive,"
+                + " protection_level) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (species_id) do update set"
+                + " scientific_name = excluded.scientific_name, chinese_name = excluded.chinese_name,"
+                + " species_group = excluded.species_group, sensitive = excluded.sensitive,"
+                + " protection_level = excluded.protection_level"
                 + " where (known_species.scientific_name, known_species.chinese_name, known_species.species_group,"
-                + " known_species.sensitive) is distinct from (excluded.scientific_name, excluded.chinese_name,"
-                + " excluded.species_group, excluded.sensitive)")
+                + " known_species.sensitive, known_species.protection_level) is distinct from (excluded.scientific_name,"
+                + " excluded.chinese_name, excluded.species_group, excluded.sensitive, excluded.protection_level)")
                 .setParameter(1, species.id()).setParameter(2, species.scientificName())
                 .setParameter(3, species.chineseName()).setParameter(4, species.group())
-                .setParameter(5, species.sensitive()).executeUpdate();
+                .setParameter(5, species.sensitive()).setParameter(6, species.protectionLevel()).executeUpdate();
     }
 
     public Optional<KnownSpecies> find(long speciesId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select species_id, scientific_name, chinese_name, species_group,"
-                + " sensitive from known_species where species_id = ?1").setParameter(1, speciesId).getResultList();
+                + " sensitive, protection_level from known_species where species_id = ?1").setParameter(1, speciesId).getResultList();
         return rows.stream().findFirst().map(r -> new KnownSpecies(((Number) r[0]).longValue(), (String) r[1],
-                (String) r[2], (String) r[3], (Boolean) r[4]));
+                (String) r[2], (String) r[3], (Boolean) r[4], (String) r[5]));
     }
 }

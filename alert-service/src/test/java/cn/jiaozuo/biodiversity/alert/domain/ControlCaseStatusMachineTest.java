@@ -103,4 +103,16 @@ class ControlCaseStatusMachineTest {
         assertEquals(due.plusDays(14), ControlCaseStatusMachine.overduePeriod(due, due.plusDays(15), WEBWORM));
         assertNull(ControlCaseStatusMachine.overduePeriod(null, due, WEBWORM));
     }
+
+    @Test
+    void any_open_case_can_be_closed_by_hand_but_not_an_eradicated_or_closed_one_and_nothing_reopens_it() {
+        for (ControlCaseStatus s : List.of(DETECTED, UNDER_CONTROL, CONTROLLED)) {
+            assertEquals(Optional.of(new Transition(ControlCaseStatus.CLOSED, Reason.CLOSED_BY_HAND)),
+                    ControlCaseStatusMachine.onClose(s), s.name());
+        }
+        assertTrue(ControlCaseStatusMachine.onClose(ERADICATED).isEmpty());
+        assertTrue(ControlCaseStatusMachine.onClose(ControlCaseStatus.CLOSED).isEmpty());
+        assertTrue(ControlCaseStatusMachine.onSighting(ControlCaseStatus.CLOSED).isEmpty());
+        assertTrue(ControlCaseStatusMachine.onAction(ControlCaseStatus.CLOSED).isEmpty());
+    }
 }

@@ -36,6 +36,8 @@ public final class EventTypes {
     public static final String CONTROL_ACTION_RECORDED = "ControlActionRecorded";
     /** A case's status changed (data: {@link ControlCaseSnapshot} with {@code previousStatus} and {@code reason}). */
     public static final String CONTROL_CASE_STATUS_CHANGED = "ControlCaseStatusChanged";
+    /** A control case's area, severity or responsible unit was changed by hand; data: {@link ControlCaseSnapshot}. */
+    public static final String CONTROL_CASE_UPDATED = "ControlCaseUpdated";
 
     /** A bulletin (a version of one period, scope and edition) was generated and archived; data: {@link BulletinSnapshot}. */
     public static final String BULLETIN_PUBLISHED = "BulletinPublished";
