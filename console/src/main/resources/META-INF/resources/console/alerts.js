@@ -11,6 +11,7 @@ const RULE = {
   INVASIVE_SPECIES: ['入侵物种', 'Invasive species'], PROTECTED_SPECIES: ['一级保护物种', 'Class I protected'],
   ENFORCEMENT: ['巡护执法', 'Enforcement'],
   FOLLOW_UP_OVERDUE: ['防控回访逾期', 'Follow-up overdue'],
+  DISEASE_CLUSTER: ['野鸟异常死亡聚集', 'Disease cluster'], WILDLIFE_MORTALITY: ['保护物种死亡', 'Protected species death'],
 };
 // Incident types of ENFORCEMENT alerts (patrol-service).
 const INCIDENT = {

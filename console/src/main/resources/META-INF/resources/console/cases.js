@@ -11,6 +11,7 @@ const STATUS = {
 };
 const DISEASE_RULES = ['DISEASE_CLUSTER', 'WILDLIFE_MORTALITY'];
 const CHECKLIST = { ISOLATE_SITE: '隔离现场', NOTIFY: '报告', SAMPLE: '采样', DISINFECT: '消毒' };
+const MAX_DISEASE = 10; // one request each for the checklist
 let latest = 0;
 
 /** Today in Asia/Shanghai as yyyy-mm-dd: a follow-up due before it is overdue. */
@@ -32,8 +33,10 @@ export async function loadCases(body, filters) {
       openCases(county)]);
     if (auth.mayReadAlerts()) {
       const pages = await Promise.all(DISEASE_RULES.map((rule) => call('alert', `/alerts${query({ ...county, rule, limit: 20 })}`)));
-      disease = pages.flatMap((p) => p.items).filter((a) => a.status !== 'RESOLVED')
-        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+      const open = pages.flatMap((p) => p.items).filter((a) => a.status !== 'RESOLVED')
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, MAX_DISEASE);
+      // The checklist is on the alert itself (GET /alerts/{id}), not on the list's items.
+      disease = await Promise.all(open.map((a) => call('alert', `/alerts/${a.id}`)));
     }
   } catch (e) {
     if (mine === latest) notice(body, '防控案件暂不可用', e.message, 'error');
@@ -108,7 +111,7 @@ function diseaseList(alerts) {
       d.pathogen ? el('span', { class: 'pathogen' }, ` · 阳性 ${d.pathogen}`) : '',
       ` · ${formatTime(a.updatedAt)}`,
       steps.length ? el('span', { class: 'checklist' }, ' · ', ...steps.map((s) => el('span', {
-        class: s.completedAt ? 'done' : 'todo', title: s.completedAt ? `${s.completedBy} ${formatTime(s.completedAt)}` : '未完成 not done',
-      }, `${s.completedAt ? '✓' : '○'}${CHECKLIST[s.step] || s.step} `))) : '');
+        class: s.done ? 'done' : 'todo', 'data-step': s.step, title: s.done ? `${s.doneBy} ${formatTime(s.doneAt)}` : '未完成 not done',
+      }, `${s.done ? '✓' : '○'}${CHECKLIST[s.step] || s.step} `))) : '');
   }));
 }
