@@ -87,7 +87,7 @@ public class Digests {
         if (!digests.claim(digestId, s.id, due.get(), now)) {
             return Optional.empty();
         }
-        List<DigestRepository.Item> items = digests.take(digestId, s.id);
+        List<DigestRepository.Item> items = digests.take(digestId, s.id, due.get());
         if (items.isEmpty()) {
             return Optional.empty();
         }

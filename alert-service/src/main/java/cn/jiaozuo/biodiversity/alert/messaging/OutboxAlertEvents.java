@@ -85,9 +85,10 @@ public class OutboxAlertEvents implements AlertEvents {
             }
             DeliveryPlan plan = DeliveryPlan.of(subscription, zone);
             if (!plan.plain()) {
-                if (plan.route(snapshot.severity(), clock.now()) == DeliveryPlan.Route.DIGEST) {
+                Instant at = clock.now();
+                if (plan.route(snapshot.severity(), at) == DeliveryPlan.Route.DIGEST) {
                     // Not now: the next digest lists the alert as it is then (its latest event).
-                    digests.queue(subscription.id, alert.id, type, body, now);
+                    digests.queue(subscription.id, alert.id, type, body, at);
                     continue;
                 }
                 digests.dropPending(subscription.id, alert.id);

@@ -64,11 +64,15 @@ public class DigestRepository {
                 .setParameter(4, Timestamp.from(now)).executeUpdate() == 1;
     }
 
-    /** Everything waiting for the subscription goes into this digest; oldest first. */
+    /**
+     * What waited for the subscription up to {@code dueAt} goes into this digest, oldest first; later events wait for
+     * the next one.
+     */
     @SuppressWarnings("unchecked")
-    public List<Item> take(UUID digestId, UUID subscriptionId) {
+    public List<Item> take(UUID digestId, UUID subscriptionId, Instant dueAt) {
         int taken = em.createNativeQuery("update digest_item set digest_id = ?1 where subscription_id = ?2"
-                + " and digest_id is null").setParameter(1, digestId).setParameter(2, subscriptionId).executeUpdate();
+                + " and digest_id is null and queued_at <= ?3").setParameter(1, digestId)
+                .setParameter(2, subscriptionId).setParameter(3, Timestamp.from(dueAt)).executeUpdate();
         em.createNativeQuery("update subscription_digest set alert_count = ?1 where id = ?2").setParameter(1, taken)
                 .setParameter(2, digestId).executeUpdate();
         List<Object[]> rows = em.createNativeQuery("select alert_id, event_type, payload, queued_at from digest_item"
