@@ -307,6 +307,13 @@ class DigestAndQuietHoursTest extends ObservationEventsFixture {
     }
 
     @Test
+    void the_e2e_clock_hook_does_not_exist_unless_the_e2e_stack_turns_it_on() {
+        given().contentType("application/json").body(Map.of("now", "2030-01-01T23:00:00+08:00")).when()
+                .put("/e2e/clock").then().statusCode(404);
+        assertTrue(Duration.between(Instant.now(), clock.now()).abs().toSeconds() < 5, "the clock did not move");
+    }
+
+    @Test
     void settings_without_a_digest_keep_todays_behaviour_and_wrong_ones_are_one_400() {
         String plain = subscribe(Map.of("webhook", webhook("https://hooks.example.org/plain")));
         given().header("Authorization", TestTokens.bearer(Roles.BUREAU)).when().get("/subscriptions/" + plain).then()
