@@ -160,8 +160,9 @@ const kafkaClients = {
     groupPrefix: 'bulletin-service', transactionalIdPrefix: 'bulletin-service-outbox-', deployment: true,
   },
   'alert-service': {
-    writes: ['alerts', 'observations.dlq', 'patrols.dlq', 'control-cases'],
-    reads: ['observations', 'patrols', 'alerts'], // alerts: the live stream (/alerts/stream) reads them back
+    writes: ['alerts', 'observations.dlq', 'patrols.dlq', 'control-cases', 'bulletins.dlq'],
+    // alerts: the live stream (/alerts/stream) reads them back; bulletins: sent on to subscribers
+    reads: ['observations', 'patrols', 'alerts', 'bulletins'],
     groupPrefix: 'alert-service', transactionalIdPrefix: 'alert-service-outbox-', deployment: true,
   },
   // Outside agencies: read-only, generalized observations only.

@@ -41,6 +41,8 @@ start_service() { # SERVICE
   fi
   port_open "$port" && fail "$svc: port $port is taken by a process this stack did not start"
   say "$svc: starting on http://127.0.0.1:$port"
+  # ALERTS_E2E_CLOCK_HOOK: only the e2e stack lets its journeys move alert-service's delivery clock (PUT /e2e/clock,
+  # night and morning for quiet hours and digests); a developer's stack and production never have the route.
   # A simple command in the background, so $! is the java process itself (what down stops).
   QUARKUS_HTTP_PORT=$port DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$(db_of "$svc")" \
     DB_USER=$DB_USER DB_PASSWORD=$DB_PASSWORD EXPORT_PSEUDONYM_SECRET=$EXPORT_PSEUDONYM_SECRET \
@@ -50,6 +52,9 @@ start_service() { # SERVICE
     CONSOLE_ORIGINS="http://127.0.0.1:$((8083 + PORT_OFFSET)),http://localhost:$((8083 + PORT_OFFSET))" \
     CONSOLE_OBSERVATION_URL="http://127.0.0.1:$((8081 + PORT_OFFSET))" CONSOLE_PLOT_URL="http://127.0.0.1:$((8082 + PORT_OFFSET))" \
     CONSOLE_PATROL_URL="http://127.0.0.1:$((8084 + PORT_OFFSET))" \
+    ALERTS_CHANNELS_CONSOLE_URL="http://127.0.0.1:$((8083 + PORT_OFFSET))/console/" \
+    ALERTS_CHANNELS_BULLETIN_URL="http://127.0.0.1:$((8085 + PORT_OFFSET))" \
+    ALERTS_E2E_CLOCK_HOOK="$([[ "$INSTANCE" == e2e ]] && echo true || echo false)" \
     nohup java $SERVICE_JVM_OPTS -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
     > "$LOGS/$svc.log" 2>&1 < /dev/null &
   echo $! > "$PIDS/$svc.pid"

@@ -7,7 +7,7 @@ e2e_urls() {
   printf '%s\n' "-De2e.observation-url=http://127.0.0.1:$((8081 + PORT_OFFSET))" \
     "-De2e.plot-url=http://127.0.0.1:$((8082 + PORT_OFFSET))" "-De2e.alert-url=http://127.0.0.1:$((8083 + PORT_OFFSET))" \
     "-De2e.patrol-url=http://127.0.0.1:$((8084 + PORT_OFFSET))" "-De2e.bulletin-url=http://127.0.0.1:$((8085 + PORT_OFFSET))" \
-    "-De2e.kafka=127.0.0.1:$KAFKA_PORT" "-Dbench.observation-url=http://127.0.0.1:$((8081 + PORT_OFFSET))" \
+    "-De2e.kafka=127.0.0.1:$KAFKA_PORT" "-De2e.mail-api-url=http://127.0.0.1:$MAIL_API_PORT" "-Dbench.observation-url=http://127.0.0.1:$((8081 + PORT_OFFSET))" \
     "-Dbench.kafka=127.0.0.1:$KAFKA_PORT" "-Dbench.stack-var=$VAR" \
     "-Dbench.jdbc=jdbc:postgresql://$PG_HOST:$PG_PORT/biodiversity_observation$DB_SUFFIX"
 }

@@ -183,6 +183,37 @@ class RobotChannelTest extends ObservationEventsFixture {
     }
 
     @Test
+    void fifty_updates_of_an_aggregated_alert_are_one_message_then_at_most_one_update_per_interval() throws Exception {
+        SpeciesSnapshot species = invasive(newSpeciesId());
+        try (RobotReceiver robot = RobotReceiver.answering(RobotReceiver.OK)) {
+            String subscription = subscribe("DINGTALK", robot.url("/robot/send?access_token=fifty-" + species.id()),
+                    null, species.id());
+            events.recorded(observation(species, JIEFANG));
+            await().atMost(Duration.ofSeconds(15)).until(() -> robot.received().size() == 1);
+            Instant start = Instant.now();
+
+            for (int i = 0; i < 50; i++) {
+                events.recorded(observation(species, JIEFANG)); // 2 … 51 observations, each an AlertUpdated
+            }
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> robot.received().stream().anyMatch(r ->
+                    r.body().contains("观测次数：51")));
+            List<Map<String, Object>> sent = await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(subscription),
+                    d -> d.stream().allMatch(x -> "DELIVERED".equals(x.get("status"))));
+            long seconds = Duration.between(start, Instant.now()).toSeconds();
+            int messages = robot.received().size();
+            // The test profile's interval is 8 s: one message, then one update per 8 s at most, not 50.
+            assertTrue(messages >= 2 && messages <= 2 + seconds / 8, messages + " messages in " + seconds + " s");
+            assertEquals(messages, sent.size());
+            List<Instant> times = sent.stream().map(d -> Instant.parse((String) d.get("lastAttemptAt"))).sorted().toList();
+            for (int i = 1; i < times.size(); i++) {
+                assertTrue(!times.get(i).isBefore(times.get(i - 1).plusMillis(7900)),
+                        "updates at least the interval apart: " + times);
+            }
+        }
+    }
+
+    @Test
     void robot_settings_are_checked_in_one_400_and_the_secret_and_token_are_never_shown() {
         long species = newSpeciesId();
         given().header("Authorization", TestTokens.bearer(Roles.BUREAU)).contentType("application/json")

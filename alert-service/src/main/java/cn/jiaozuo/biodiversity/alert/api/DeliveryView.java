@@ -10,9 +10,10 @@ public record DeliveryView(
         @Schema(required = true) UUID id,
         @Schema(required = true) UUID eventId,
         @Schema(required = true, example = "AlertRaised") String eventType,
-        @Schema(required = true, nullable = true, description = "Null for a test delivery") UUID alertId,
-        @Schema(required = true, example = "EVENT", enumeration = {"EVENT", "TEST"}, description = "An alert event, or a"
-                + " test message (POST /subscriptions/{id}/test)") String kind,
+        @Schema(required = true, nullable = true, description = "Null for a test, a digest or a bulletin") UUID alertId,
+        @Schema(required = true, example = "EVENT", enumeration = {"EVENT", "TEST", "DIGEST", "BULLETIN"},
+                description = "An alert event, a test message (POST /subscriptions/{id}/test), a digest of the alerts not"
+                + " sent at once (event type AlertDigest), or a published bulletin (BulletinPublished)") String kind,
         @Schema(required = true, example = "PENDING", enumeration = {"PENDING", "DELIVERED", "FAILED"}) String status,
         @Schema(required = true, example = "2") int attempts,
         @Schema(required = true, nullable = true, example = "500", description = "HTTP status of the last try, null when no response came") Integer lastStatus,

@@ -1,6 +1,7 @@
 package cn.jiaozuo.biodiversity.alert.api;
 
 import cn.jiaozuo.biodiversity.alert.domain.Channel;
+import cn.jiaozuo.biodiversity.alert.domain.DigestFrequency;
 import cn.jiaozuo.biodiversity.alert.domain.RuleCode;
 import cn.jiaozuo.biodiversity.alert.domain.Severity;
 import jakarta.validation.Valid;
@@ -21,7 +22,29 @@ public record SubscriptionRequest(
                 + " subscriber guide), or EMAIL") Channel channel,
         @Valid @Schema(nullable = true, description = "Where to send: the webhook, or the robot's address and signing"
                 + " secret; required unless the channel is EMAIL, omitted then") Webhook webhook,
-        @Valid @Schema(nullable = true, description = "Channel EMAIL only: the recipients") Email email) {
+        @Valid @Schema(nullable = true, description = "Channel EMAIL only: the recipients") Email email,
+        @Size(max = 4) @Schema(nullable = true, example = "[\"CRITICAL\", \"HIGH\"]", description = "With a digest:"
+                + " the severities sent at once (default [CRITICAL]; CRITICAL is always sent at once); the others wait for"
+                + " the digest. Not allowed without a digest.") Set<Severity> immediateSeverities,
+        @Schema(nullable = true, defaultValue = "NONE", example = "DAILY", description = "NONE (default: every alert at"
+                + " once), HOURLY (at every full hour outside quiet hours) or DAILY (at digestAt): one message listing"
+                + " the alerts not sent at once since the last digest, grouped by rule and county") DigestFrequency digest,
+        @Size(max = 5) @Schema(nullable = true, example = "08:00", pattern = "^[0-2][0-9]:[0-5][0-9]$", description = "DAILY only"
+                + " (required then): the digest's local time (Asia/Shanghai), HH:mm, outside the quiet hours") String digestAt,
+        @Valid @Schema(nullable = true, description = "Only CRITICAL alerts are sent in these hours; the rest waits for the"
+                + " next digest (without a digest: until the quiet hours end)") QuietHours quietHours,
+        @Schema(nullable = true, defaultValue = "false", example = "true", description = "Also send each published"
+                + " monitoring bulletin (简报) of bulletin-service, with its link; a county filter limits them to that"
+                + " county's and the city-wide and regional ones") Boolean bulletins) {
+
+    /** Local times, Asia/Shanghai; may run over midnight. */
+    @Schema(name = "QuietHours")
+    public record QuietHours(
+            @Size(max = 5) @Schema(required = true, example = "22:00", pattern = "^[0-2][0-9]:[0-5][0-9]$",
+                    description = "Start (inclusive), HH:mm") String from,
+            @Size(max = 5) @Schema(required = true, example = "07:00", pattern = "^[0-2][0-9]:[0-5][0-9]$",
+                    description = "End (exclusive), HH:mm") String to) {
+    }
 
     /** The recipients of an EMAIL subscription. */
     @Schema(name = "SubscriptionEmail")

@@ -85,7 +85,11 @@ public class SubscriptionResource {
                 f == null ? null : new AlertFilter(f.speciesIds(), f.groups(), f.countyCodes(), f.minSeverity(), f.rules()),
                 request.channel(), request.webhook() == null ? null : request.webhook().url(),
                 request.webhook() == null ? null : request.webhook().secret(),
-                request.email() == null ? null : request.email().recipients()), Caller.of(identity));
+                request.email() == null ? null : request.email().recipients(),
+                new SubscriptionService.Timing(request.immediateSeverities(), request.digest(), request.digestAt(),
+                        request.quietHours() == null ? null : request.quietHours().from(),
+                        request.quietHours() == null ? null : request.quietHours().to()),
+                Boolean.TRUE.equals(request.bulletins())), Caller.of(identity));
         return Response.created(uri.getAbsolutePathBuilder().path(s.id.toString()).build())
                 .entity(SubscriptionView.of(s)).build();
     }

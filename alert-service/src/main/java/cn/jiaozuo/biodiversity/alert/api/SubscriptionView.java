@@ -2,6 +2,8 @@ package cn.jiaozuo.biodiversity.alert.api;
 
 import cn.jiaozuo.biodiversity.alert.domain.AlertFilter;
 import cn.jiaozuo.biodiversity.alert.domain.Channel;
+import cn.jiaozuo.biodiversity.alert.domain.DigestFrequency;
+import cn.jiaozuo.biodiversity.alert.domain.Severity;
 import cn.jiaozuo.biodiversity.alert.domain.Subscription;
 import java.time.Instant;
 import java.util.UUID;
@@ -25,14 +27,26 @@ public record SubscriptionView(
         @Schema(required = true, nullable = true, example = "[\"yujing@lyj.jiaozuo.gov.cn\"]",
                 description = "EMAIL: the recipients; null for the other channels") java.util.List<String> emailRecipients,
         @Schema(required = true, example = "true", description = "A signing secret is set; the secret itself is never returned") boolean secretSet,
+        @Schema(required = true, example = "[\"CRITICAL\"]", description = "Severities sent at once when a digest is"
+                + " set (without one, every alert is sent at once)") java.util.List<Severity> immediateSeverities,
+        @Schema(required = true, example = "DAILY") DigestFrequency digest,
+        @Schema(required = true, nullable = true, example = "08:00", description = "DAILY: the digest's local time") String digestAt,
+        @Schema(required = true, nullable = true) SubscriptionRequest.QuietHours quietHours,
+        @Schema(required = true, example = "false", description = "Published bulletins are sent too") boolean bulletins,
         @Schema(required = true, example = "bureau-zhang") String createdBy,
         @Schema(required = true) Instant createdAt) {
+
+    private static final java.time.format.DateTimeFormatter HH_MM = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 
     static SubscriptionView of(Subscription s) {
         AlertFilter f = s.filter;
         return new SubscriptionView(s.id, s.name, s.organization, s.org,
                 new SubscriptionRequest.Filter(f.speciesIds(), f.groups(), f.countyCodes(), f.minSeverity(), f.rules()),
                 s.channel, s.webhookUrl == null ? null : s.channel.displayUrl(s.webhookUrl),
-                s.emailRecipients == null ? null : java.util.List.of(s.emailRecipients.split(",")), s.webhookSecret != null && !s.webhookSecret.isEmpty(), s.createdBy, s.createdAt);
+                s.emailRecipients == null ? null : java.util.List.of(s.emailRecipients.split(",")), s.webhookSecret != null && !s.webhookSecret.isEmpty(),
+                s.immediateSet().stream().sorted().toList(), s.digest == null ? DigestFrequency.NONE : s.digest,
+                s.digestAt == null ? null : HH_MM.format(s.digestAt),
+                s.quietFrom == null ? null : new SubscriptionRequest.QuietHours(HH_MM.format(s.quietFrom),
+                        HH_MM.format(s.quietTo)), s.bulletins, s.createdBy, s.createdAt);
     }
 }

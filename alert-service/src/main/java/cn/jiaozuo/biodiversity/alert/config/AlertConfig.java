@@ -20,6 +20,10 @@ public interface AlertConfig {
 
     Disease disease();
 
+    Digests digests();
+
+    E2e e2e();
+
     /** Time zone whose calendar day PROTECTED_SPECIES alerts aggregate over. */
     @WithDefault("Asia/Shanghai")
     String zone();
@@ -84,6 +88,37 @@ public interface AlertConfig {
          */
         @WithDefault("1h")
         Duration updateInterval();
+
+        /**
+         * bulletin-service as its readers open it: bulletin messages link {@code <this><htmlPath>}
+         * (env ALERTS_CHANNELS_BULLETIN_URL).
+         */
+        @WithDefault("http://localhost:8085")
+        String bulletinUrl();
+    }
+
+    /** Hourly and daily digests (docs/alert-service.md#digests-and-quiet-hours). */
+    interface Digests {
+
+        /** Whether this instance runs the digest pass (any number of replicas may). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often due digests are looked for: a digest leaves at most this long after its time. */
+        @WithDefault("30s")
+        Duration pollInterval();
+    }
+
+    /** Only for the e2e stack (deploy/local/lib/services.sh); never set in production. */
+    interface E2e {
+
+        /**
+         * Serves {@code PUT /e2e/clock} (no token), which moves the {@link cn.jiaozuo.biodiversity.alert.domain.DeliveryClock}
+         * so an end-to-end journey can be "at night" and then "in the morning". Off by default; a production
+         * manifest must never set ALERTS_E2E_CLOCK_HOOK.
+         */
+        @WithDefault("false")
+        boolean clockHook();
     }
 
     interface Stream {

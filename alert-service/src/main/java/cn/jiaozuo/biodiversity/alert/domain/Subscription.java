@@ -8,6 +8,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 /** A bureau's subscription: a webhook or a chat robot ({@link Channel}). */
@@ -50,9 +55,39 @@ public class Subscription {
     @Column(name = "email_recipients")
     public String emailRecipients;
 
+    /** Severities sent at once when a digest is set, comma-separated; null: {@link DeliveryPlan#DEFAULT_IMMEDIATE}. */
+    @Column(name = "immediate_severities")
+    public String immediateSeverities;
+
+    @Enumerated(EnumType.STRING)
+    public DigestFrequency digest;
+
+    /** DAILY: the digest's local time. */
+    @Column(name = "digest_at")
+    public LocalTime digestAt;
+
+    /** Quiet hours [from, to) in local time, both null when none. */
+    @Column(name = "quiet_from")
+    public LocalTime quietFrom;
+
+    @Column(name = "quiet_to")
+    public LocalTime quietTo;
+
+    /** Published monitoring bulletins are sent too. */
+    public boolean bulletins;
+
     @Column(name = "created_by")
     public String createdBy;
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** The severities sent at once (with a digest). */
+    public Set<Severity> immediateSet() {
+        if (immediateSeverities == null || immediateSeverities.isBlank()) {
+            return DeliveryPlan.DEFAULT_IMMEDIATE;
+        }
+        return Arrays.stream(immediateSeverities.split(",")).map(Severity::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Severity.class)));
+    }
 }

@@ -26,15 +26,26 @@ public class SubscriptionService {
 
     /** What a bureau asks to subscribe; {@code filter} null means every alert. */
     public record NewSubscription(String name, String organization, AlertFilter filter, Channel channel,
-            String webhookUrl, String webhookSecret, List<String> emailRecipients) {
+            String webhookUrl, String webhookSecret, List<String> emailRecipients, Timing timing, boolean bulletins) {
+    }
+
+    /**
+     * When alerts are sent ({@link DeliveryPlan}); every part may be null: no digest, no quiet hours, everything at
+     * once as before. Times are "HH:mm" in the bureaus' zone.
+     */
+    public record Timing(java.util.Set<Severity> immediateSeverities, DigestFrequency digest, String digestAt,
+            String quietFrom, String quietTo) {
+        public static final Timing NONE = new Timing(null, null, null, null, null);
     }
 
     private final SubscriptionRepository subscriptions;
     private final WebhookDeliveryRepository deliveries;
     private final ReceiverPolicy receivers;
+    private final java.time.ZoneId zone;
 
     public SubscriptionService(SubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
-            ReceiverPolicy receivers) {
+            ReceiverPolicy receivers, cn.jiaozuo.biodiversity.alert.config.AlertConfig config) {
+        this.zone = java.time.ZoneId.of(config.zone());
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.receivers = receivers;
@@ -66,6 +77,32 @@ public class SubscriptionService {
                 violations.add(new Violation("email", "is only for channel EMAIL"));
             }
         }
+        Timing timing = request.timing() == null ? Timing.NONE : request.timing();
+        DigestFrequency digest = timing.digest() == null ? DigestFrequency.NONE : timing.digest();
+        java.time.LocalTime digestAt = time("digestAt", timing.digestAt(), violations);
+        java.time.LocalTime quietFrom = time("quietHours.from", timing.quietFrom(), violations);
+        java.time.LocalTime quietTo = time("quietHours.to", timing.quietTo(), violations);
+        if (digest == DigestFrequency.DAILY && timing.digestAt() == null) {
+            violations.add(new Violation("digestAt", "is required for a DAILY digest: its local time, like 08:00"));
+        }
+        if (digest != DigestFrequency.DAILY && timing.digestAt() != null) {
+            violations.add(new Violation("digestAt", "is only for digest DAILY"));
+        }
+        if (digest == DigestFrequency.NONE && timing.immediateSeverities() != null) {
+            violations.add(new Violation("immediateSeverities", "needs a digest (HOURLY or DAILY) for the other"
+                    + " severities; without one every alert is sent at once"));
+        }
+        if ((timing.quietFrom() == null) != (timing.quietTo() == null)) {
+            violations.add(new Violation("quietHours", "needs both from and to, like 22:00 and 07:00"));
+        } else if (quietFrom != null && quietFrom.equals(quietTo)) {
+            violations.add(new Violation("quietHours", "from and to are the same time"));
+        }
+        DeliveryPlan plan = new DeliveryPlan(DeliveryPlan.DEFAULT_IMMEDIATE, digest, digestAt, quietFrom, quietTo,
+                zone);
+        if (digestAt != null && quietFrom != null && quietTo != null && !quietFrom.equals(quietTo)
+                && plan.quiet(java.time.LocalDate.now().atTime(digestAt).atZone(plan.zone()).toInstant())) {
+            violations.add(new Violation("digestAt", "lies in the quiet hours; choose a time outside them"));
+        }
         if (filter.countyCodes() != null) {
             for (String code : filter.countyCodes()) {
                 if (!JiaozuoCounty.isValid(code)) {
@@ -93,10 +130,32 @@ public class SubscriptionService {
         s.emailRecipients = channel == Channel.EMAIL ? String.join(",", request.emailRecipients().stream()
                 .map(String::strip).distinct().toList()) : null;
         s.webhookSecret = request.webhookSecret();
+        s.digest = digest;
+        s.digestAt = digestAt;
+        s.quietFrom = quietFrom;
+        s.quietTo = quietTo;
+        s.immediateSeverities = timing.immediateSeverities() == null || timing.immediateSeverities().isEmpty() ? null
+                : String.join(",", timing.immediateSeverities().stream().sorted().map(Enum::name).toList());
+        s.bulletins = request.bulletins();
         s.createdBy = caller.subject();
         s.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         subscriptions.persist(s);
         return s;
+    }
+
+    private static final java.time.format.DateTimeFormatter HH_MM = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+
+    /** A local time as "HH:mm" (00:00–23:59); null when absent or wrong (then a violation). */
+    private static java.time.LocalTime time(String field, String value, List<Violation> violations) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalTime.parse(value.strip(), HH_MM);
+        } catch (java.time.format.DateTimeParseException e) {
+            violations.add(new Violation(field, "'" + value + "' is not a local time like 07:00 (HH:mm, Asia/Shanghai)"));
+            return null;
+        }
     }
 
     /** A plain address (no display name, no comment): what a bureau's administrator types. */

@@ -6,7 +6,10 @@ import cn.jiaozuo.biodiversity.alert.domain.Channel;
 import cn.jiaozuo.biodiversity.common.events.EventTypes;
 import cn.jiaozuo.biodiversity.alert.domain.Alert;
 import cn.jiaozuo.biodiversity.alert.domain.AlertEvents;
+import cn.jiaozuo.biodiversity.alert.domain.DeliveryClock;
+import cn.jiaozuo.biodiversity.alert.domain.DeliveryPlan;
 import cn.jiaozuo.biodiversity.alert.domain.DeliveryStatus;
+import cn.jiaozuo.biodiversity.alert.repository.DigestRepository;
 import cn.jiaozuo.biodiversity.alert.domain.Subscription;
 import cn.jiaozuo.biodiversity.alert.domain.WebhookDelivery;
 import cn.jiaozuo.biodiversity.alert.repository.SubscriptionRepository;
@@ -22,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -43,10 +47,17 @@ public class OutboxAlertEvents implements AlertEvents {
     private final TransactionSynchronizationRegistry transactions;
     private final AlertMetrics metrics;
     private final Duration updateInterval;
+    private final DigestRepository digests;
+    private final DeliveryClock clock;
+    private final ZoneId zone;
 
     public OutboxAlertEvents(Outbox outbox, ObjectMapper json, SubscriptionRepository subscriptions,
             WebhookDeliveryRepository deliveries, WebhookDispatcher dispatcher,
-            TransactionSynchronizationRegistry transactions, AlertMetrics metrics, AlertConfig config) {
+            TransactionSynchronizationRegistry transactions, AlertMetrics metrics, AlertConfig config,
+            DigestRepository digests, DeliveryClock clock) {
+        this.digests = digests;
+        this.clock = clock;
+        this.zone = ZoneId.of(config.zone());
         this.updateInterval = config.channels().updateInterval();
         this.outbox = outbox;
         this.json = json;
@@ -71,6 +82,16 @@ public class OutboxAlertEvents implements AlertEvents {
             }
             if (body == null) {
                 body = serialize(envelope);
+            }
+            DeliveryPlan plan = DeliveryPlan.of(subscription, zone);
+            if (!plan.plain()) {
+                Instant at = clock.now();
+                if (plan.route(snapshot.severity(), at) == DeliveryPlan.Route.DIGEST) {
+                    // Not now: the next digest lists the alert as it is then (its latest event).
+                    digests.queue(subscription.id, alert.id, type, body, at);
+                    continue;
+                }
+                digests.dropPending(subscription.id, alert.id);
             }
             Instant due = now;
             if (subscription.channel != Channel.WEBHOOK && EventTypes.ALERT_UPDATED.equals(type)

@@ -325,10 +325,8 @@ public class WebhookDispatcher {
         ScheduledFuture<?> deadline = null;
         try {
             if (channel.isRobot()) {
-                JsonNode envelope = json.readTree(payload);
-                AlertSnapshot alert = json.treeToValue(envelope.get("data"), AlertSnapshot.class);
                 RobotMessages.RobotRequest request = RobotMessages.request(channel, url, secret,
-                        RobotMessages.text(eventType, alert, channels.consoleUrl()), System.currentTimeMillis());
+                        text(channel, eventType, payload), System.currentTimeMillis());
                 post = new HttpPost(request.uri());
                 post.setEntity(new StringEntity(request.body(), ContentType.APPLICATION_JSON));
             } else {
@@ -362,6 +360,19 @@ public class WebhookDispatcher {
                 deadline.cancel(false);
             }
         }
+    }
+
+    /** What people read of a delivery: an alert event's facts, a digest's list, or a bulletin's links. */
+    RobotMessages.AlertText text(Channel channel, String eventType, String payload) throws IOException {
+        JsonNode data = json.readTree(payload).get("data");
+        if (AlertDigest.EVENT_TYPE.equals(eventType)) {
+            return DigestMessages.text(json.treeToValue(data, AlertDigest.class), channels.consoleUrl(),
+                    DigestMessages.maxBytes(channel));
+        }
+        if (cn.jiaozuo.biodiversity.common.events.EventTypes.BULLETIN_PUBLISHED.equals(eventType)) {
+            return json.treeToValue(data, BulletinNotice.class).text();
+        }
+        return RobotMessages.text(eventType, json.treeToValue(data, AlertSnapshot.class), channels.consoleUrl());
     }
 
     /** The event type of a test message (POST /subscriptions/{id}/test): receivers should not act on it. */
@@ -439,9 +450,7 @@ public class WebhookDispatcher {
     /** One try of an e-mail: handed to the SMTP server (quarkus.mailer.*), or a retried failure. */
     Sent mail(String recipients, String eventType, String payload) {
         try {
-            AlertSnapshot alert = json.treeToValue(json.readTree(payload).get("data"), AlertSnapshot.class);
-            mailer.send(MailMessages.mail(List.of(recipients.split(",")),
-                    RobotMessages.text(eventType, alert, channels.consoleUrl())));
+            mailer.send(MailMessages.mail(List.of(recipients.split(",")), text(Channel.EMAIL, eventType, payload)));
             return new Sent(null, null);
         } catch (Exception e) {
             if (Thread.currentThread().isInterrupted()) {
