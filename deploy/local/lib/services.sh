@@ -50,6 +50,8 @@ start_service() { # SERVICE
     CONSOLE_ORIGINS="http://127.0.0.1:$((8083 + PORT_OFFSET)),http://localhost:$((8083 + PORT_OFFSET))" \
     CONSOLE_OBSERVATION_URL="http://127.0.0.1:$((8081 + PORT_OFFSET))" CONSOLE_PLOT_URL="http://127.0.0.1:$((8082 + PORT_OFFSET))" \
     CONSOLE_PATROL_URL="http://127.0.0.1:$((8084 + PORT_OFFSET))" \
+    FIELD_ORIGINS="http://127.0.0.1:$((8081 + PORT_OFFSET)),http://localhost:$((8081 + PORT_OFFSET))" \
+    FIELD_PATROL_URL="http://127.0.0.1:$((8084 + PORT_OFFSET))" FIELD_PLOT_URL="http://127.0.0.1:$((8082 + PORT_OFFSET))" \
     nohup java $SERVICE_JVM_OPTS -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
     > "$LOGS/$svc.log" 2>&1 < /dev/null &
   echo $! > "$PIDS/$svc.pid"
