@@ -421,11 +421,26 @@ $('p-stop').addEventListener('click', async () => {
   syncNow({ force: true });
 });
 
-let patrolRender = null;
+// Fixes may come every second: one render at a time, and one more when something changed meanwhile.
+let rendering = false;
+let dirty = false;
+async function patrolChanged() {
+  if (rendering) {
+    dirty = true;
+    return;
+  }
+  rendering = true;
+  try {
+    do {
+      dirty = false;
+      await renderPatrol();
+    } while (dirty);
+  } finally {
+    rendering = false;
+  }
+}
 onPatrol((event) => {
-  if (event.error) $('p-fix').textContent = event.error;
-  // Fixes may come every second: one render at a time.
-  patrolRender ??= renderPatrol().finally(() => { patrolRender = null; });
+  patrolChanged().then(() => { if (event.error) $('p-fix').textContent = event.error; });
 });
 
 // ---- my records: the service's answer for this observer (exact points: they are the caller's own)
