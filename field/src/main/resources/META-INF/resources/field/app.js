@@ -152,8 +152,8 @@ for (const id of ['r-lat', 'r-lon']) {
 // Map tap: a fallback where GPS has no fix (in a gorge). The point is WGS-84 (the outlines are) and has no accuracy.
 $('r-map-toggle').addEventListener('click', async () => {
   const svg = $('r-map');
-  svg.hidden = !svg.hidden;
-  if (svg.hidden) {
+  // An <svg> has no .hidden property (SVGElement is no HTMLElement): the attribute itself is toggled.
+  if (svg.toggleAttribute('hidden')) {
     $('r-map-state').textContent = '';
     return;
   }
@@ -364,7 +364,8 @@ async function renderPatrol() {
   $('p-since').textContent = `开始 / since ${showTime(current.startedAt)}`;
   $('p-track').textContent = `轨迹 ${count} 点，约 ${km.toFixed(2)} 公里 / ${count} fixes, about ${km.toFixed(2)} km`;
   $('p-track').dataset.points = String(count);
-  $('p-fix').textContent = lastFix ? `最新定位 / last fix ${lastFix.lat}, ${lastFix.lon} ±${Math.round(lastFix.accuracyM)} m · ${showTime(lastFix.time)}` : '等待定位… / waiting for a fix…';
+  $('p-fix').textContent = (lastFix ? `最新定位 / last fix ${lastFix.lat}, ${lastFix.lon} ±${Math.round(lastFix.accuracyM)} m · ${showTime(lastFix.time)}` : '等待定位… / waiting for a fix…')
+    + (fixError ? ` · ${fixError}` : '');
   $('p-incidents').innerHTML = current.incidents.map((i) => `<li data-type="${esc(i.type)}">
       <div class="head">${esc(INCIDENT_TYPES[i.type] || i.type)} × ${esc(i.count)} · ${esc(ACTIONS[i.actionTaken] || i.actionTaken)}</div>
       <div class="muted">${showTime(i.observedAt)} · ${esc(i.location.lat)}, ${esc(i.location.lon)}</div>
@@ -439,8 +440,11 @@ async function patrolChanged() {
     rendering = false;
   }
 }
+let fixError = ''; // the watch's last error, shown next to the last fix until the next fix comes
 onPatrol((event) => {
-  patrolChanged().then(() => { if (event.error) $('p-fix').textContent = event.error; });
+  if (event.error) fixError = event.error;
+  if (event.point) fixError = '';
+  patrolChanged();
 });
 
 // ---- my records: the service's answer for this observer (exact points: they are the caller's own)

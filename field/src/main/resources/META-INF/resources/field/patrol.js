@@ -60,7 +60,7 @@ export async function watch(patrol) {
     await points.add(point);
     lastFix = point;
     changed({ point });
-  }, (err) => changed({ error: `定位失败（${err.message}） / no fix` }),
+  }, (err) => changed({ error: `定位失败（${err.message || ['', 'PERMISSION_DENIED', 'POSITION_UNAVAILABLE', 'TIMEOUT'][err.code] || err.code}） / no fix` }),
   { enableHighAccuracy: true, maximumAge: 0, timeout: 60_000 });
 }
 
