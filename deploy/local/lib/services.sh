@@ -55,6 +55,8 @@ start_service() { # SERVICE
     ALERTS_CHANNELS_CONSOLE_URL="http://127.0.0.1:$((8083 + PORT_OFFSET))/console/" \
     ALERTS_CHANNELS_BULLETIN_URL="http://127.0.0.1:$((8085 + PORT_OFFSET))" \
     ALERTS_E2E_CLOCK_HOOK="$([[ "$INSTANCE" == e2e ]] && echo true || echo false)" \
+    FIELD_ORIGINS="http://127.0.0.1:$((8081 + PORT_OFFSET)),http://localhost:$((8081 + PORT_OFFSET))" \
+    FIELD_PATROL_URL="http://127.0.0.1:$((8084 + PORT_OFFSET))" FIELD_PLOT_URL="http://127.0.0.1:$((8082 + PORT_OFFSET))" \
     nohup java $SERVICE_JVM_OPTS -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
     > "$LOGS/$svc.log" 2>&1 < /dev/null &
   echo $! > "$PIDS/$svc.pid"

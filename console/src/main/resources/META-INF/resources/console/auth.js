@@ -2,8 +2,9 @@
 // The token stays in sessionStorage, so it is gone when the tab closes. Its claims are only read to
 // show what the role may do; the services verify it.
 
+import { completeOidc as finishOidc, startOidc } from './oidc.js';
+
 const KEY = 'console.token';
-const PKCE_KEY = 'console.pkce';
 const listeners = new Set();
 
 export const ROLE_NAMES = {
@@ -89,68 +90,14 @@ export const auth = {
   },
 };
 
-// ---- OIDC authorization code flow with PKCE (public client, no secret in the page)
+// ---- OIDC authorization code flow with PKCE: oidc.js (shared with the field app); the token is kept here.
 
-function randomString(bytes = 32) {
-  const a = new Uint8Array(bytes);
-  crypto.getRandomValues(a);
-  return base64url(a);
-}
+export { startOidc };
 
-function base64url(bytes) {
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-async function discovery(issuer) {
-  const response = await fetch(`${issuer}/.well-known/openid-configuration`);
-  if (!response.ok) throw new Error(`OIDC discovery: HTTP ${response.status}`);
-  return response.json();
-}
-
-function redirectUri() {
-  return `${location.origin}${location.pathname}`;
-}
-
-export async function startOidc(oidc) {
-  const meta = await discovery(oidc.issuer);
-  const verifier = randomString(48);
-  const state = randomString(16);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state }));
-  const params = new URLSearchParams({
-    response_type: 'code',
-    client_id: oidc.clientId,
-    redirect_uri: redirectUri(),
-    scope: oidc.scope || 'openid',
-    state,
-    code_challenge: base64url(digest),
-    code_challenge_method: 'S256',
-  });
-  location.assign(`${meta.authorization_endpoint}?${params}`);
-}
-
-/** Back from the identity provider with ?code=&state=: exchange the code for a token. */
+/** Back from the identity provider with ?code=&state=: exchange the code for a token and sign in with it. */
 export async function completeOidc(oidc) {
-  const params = new URLSearchParams(location.search);
-  const pending = JSON.parse(sessionStorage.getItem(PKCE_KEY) || 'null');
-  if (!oidc || !params.has('code') || !pending) return false;
-  sessionStorage.removeItem(PKCE_KEY);
-  history.replaceState(null, '', redirectUri());
-  if (params.get('state') !== pending.state) throw new Error('OIDC: state mismatch');
-  const meta = await discovery(oidc.issuer);
-  const response = await fetch(meta.token_endpoint, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      code: params.get('code'),
-      redirect_uri: redirectUri(),
-      client_id: oidc.clientId,
-      code_verifier: pending.verifier,
-    }),
-  });
-  if (!response.ok) throw new Error(`OIDC token: HTTP ${response.status}`);
-  const tokens = await response.json();
-  auth.signIn(tokens.access_token);
+  const token = await finishOidc(oidc);
+  if (!token) return false;
+  auth.signIn(token);
   return true;
 }

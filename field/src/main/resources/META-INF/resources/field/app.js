@@ -2,9 +2,15 @@
 // one's own records with their review. See docs/field-app.md.
 import { auth } from './auth.js';
 import { loadCatalog, marks, search, speciesById } from './catalog.js';
-import { queue } from './store.js';
+import { config, loadConfig } from './config.js';
+import { drawMap, loadOutlines } from './map.js';
+import { completeOidc, startOidc } from './oidc.js';
+import { activePatrol, addIncident, lastFix, onPatrol, startPatrol, stopPatrol, trackKm, unwatch, watch } from './patrol.js';
+import { patrols, points, queue } from './store.js';
 import { onSync, startSync, status as syncStatus, syncNow } from './sync.js';
-import { COUNTIES, METHODS, chinaIso, chinaLocal, countyName, esc, showTime, uuid } from './util.js';
+import {
+  ACTIONS, COUNTIES, INCIDENT_TYPES, MANDATES, METHODS, TRANSPORTS, chinaIso, chinaLocal, countyName, esc, options, showTime, uuid,
+} from './util.js';
 
 const $ = (id) => document.getElementById(id);
 let editing = null; // the queued record being fixed, or null for a new one
@@ -49,6 +55,13 @@ $('signin-form').addEventListener('submit', (e) => {
     $('signin-error').textContent = err.message;
   }
 });
+// Single sign-on where config.json names a client (production); the pasted token stays possible (local stack).
+$('oidc').addEventListener('click', () => {
+  $('signin-error').textContent = '';
+  startOidc((config() || {}).oidc).catch((e) => {
+    $('signin-error').textContent = navigator.onLine ? e.message : '统一身份认证需要网络 / single sign-on needs a network';
+  });
+});
 $('signout').addEventListener('click', async () => {
   const waiting = (await queue.all()).filter((r) => r.observer === auth.subject()).length;
   if (waiting && !confirm(`还有 ${waiting} 条记录未上传；退出后它们留在本机，用同一账号登录后上传。继续？ / ${waiting} records wait; they stay on this phone.`)) return;
@@ -57,7 +70,7 @@ $('signout').addEventListener('click', async () => {
 
 // ---- tabs
 
-const TABS = ['record', 'queue', 'mine'];
+const TABS = ['record', 'patrol', 'queue', 'mine'];
 function showTab(name) {
   for (const t of TABS) {
     $(`tab-${t}`).setAttribute('aria-selected', String(t === name));
@@ -65,6 +78,7 @@ function showTab(name) {
   }
   if (name === 'mine') loadMine();
   if (name === 'queue') renderQueue();
+  if (name === 'patrol') renderPatrol();
 }
 TABS.forEach((t) => $(`tab-${t}`).addEventListener('click', () => showTab(t)));
 
@@ -134,6 +148,33 @@ for (const id of ['r-lat', 'r-lon']) {
   // Typed coordinates carry no GPS accuracy.
   $(id).addEventListener('input', () => { $('r-accuracy').value = ''; $('r-fix').textContent = '手动输入 / typed'; });
 }
+
+// Map tap: a fallback where GPS has no fix (in a gorge). The point is WGS-84 (the outlines are) and has no accuracy.
+$('r-map-toggle').addEventListener('click', async () => {
+  const svg = $('r-map');
+  // An <svg> has no .hidden property (SVGElement is no HTMLElement): the attribute itself is toggled.
+  if (svg.toggleAttribute('hidden')) {
+    $('r-map-state').textContent = '';
+    return;
+  }
+  $('r-map-state').textContent = '正在加载县界… / loading the county outlines…';
+  const outlines = await loadOutlines((config() || {}).plotUrl);
+  const map = drawMap(svg, outlines, ({ lat, lon, countyCode }) => {
+    $('r-lat').value = lat.toFixed(6);
+    $('r-lon').value = lon.toFixed(6);
+    $('r-accuracy').value = '';
+    $('r-gcj').checked = false;
+    if (countyCode) $('r-county').value = countyCode;
+    $('r-fix').textContent = '地图选点 / from the map';
+    $('r-map-state').textContent = `已选 / chosen ${lat.toFixed(5)}, ${lon.toFixed(5)}`;
+  });
+  $('r-map-state').textContent = outlines.length
+    ? '点击地图设定位置 / tap the map to set the position'
+    : '没有县界数据：请联网打开一次 / no county outlines yet: open the app online once';
+  const lat = Number.parseFloat($('r-lat').value);
+  const lon = Number.parseFloat($('r-lon').value);
+  if (map && Number.isFinite(lat) && Number.isFinite(lon) && !$('r-gcj').checked) map.show(lat, lon);
+});
 
 function resetForm() {
   editing = null;
@@ -254,6 +295,19 @@ async function renderQueue() {
         <button type="button" data-action="delete">删除 <span class="en">Delete</span></button></div>` : ''}
       <div class="muted">${esc(r.uuid)}</div></li>`;
   }).join('');
+  const trips = (await patrols.all()).filter((p) => p.observer === auth.subject() && p.state !== 'active');
+  $('queue-count').textContent = String(mine.length + trips.length);
+  if (trips.length && !mine.length) $('sync-state').textContent = syncStatus.message;
+  $('patrol-queue').innerHTML = trips.map((p) => `<li data-patrol="${esc(p.uuid)}" data-state="${esc(p.state)}">
+      <div class="head">巡护 / patrol · ${esc(MANDATES[p.mandate] || p.mandate)} · ${esc(TRANSPORTS[p.transport] || p.transport)}</div>
+      <div>${showTime(p.startedAt)} – ${showTime(p.endedAt)} · ${esc(countyName(p.countyCode))}</div>
+      <div class="muted">轨迹 ${esc(p.pointCount ?? p.body.track.coordinates.length)} 点 / fixes · 事件 ${esc(p.incidents.length)} / incidents
+        ${p.incidents.map((i) => esc(INCIDENT_TYPES[i.type] || i.type)).join('、')}</div>
+      <div class="status">${esc(STATE_TEXT[p.state] || p.state)}${p.lastError ? ` <span class="muted">${esc(p.lastError)}</span>` : ''}</div>
+      ${problemHtml(p.problem)}
+      ${p.state === 'rejected' ? `<div class="actions">
+        <button type="button" data-action="delete-patrol">删除 <span class="en">Delete</span></button></div>` : ''}
+      <div class="muted">${esc(p.uuid)}</div></li>`).join('');
   const others = all.length - mine.length;
   if (others) $('sync-state').textContent += ` 另有 ${others} 条属于其他账号，登录该账号后上传 / ${others} belong to another account`;
 }
@@ -276,7 +330,122 @@ $('queue').addEventListener('click', async (e) => {
   showTab('record');
 });
 
+$('patrol-queue').addEventListener('click', async (e) => {
+  const button = e.target.closest('button[data-action="delete-patrol"]');
+  if (!button) return;
+  const uuidOf = button.closest('li').dataset.patrol;
+  if (confirm('确定删除这次未上传的巡护（轨迹和事件）？ / Delete this patrol, its track and incidents, for good?')) {
+    await patrols.remove(uuidOf);
+    await points.removeOf(uuidOf);
+  }
+  renderQueue();
+});
+
 $('sync-now').addEventListener('click', () => syncNow({ force: true }));
+
+// ---- patrols: start, the track while the page is open, incidents on the way, stop (then it uploads like a record)
+
+$('p-mandate').innerHTML = options(MANDATES);
+$('p-transport').innerHTML = options(TRANSPORTS);
+$('p-county').innerHTML = COUNTIES.map(([code, name]) => `<option value="${code}">${name} ${code}</option>`).join('');
+$('p-county').value = localStorage.getItem('field.county') || '410821';
+$('i-type').innerHTML = options(INCIDENT_TYPES);
+$('i-action').innerHTML = options(ACTIONS);
+let current = null; // the patrol being recorded
+
+async function renderPatrol() {
+  current = auth.subject() ? await activePatrol(auth.subject()) : null;
+  $('p-start-form').hidden = Boolean(current);
+  $('p-active').hidden = !current;
+  $('patrol-on').hidden = !current;
+  if (!current) return;
+  const { km, count } = await trackKm(current.uuid);
+  $('p-title').textContent = `巡护中 / recording · ${MANDATES[current.mandate]} · ${TRANSPORTS[current.transport]} · ${countyName(current.countyCode)}`;
+  $('p-since').textContent = `开始 / since ${showTime(current.startedAt)}`;
+  $('p-track').textContent = `轨迹 ${count} 点，约 ${km.toFixed(2)} 公里 / ${count} fixes, about ${km.toFixed(2)} km`;
+  $('p-track').dataset.points = String(count);
+  $('p-fix').textContent = (lastFix ? `最新定位 / last fix ${lastFix.lat}, ${lastFix.lon} ±${Math.round(lastFix.accuracyM)} m · ${showTime(lastFix.time)}` : '等待定位… / waiting for a fix…')
+    + (fixError ? ` · ${fixError}` : '');
+  $('p-incidents').innerHTML = current.incidents.map((i) => `<li data-type="${esc(i.type)}">
+      <div class="head">${esc(INCIDENT_TYPES[i.type] || i.type)} × ${esc(i.count)} · ${esc(ACTIONS[i.actionTaken] || i.actionTaken)}</div>
+      <div class="muted">${showTime(i.observedAt)} · ${esc(i.location.lat)}, ${esc(i.location.lon)}</div>
+      ${i.notes ? `<div>${esc(i.notes)}</div>` : ''}</li>`).join('');
+}
+
+$('p-start-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  if (!auth.raw()) {
+    $('p-start-error').textContent = '请先登录（离线也可粘贴令牌） / sign in first';
+    return;
+  }
+  $('p-start-error').textContent = '';
+  const team = $('p-team').value.split(/[,，\s]+/).map((t) => t.trim()).filter(Boolean);
+  current = await startPatrol(auth.subject(), {
+    mandate: $('p-mandate').value, transport: $('p-transport').value, countyCode: $('p-county').value, team,
+    notes: $('p-notes').value.trim(),
+  });
+  localStorage.setItem('field.county', $('p-county').value);
+  $('p-team').value = '';
+  $('p-notes').value = '';
+  renderPatrol();
+});
+
+$('i-add').addEventListener('click', async () => {
+  $('i-saved').textContent = '';
+  if (!current) return;
+  if (!lastFix) {
+    $('i-error').textContent = '还没有定位，请稍候 / no fix yet, please wait';
+    return;
+  }
+  const count = Number($('i-count').value);
+  if (!Number.isInteger(count) || count < 1) {
+    $('i-error').textContent = '数量至少为 1 / count at least 1';
+    return;
+  }
+  $('i-error').textContent = '';
+  const incident = await addIncident(current.uuid, {
+    type: $('i-type').value, actionTaken: $('i-action').value, count, notes: $('i-notes').value.trim(),
+    location: { lat: lastFix.lat, lon: lastFix.lon },
+  });
+  $('i-count').value = '1';
+  $('i-notes').value = '';
+  $('i-saved').textContent = `已记录：${INCIDENT_TYPES[incident.type]} / incident saved`;
+  renderPatrol();
+});
+
+$('p-stop').addEventListener('click', async () => {
+  if (!current) return;
+  await stopPatrol(current.uuid);
+  current = null;
+  await renderPatrol();
+  await renderQueue();
+  syncNow({ force: true });
+});
+
+// Fixes may come every second: one render at a time, and one more when something changed meanwhile.
+let rendering = false;
+let dirty = false;
+async function patrolChanged() {
+  if (rendering) {
+    dirty = true;
+    return;
+  }
+  rendering = true;
+  try {
+    do {
+      dirty = false;
+      await renderPatrol();
+    } while (dirty);
+  } finally {
+    rendering = false;
+  }
+}
+let fixError = ''; // the watch's last error, shown next to the last fix until the next fix comes
+onPatrol((event) => {
+  if (event.error) fixError = event.error;
+  if (event.point) fixError = '';
+  patrolChanged();
+});
 
 // ---- my records: the service's answer for this observer (exact points: they are the caller's own)
 
@@ -313,16 +482,36 @@ $('mine-refresh').addEventListener('click', loadMine);
 
 // ---- start
 
-window.addEventListener('online', () => { showNet(); refreshCatalog(); });
+window.addEventListener('online', () => { showNet(); loadConfig(); refreshCatalog(); });
 window.addEventListener('offline', showNet);
-auth.onChange(() => { showAuth(); renderQueue(); });
+auth.onChange(async () => {
+  showAuth();
+  renderQueue();
+  // Another account's patrol is not followed; this account's open patrol is.
+  const open = auth.subject() ? await activePatrol(auth.subject()) : null;
+  if (open) watch(open); else unwatch();
+  renderPatrol();
+});
 onSync(() => { renderQueue(); showAuth(); });
 setInterval(showAuth, 30_000); // the expiry shown turns into "expired" without a reload
 
 showNet();
 showAuth();
 resetForm();
+const settings = await loadConfig();
+$('oidc').hidden = !(settings && settings.oidc);
+try {
+  // Back from the identity provider: the code becomes the token (kept like a pasted one).
+  const token = await completeOidc(settings && settings.oidc);
+  if (token) auth.signIn(token);
+} catch (e) {
+  $('signin-error').textContent = e.message;
+}
 await refreshCatalog();
 if (!$('r-lat').value) locate();
+// A patrol that was being recorded before a reload goes on: its stored fixes stay, new ones are appended.
+const open = auth.subject() ? await activePatrol(auth.subject()) : null;
+if (open) await watch(open);
+await renderPatrol();
 await startSync();
 document.body.dataset.ready = 'true';

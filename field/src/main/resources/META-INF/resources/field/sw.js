@@ -2,8 +2,9 @@
 // and refreshed in the background (stale-while-revalidate: a new release shows on the next start); the species
 // catalog comes from the network when there is one, else from the cache. Nothing else is touched: uploads and
 // "my records" go to the network as the page sends them (the queue itself lives in IndexedDB, see store.js).
-const CACHE = 'field-v1';
-const SHELL = ['./', 'index.html', 'field.css', 'app.js', 'auth.js', 'catalog.js', 'store.js', 'sync.js', 'util.js',
+const CACHE = 'field-v2';
+const SHELL = ['./', 'index.html', 'field.css', 'app.js', 'auth.js', 'catalog.js', 'config.js', 'config.json', 'map.js',
+  'oidc.js', 'patrol.js', 'store.js', 'sync.js', 'util.js',
   'manifest.webmanifest', 'icon.svg', 'icon-maskable.svg'];
 const CATALOG = '/species';
 

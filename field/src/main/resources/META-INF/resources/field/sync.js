@@ -2,9 +2,11 @@
 // so a retry after a lost answer is a replay (200 / DUPLICATE), never a second record. Stored records leave the
 // queue; refused ones (400, 403, 409, 413) stay, with the service's answer, for the ranger to fix; everything
 // else (no network, 5xx, a timeout) is retried with exponential back-off. A 401 stops the upload until a new
-// token is pasted: the records wait.
+// token is pasted: the records wait. Finished patrols go the same way to patrol-service (POST /patrols, another
+// origin named by config.json), one request per patrol, idempotent by the uuid made when the patrol started.
 import { auth } from './auth.js';
-import { queue } from './store.js';
+import { config } from './config.js';
+import { patrols, points, queue } from './store.js';
 
 export const BATCH_FROM = 5; // this many records or more go as one POST /observations/batch
 const BATCH_MAX = 1000;
@@ -90,6 +92,33 @@ async function sendOne(record, token) {
   return 'retry';
 }
 
+async function sendPatrol(patrol, token, base) {
+  let answer;
+  try {
+    answer = await post(`${base}/patrols`, patrol.body, token);
+  } catch (e) {
+    await patrols.put(backoff(patrol, `网络错误 / network: ${e.message}`));
+    return 'retry';
+  }
+  if (answer.status === 200 || answer.status === 201) {
+    await patrols.remove(patrol.uuid);
+    await points.removeOf(patrol.uuid);
+    return 'stored';
+  }
+  if (answer.status === 401) return 'unauthorized';
+  if (answer.status >= 400 && answer.status < 500 && !RETRYABLE_REFUSALS.has(answer.status)) {
+    await patrols.put(refused(patrol, problemOf(answer.status, answer.json)));
+    return 'refused';
+  }
+  await patrols.put(backoff(patrol, `HTTP ${answer.status}`));
+  return 'retry';
+}
+
+/** Finished patrols of this owner that wait for upload (not the one being recorded, not refused ones). */
+export async function waitingPatrols(owner) {
+  return (await patrols.all()).filter((p) => p.observer === owner && (p.state === 'pending' || p.state === 'retry'));
+}
+
 async function sendBatch(records, token) {
   let answer;
   try {
@@ -128,7 +157,8 @@ async function runOnce(force) {
   const owner = auth.subject();
   const all = await queue.all();
   const mine = all.filter((r) => r.observer === owner && r.state !== 'rejected');
-  if (!mine.length) {
+  const trips = await waitingPatrols(owner);
+  if (!mine.length && !trips.length) {
     status.state = 'idle';
     status.message = '';
     return;
@@ -143,9 +173,11 @@ async function runOnce(force) {
     status.message = '无网络：记录保存在本机，联网后自动上传 / offline: saved on this phone, uploads when online';
     return;
   }
-  const due = mine.filter((r) => force || !r.nextTryAt || r.nextTryAt <= Date.now());
+  const isDue = (r) => force || !r.nextTryAt || r.nextTryAt <= Date.now();
+  const due = mine.filter(isDue);
+  const dueTrips = trips.filter(isDue);
   status.state = 'sending';
-  status.message = `正在上传 ${due.length} 条 / uploading ${due.length}`;
+  status.message = `正在上传 ${due.length + dueTrips.length} 条 / uploading ${due.length + dueTrips.length}`;
   changed();
   if (due.length >= BATCH_FROM) {
     for (let i = 0; i < due.length; i += BATCH_MAX) {
@@ -155,6 +187,15 @@ async function runOnce(force) {
     for (const record of due) {
       if (await sendOne(record, token) === 'unauthorized') return unauthorized();
     }
+  }
+  const settings = config();
+  if (dueTrips.length && !(settings && settings.patrolUrl)) {
+    status.state = 'waiting';
+    status.message = '巡护服务地址未知：请联网打开一次 / patrol-service unknown: open the app online once';
+    return;
+  }
+  for (const patrol of dueTrips) {
+    if (await sendPatrol(patrol, token, settings.patrolUrl) === 'unauthorized') return unauthorized();
   }
   status.state = 'idle';
   status.message = '';
@@ -193,7 +234,7 @@ export async function syncNow({ force = false } = {}) {
 
 async function schedule() {
   clearTimeout(timer);
-  const waiting = (await queue.all()).filter((r) => r.state === 'retry' && r.nextTryAt);
+  const waiting = [...await queue.all(), ...await patrols.all()].filter((r) => r.state === 'retry' && r.nextTryAt);
   if (!waiting.length) return;
   const next = Math.min(...waiting.map((r) => r.nextTryAt));
   timer = setTimeout(() => syncNow(), Math.max(250, next - Date.now()));

@@ -48,3 +48,31 @@ export function uuid() {
   const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
+
+/** An instant as ISO-8601 in China time with milliseconds ("2025-05-14T07:30:05.123+08:00"): fixes a second apart stay ordered. */
+export function chinaIsoAt(date = new Date()) {
+  return `${new Date(date.getTime() + OFFSET_MS).toISOString().slice(0, 23)}+08:00`;
+}
+
+// patrol-service's vocabulary (GET /patrol-vocabulary, docs/patrols.md), here so that the pick lists work offline.
+export const MANDATES = { ROUTINE: '日常巡护', TARGETED: '专项巡查', JOINT_ENFORCEMENT: '联合执法', FIRE_WATCH: '防火巡查' };
+export const TRANSPORTS = { FOOT: '徒步', VEHICLE: '车辆', BOAT: '船只', DRONE: '无人机' };
+export const INCIDENT_TYPES = {
+  SNARE: '猎套', TRAP: '猎夹/陷阱', POACHING: '盗猎', ILLEGAL_LOGGING: '盗伐', ILLEGAL_GRAZING: '违规放牧', FIRE: '火情',
+  MINING: '非法采矿', ILLEGAL_TRADE: '非法交易', CARCASS: '动物尸体', DISTURBANCE: '人为干扰', OTHER: '其他',
+};
+export const ACTIONS = { NONE: '未处置', REMOVED: '已清除', CONFISCATED: '已收缴', REPORTED_TO_POLICE: '已报警' };
+
+/** <option>s of a code → label map. */
+export function options(map) {
+  return Object.entries(map).map(([code, label]) => `<option value="${code}">${label} ${code}</option>`).join('');
+}
+
+/** Great-circle distance in km (haversine; for the ranger's display only, patrol-service measures the track). */
+export function km(a, b) {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
+}
