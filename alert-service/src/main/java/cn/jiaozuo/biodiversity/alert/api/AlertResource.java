@@ -120,15 +120,15 @@ public class AlertResource {
         OffsetDateTime fromTime = QueryValues.dateTime("from", from, violations);
         OffsetDateTime toTime = QueryValues.dateTime("to", to, violations);
         Integer size = QueryValues.integer("limit", limit, 1, MAX_LIMIT, violations);
-        AlertCursor after = AlertCursor.decode(cursor, violations);
+        PageCursor after = PageCursor.decode(cursor, violations);
         QueryValues.requireValid(violations);
         AlertService.Listing page = service.list(new AlertSearch(filters.status(), filters.severity(),
                 filters.countyCode(), filters.speciesId(), filters.rule(), fromTime, toTime,
-                after == null ? null : after.createdAt(), after == null ? null : after.id(),
+                after == null ? null : after.at(), after == null ? null : after.id(),
                 size == null ? DEFAULT_LIMIT : size));
         List<Alert> alerts = page.alerts();
         return new AlertPage(alerts.stream().map(AlertView::summary).toList(),
-                page.more() ? AlertCursor.after(alerts.get(alerts.size() - 1)).encode() : null);
+                PageCursor.next(page.more(), alerts, a -> a.createdAt, a -> a.id));
     }
 
     @GET

@@ -144,14 +144,14 @@ public class ControlCaseResource {
         Long species = QueryValues.id("speciesId", speciesId, violations);
         ControlCaseStatus wanted = QueryValues.enumValue("status", status, ControlCaseStatus.class, violations);
         Integer size = QueryValues.integer("limit", limit, 1, MAX_LIMIT, violations);
-        ControlCaseCursor after = ControlCaseCursor.decode(cursor, violations);
+        PageCursor after = PageCursor.decode(cursor, violations);
         QueryValues.requireValid(violations);
         ControlCaseService.Listing page = service.list(new ControlCaseSearch(county, species, wanted,
-                after == null ? null : after.openedAt(), after == null ? null : after.id(),
+                after == null ? null : after.at(), after == null ? null : after.id(),
                 size == null ? DEFAULT_LIMIT : size));
         List<ControlCase> cases = page.cases();
         return new ControlCasePage(cases.stream().map(c -> ControlCaseView.summary(c, json)).toList(),
-                page.more() ? ControlCaseCursor.after(cases.get(cases.size() - 1)).encode() : null);
+                PageCursor.next(page.more(), cases, c -> c.openedAt, c -> c.id));
     }
 
     @GET

@@ -140,15 +140,15 @@ public class MortalityReportResource {
         OffsetDateTime fromTime = QueryValues.dateTime("from", from, violations);
         OffsetDateTime toTime = QueryValues.dateTime("to", to, violations);
         Integer size = QueryValues.integer("limit", limit, 1, MAX_LIMIT, violations);
-        MortalityReportCursor after = MortalityReportCursor.decode(cursor, violations);
+        PageCursor after = PageCursor.decode(cursor, violations);
         QueryValues.requireValid(violations);
         MortalityReportService.Listing page = service.list(new MortalityReportSearch(county, wanted, species, alert,
-                fromTime, toTime, after == null ? null : after.recordedAt(), after == null ? null : after.id(),
+                fromTime, toTime, after == null ? null : after.at(), after == null ? null : after.id(),
                 size == null ? DEFAULT_LIMIT : size));
         Caller caller = Caller.of(identity);
         List<MortalityReport> reports = page.reports();
         return new MortalityReportPage(reports.stream().map(r -> MortalityReportView.summary(r, caller)).toList(),
-                page.more() ? MortalityReportCursor.after(reports.get(reports.size() - 1)).encode() : null);
+                PageCursor.next(page.more(), reports, r -> r.recordedAt, r -> r.id));
     }
 
     @GET
