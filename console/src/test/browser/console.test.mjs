@@ -328,6 +328,32 @@ test('the control-case panel lists a case just opened and counts it in the count
   assert.match(await row.innerText(), new RegExp(responsibleOrg));
   const summary = page.locator(`#cases-body table.cases-summary tr[data-county="${MENGZHOU}"][data-species="${HYPHANTRIA_CUNEA}"]`);
   assert.ok(Number(await summary.locator('td[data-open]').getAttribute('data-open')) >= 1, 'the open case is counted');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('five dead wild ducks show as a disease cluster with its emergency checklist', async () => {
+  // One report of five dead ducks on the 孟州 shoals on a day of its own (the stack outlives runs: an earlier run's
+  // cluster must not take it), then the site isolated.
+  const day = new Date(Date.now() - (10 + Math.floor(Math.random() * 20000)) * 86_400_000);
+  const report = await api(ALERT_URL, '/mortality-reports', {
+    method: 'POST', token: TOKENS.ranger, expect: [201],
+    body: {
+      uuid: randomUUID(), group: 'WATERFOWL', deadCount: 5, countyCode: MENGZHOU, observedAt: day.toISOString(),
+      point: { lat: jitter(34.88, 0.04), lon: jitter(112.75, 0.2), accuracyM: 10 }, symptoms: '头颈扭曲', samplesTaken: true,
+    },
+  });
+  const alertId = await eventually(async () => (await api(ALERT_URL, `/mortality-reports/${report.id}`, { token: TOKENS.bureau })).clusterAlertId,
+    'the cluster alert');
+  await api(ALERT_URL, `/alerts/${alertId}/checklist/ISOLATE_SITE`, { method: 'PUT', token: TOKENS.bureau, body: { notes: 'browser test' } });
+  const { page, errors } = await openConsole('bureau');
+  await settled(page);
+  const item = page.locator(`#cases-body ul.disease li[data-alert="${alertId}"]`);
+  await item.waitFor();
+  assert.equal(await item.getAttribute('data-rule'), 'DISEASE_CLUSTER');
+  assert.ok(Number(await item.locator('[data-dead]').getAttribute('data-dead')) >= 5);
+  assert.equal(await item.locator('[data-step="ISOLATE_SITE"]').getAttribute('class'), 'done');
+  assert.equal(await item.locator('[data-step="DISINFECT"]').getAttribute('class'), 'todo');
   await screenshot(page, 'cases', '.cases-panel');
   assert.deepEqual(errors, []);
   await page.close();

@@ -48,7 +48,7 @@ export async function loadCases(body, filters) {
     summaryTable(summary),
     el('h3', {}, ...bi('未结案件', 'Open cases')),
     casesTable(cases),
-    auth.mayReadAlerts() ? [el('h3', {}, ...bi('疫源疫病', 'Wildlife disease')), diseaseList(disease)] : null);
+    ...(auth.mayReadAlerts() ? [el('h3', {}, ...bi('疫源疫病', 'Wildlife disease')), diseaseList(disease)] : []));
 }
 
 /** Open cases (all but ERADICATED and CLOSED), up to 200, soonest follow-up first. */
