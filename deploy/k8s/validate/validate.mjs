@@ -153,10 +153,11 @@ const kafkaClients = {
     reads: ['plots', 'geography'],
     groupPrefix: 'patrol-service', transactionalIdPrefix: 'patrol-service-outbox-', deployment: true,
   },
-  // Consumes observations, alerts, patrols and plots into its read model (ReadModelConsumers); produces nothing.
+  // Consumes observations, alerts, patrols, plots, geography and control cases into its read model
+  // (ReadModelConsumers); produces bulletins.
   'bulletin-service': {
-    writes: ['bulletins', 'observations.dlq', 'alerts.dlq', 'patrols.dlq', 'plots.dlq', 'geography.dlq'],
-    reads: ['observations', 'alerts', 'patrols', 'plots', 'geography'],
+    writes: ['bulletins', 'observations.dlq', 'alerts.dlq', 'patrols.dlq', 'plots.dlq', 'geography.dlq', 'control-cases.dlq'],
+    reads: ['observations', 'alerts', 'patrols', 'plots', 'geography', 'control-cases'],
     groupPrefix: 'bulletin-service', transactionalIdPrefix: 'bulletin-service-outbox-', deployment: true,
   },
   'alert-service': {

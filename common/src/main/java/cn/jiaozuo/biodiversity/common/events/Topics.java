@@ -54,6 +54,8 @@ public final class Topics {
      * case's events stay in order.
      */
     public static final String CONTROL_CASES = "control-cases";
+    /** Control-case events a consumer could not process (bulletin-service's read model). */
+    public static final String CONTROL_CASES_DLQ = "control-cases.dlq";
     /**
      * Published monitoring bulletins ({@link BulletinSnapshot}), key = bulletin id; alert-service delivers them to
      * the subscriptions that ask for bulletins.
@@ -81,6 +83,7 @@ public final class Topics {
             new TopicSpec(GEOGRAPHY, 3, true),
             new TopicSpec(GEOGRAPHY_DLQ, 1, false),
             new TopicSpec(CONTROL_CASES, 3, false),
+            new TopicSpec(CONTROL_CASES_DLQ, 1, false),
             new TopicSpec(BULLETINS, 3, false),
             new TopicSpec(BULLETINS_DLQ, 1, false));
 
