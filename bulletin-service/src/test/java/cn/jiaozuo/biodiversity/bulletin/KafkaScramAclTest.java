@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * bulletin-service as in production on Kafka ({@link ScramKafkaUserSpec}): user {@code bulletin-service} holds exactly
- * the ACLs of its KafkaUser: Read on observations, alerts, patrols, plots and geography with the group prefix
+ * the ACLs of its KafkaUser: Read on observations, alerts, patrols, plots, geography and control-cases with the group prefix
  * bulletin-service, Write on their .dlq, and Write on bulletins for the outbox relay (BulletinPublished).
  */
 @QuarkusTest
@@ -53,7 +53,7 @@ class KafkaScramAclTest extends ScramKafkaUserSpec {
     ObjectMapper json;
 
     @Test
-    void the_read_model_consumes_all_four_topics_as_the_scram_user_and_dead_letters_poison() {
+    void the_read_model_consumes_its_topics_as_the_scram_user_and_dead_letters_poison() {
         try (TestEvents events = new TestEvents(json, em, plain())) {
             var species = TestEvents.species(TestEvents.speciesId(), "Acl species", "权限", "NONE", false, false);
             events.observation(species, "410821", TestEvents.month(), 1, "VERIFIED");
@@ -62,6 +62,8 @@ class KafkaScramAclTest extends ScramKafkaUserSpec {
             events.plot("410821-ACL" + UUID.randomUUID().toString().substring(0, 8), "410821");
             events.outline("410821", "{\"type\": \"Polygon\", \"coordinates\": [[[113.14, 35.13], [113.55, 35.13], [113.55, 35.5],"
                     + " [113.14, 35.13]]]}", java.time.Instant.now());
+            events.controlCase(cn.jiaozuo.biodiversity.common.events.EventTypes.CONTROL_CASE_OPENED, UUID.randomUUID(), species,
+                    "410821", "DETECTED", 1.0, java.time.Instant.now(), null, java.time.Instant.now());
             events.awaitApplied();
         }
         String key = "poison-" + UUID.randomUUID();
@@ -69,6 +71,9 @@ class KafkaScramAclTest extends ScramKafkaUserSpec {
             plain.send(Topics.ALERTS, key, "{not an envelope");
             assertEquals(1, plain.await(Topics.ALERTS_DLQ, r -> key.equals(r.key()), 1, Duration.ofSeconds(60)).size(),
                     "the unreadable alert went to alerts.dlq");
+            plain.send(Topics.CONTROL_CASES, key, "{not an envelope");
+            assertEquals(1, plain.await(Topics.CONTROL_CASES_DLQ, r -> key.equals(r.key()), 1, Duration.ofSeconds(60)).size(),
+                    "the unreadable control case went to control-cases.dlq");
         }
     }
 

@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
 import cn.jiaozuo.biodiversity.common.events.AreaSnapshot;
+import cn.jiaozuo.biodiversity.common.events.ControlActionSnapshot;
+import cn.jiaozuo.biodiversity.common.events.ControlCaseSnapshot;
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.events.EventTypes;
 import cn.jiaozuo.biodiversity.common.events.GeoPoint;
@@ -125,6 +127,25 @@ final class TestEvents implements AutoCloseable {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A control case's event (ControlCaseOpened, ControlCaseStatusChanged or ControlCaseUpdated) as alert-service
+     * publishes it; key = case id.
+     */
+    void controlCase(String type, UUID id, SpeciesSnapshot species, String county, String status, double areaHa,
+            Instant openedAt, LocalDate eradicatedOn, Instant updatedAt) {
+        ControlCaseSnapshot c = new ControlCaseSnapshot(id, status, null, null, species.id(), species.scientificName(),
+                species.chineseName(), county, "HIGH", "test forestry station", areaHa, 35.3, 113.3, null, eradicatedOn, openedAt,
+                updatedAt);
+        send(Topics.CONTROL_CASES, id.toString(), type, c, "bulletin-control-cases");
+    }
+
+    /** A control action (ControlActionRecorded) against a case; key = case id. */
+    void controlAction(UUID actionId, UUID caseId, SpeciesSnapshot species, String county, LocalDate performedOn, double treatedHa) {
+        ControlActionSnapshot a = new ControlActionSnapshot(actionId, caseId, species.id(), county, performedOn, "WEB_TENT_CUTTING",
+                treatedHa, java.math.BigDecimal.ONE, "nests", "test team", "ranger-test", at(performedOn));
+        send(Topics.CONTROL_CASES, caseId.toString(), EventTypes.CONTROL_ACTION_RECORDED, a, "bulletin-control-cases");
     }
 
     private void send(String topic, String key, String type, Object data, String consumer) {

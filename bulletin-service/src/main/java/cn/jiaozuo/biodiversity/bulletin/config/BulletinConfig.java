@@ -71,5 +71,8 @@ public interface BulletinConfig {
 
         @WithDefault("bulletin-service-geography")
         String geographyGroup();
+
+        @WithDefault("bulletin-service-control-cases")
+        String controlCasesGroup();
     }
 }

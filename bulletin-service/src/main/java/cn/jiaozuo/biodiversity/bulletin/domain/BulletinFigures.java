@@ -36,7 +36,33 @@ public record BulletinFigures(
         @Schema(description = "Species recorded, protected first, then by scientific name") List<SpeciesRow> species,
         @Schema(description = "Sentences written by rules from these figures", example = "[\"本月首次在修武县记录到黑鹳\"]") List<String> highlights,
         @Schema(description = "What the edition left out and why", example = "[\"公开版：少于 3 的数量不予公布\"]") List<String> notes,
-        @Schema(nullable = true, description = "The map of the scope: county outlines and generalized places of the records") MapFigure map) {
+        @Schema(nullable = true, description = "The map of the scope: county outlines and generalized places of the records") MapFigure map,
+        @Schema(description = "Invasive-species control cases (alert-service), the same in both editions") ControlFigures control) {
+
+    /**
+     * Control cases of the scope (docs/bulletins.md, "Control cases"): open at the period's end (neither ERADICATED
+     * nor CLOSED), opened and eradicated in the period, the area infested (open cases) and treated (actions in the
+     * period), per species.
+     */
+    @Schema(name = "BulletinControl")
+    public record ControlFigures(@Schema(description = "Cases open at the period's end") Change openCases,
+            @Schema(description = "Cases opened in the period") Change newCases,
+            @Schema(description = "Cases eradicated in the period") Change eradicated,
+            @Schema(description = "Area of the cases open at the period's end, ha") Amount infestedHa,
+            @Schema(description = "Area treated by control actions performed in the period, ha") Amount treatedHa,
+            @Schema(description = "Per species, by scientific name; species with no case or action in these figures are left out") List<ControlSpecies> species) {
+    }
+
+    @Schema(name = "BulletinControlSpecies")
+    public record ControlSpecies(@Schema(example = "Hyphantria cunea") String scientificName,
+            @Schema(nullable = true, example = "美国白蛾") String chineseName,
+            @Schema(example = "5", description = "Open at the period's end") long openCases,
+            @Schema(example = "3", description = "Opened in the period") long newCases,
+            @Schema(example = "2", description = "Of those opened in the period, with a control action by the period's end") long newCasesTreated,
+            @Schema(example = "1", description = "Eradicated in the period") long eradicated,
+            @Schema(example = "12.5", description = "Area of its open cases at the period's end, ha") double infestedHa,
+            @Schema(example = "8.0", description = "Area treated in the period, ha") double treatedHa) {
+    }
 
     /** A count and its change against the previous period. */
     @Schema(name = "BulletinChange")

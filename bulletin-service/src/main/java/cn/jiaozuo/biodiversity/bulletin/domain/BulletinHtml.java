@@ -61,6 +61,10 @@ public final class BulletinHtml {
             html.append("</table>\n");
         }
 
+        if (f.control() != null) {
+            control(html, f.control());
+        }
+
         html.append("<h2>三、图表</h2>\n");
         chart(html, "chart-records", "每周监测记录", f.recordsPerWeek(), "#3b7d3b");
         chart(html, "chart-invasive", "每周外来入侵物种检出", f.invasivePerWeek(), "#b5562d");
@@ -95,6 +99,26 @@ public final class BulletinHtml {
         }
         html.append("<p class=\"hash\">内容校验码（SHA-256）：").append(esc(contentHash)).append("</p>\n");
         return html.append("</body>\n</html>\n").toString();
+    }
+
+    /** The control-case figures and their table per species. */
+    static void control(StringBuilder html, BulletinFigures.ControlFigures c) {
+        html.append("<h3>外来入侵物种防控</h3>\n<table>\n<tr><th>指标</th><th>本期</th><th>上期</th><th>变化</th></tr>\n");
+        row(html, "期末未结疫点（处）", c.openCases());
+        row(html, "新增疫点（处）", c.newCases());
+        row(html, "拔除疫点（处）", c.eradicated());
+        amount(html, "期末发生面积（公顷）", c.infestedHa());
+        amount(html, "防治面积（公顷）", c.treatedHa());
+        html.append("</table>\n");
+        if (!c.species().isEmpty()) {
+            html.append("<table>\n<tr><th>中文名</th><th>学名</th><th>期末未结</th><th>新增</th><th>新增已处置</th><th>拔除</th>"
+                    + "<th>发生面积（公顷）</th><th>防治面积（公顷）</th></tr>\n");
+            c.species().forEach(s -> html.append("<tr><td>").append(esc(s.chineseName())).append("</td><td><i>")
+                    .append(esc(s.scientificName())).append("</i></td><td>").append(s.openCases()).append("</td><td>")
+                    .append(s.newCases()).append("</td><td>").append(s.newCasesTreated()).append("</td><td>").append(s.eradicated())
+                    .append("</td><td>").append(s.infestedHa()).append("</td><td>").append(s.treatedHa()).append("</td></tr>\n"));
+            html.append("</table>\n");
+        }
     }
 
     /** A bar chart of weekly counts as inline SVG (fixed size, bars scaled to the largest week). */

@@ -5,12 +5,26 @@ import java.util.List;
 
 /** What the read model holds for one period and scope: the input of {@link FigureRules}. */
 public record Facts(List<Observation> observations, List<Alert> alerts, List<Patrol> patrols, List<Incident> incidents,
-        List<FirstRecord> firstRecords, int activePlots, List<Point> points, List<Outline> outlines) {
+        List<FirstRecord> firstRecords, int activePlots, List<Point> points, List<Outline> outlines,
+        List<ControlCase> controlCases, List<ControlAction> controlActions) {
 
-    /** Facts without places (no map): the rules' tests and the previous period, which draws no map. */
+    /** Facts without places (no map) and without control cases: the rules' tests. */
     public Facts(List<Observation> observations, List<Alert> alerts, List<Patrol> patrols, List<Incident> incidents,
             List<FirstRecord> firstRecords, int activePlots) {
-        this(observations, alerts, patrols, incidents, firstRecords, activePlots, List.of(), List.of());
+        this(observations, alerts, patrols, incidents, firstRecords, activePlots, List.of(), List.of(), List.of(), List.of());
+    }
+
+    /**
+     * A control case of the scope opened before the period's end, as of its newest event (alert-service keeps no
+     * history on the topic: the status is today's). {@code firstActionOn}: its earliest control action, if any.
+     */
+    public record ControlCase(long speciesId, String scientificName, String chineseName, String countyCode, String status,
+            double areaHa, Instant openedAt, java.time.LocalDate eradicatedOn, Instant updatedAt,
+            java.time.LocalDate firstActionOn) {
+    }
+
+    /** A control action of the scope performed in the period. */
+    public record ControlAction(long speciesId, java.time.LocalDate performedOn, double treatedAreaHa) {
     }
 
     /** Where an observation of the period (not rejected) was made, WGS-84, exact: generalized by the rules. */

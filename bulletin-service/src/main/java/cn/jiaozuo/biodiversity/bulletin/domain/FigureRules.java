@@ -4,6 +4,8 @@ import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.AlertChange;
 import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.Amount;
 import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.Change;
 import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.ClassChange;
+import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.ControlFigures;
+import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.ControlSpecies;
 import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.NewCountyRecord;
 import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.SpeciesRow;
 import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.WeekCount;
@@ -91,8 +93,84 @@ public final class FigureRules {
                 speciesRows(current, open),
                 List.of(),
                 notes,
-                MapRules.map(scope, current, open, publicMinCount));
+                MapRules.map(scope, current, open, publicMinCount),
+                control(period, current, previous));
         return withHighlights(figures, HighlightRules.write(period, figures));
+    }
+
+    /**
+     * Control figures: the previous period's open cases are those open at its end by the same rule (from today's
+     * state: a case eradicated and reopened since counts as open throughout).
+     */
+    private ControlFigures control(Period period, Facts current, Facts previous) {
+        Period before = period.previous();
+        List<Facts.ControlCase> cases = current.controlCases();
+        Map<String, List<Facts.ControlCase>> bySpecies = cases.stream()
+                .collect(Collectors.groupingBy(Facts.ControlCase::scientificName, TreeMap::new, Collectors.toList()));
+        Map<Long, Double> treatedBySpecies = current.controlActions().stream()
+                .collect(Collectors.groupingBy(Facts.ControlAction::speciesId, Collectors.summingDouble(Facts.ControlAction::treatedAreaHa)));
+        List<ControlSpecies> species = new ArrayList<>();
+        bySpecies.forEach((name, list) -> {
+            Facts.ControlCase any = list.get(0);
+            List<Facts.ControlCase> opened = list.stream().filter(c -> openedIn(period, c)).toList();
+            long open = list.stream().filter(c -> openAtEnd(period, c)).count();
+            long eradicated = list.stream().filter(c -> eradicatedIn(period, c)).count();
+            double treated = list.stream().mapToLong(Facts.ControlCase::speciesId).distinct()
+                    .mapToDouble(id -> treatedBySpecies.getOrDefault(id, 0.0)).sum();
+            if (open > 0 || !opened.isEmpty() || eradicated > 0 || treated > 0) {
+                species.add(new ControlSpecies(name, any.chineseName(), open, opened.size(),
+                        opened.stream().filter(c -> c.firstActionOn() != null && !c.firstActionOn().isAfter(period.to())).count(),
+                        eradicated, round(list.stream().filter(c -> openAtEnd(period, c)).mapToDouble(Facts.ControlCase::areaHa).sum()),
+                        round(treated)));
+            }
+        });
+        return new ControlFigures(
+                Change.of(cases.stream().filter(c -> openAtEnd(period, c)).count(),
+                        previous.controlCases().stream().filter(c -> openAtEnd(before, c)).count()),
+                Change.of(cases.stream().filter(c -> openedIn(period, c)).count(),
+                        previous.controlCases().stream().filter(c -> openedIn(before, c)).count()),
+                Change.of(cases.stream().filter(c -> eradicatedIn(period, c)).count(),
+                        previous.controlCases().stream().filter(c -> eradicatedIn(before, c)).count()),
+                Amount.of(cases.stream().filter(c -> openAtEnd(period, c)).mapToDouble(Facts.ControlCase::areaHa).sum(),
+                        previous.controlCases().stream().filter(c -> openAtEnd(before, c)).mapToDouble(Facts.ControlCase::areaHa).sum()),
+                Amount.of(current.controlActions().stream().mapToDouble(Facts.ControlAction::treatedAreaHa).sum(),
+                        previous.controlActions().stream().mapToDouble(Facts.ControlAction::treatedAreaHa).sum()),
+                species);
+    }
+
+    private boolean openedIn(Period period, Facts.ControlCase c) {
+        return !c.openedAt().isBefore(period.start(zone).toInstant()) && c.openedAt().isBefore(period.end(zone).toInstant());
+    }
+
+    /** Opened before the period's end and, by then, neither eradicated nor closed. */
+    private boolean openAtEnd(Period period, Facts.ControlCase c) {
+        if (!c.openedAt().isBefore(period.end(zone).toInstant())) {
+            return false;
+        }
+        if ("ERADICATED".equals(c.status())) {
+            return eradicatedOn(c).isAfter(period.to());
+        }
+        if ("CLOSED".equals(c.status())) {
+            // CLOSED is final: nothing changes a closed case, so its updatedAt is its closing.
+            return !c.updatedAt().isBefore(period.end(zone).toInstant());
+        }
+        return true;
+    }
+
+    private boolean eradicatedIn(Period period, Facts.ControlCase c) {
+        if (!"ERADICATED".equals(c.status())) {
+            return false;
+        }
+        LocalDate on = eradicatedOn(c);
+        return !on.isBefore(period.from()) && !on.isAfter(period.to());
+    }
+
+    private LocalDate eradicatedOn(Facts.ControlCase c) {
+        return c.eradicatedOn() != null ? c.eradicatedOn() : day(c.updatedAt());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 
     private boolean small(long count) {
@@ -151,7 +229,8 @@ public final class FigureRules {
         return new BulletinFigures(f.from(), f.to(), f.previousFrom(), f.previousTo(), f.scope(), f.scopeName(), f.edition(),
                 f.records(), f.speciesRichness(), f.protectedSpecies(), f.newCountyRecords(), f.invasiveDetections(),
                 f.alerts(), f.alertsByType(), f.patrols(), f.patrolKm(), f.patrolHours(), f.incidents(), f.activePlots(),
-                f.recordsPerWeek(), f.invasivePerWeek(), f.newCountyRecordList(), f.species(), List.copyOf(highlights), f.notes(), f.map());
+                f.recordsPerWeek(), f.invasivePerWeek(), f.newCountyRecordList(), f.species(), List.copyOf(highlights), f.notes(), f.map(),
+                f.control());
     }
 
     private static Map<String, String> orderedClasses() {

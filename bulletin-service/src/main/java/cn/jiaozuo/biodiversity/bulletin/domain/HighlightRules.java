@@ -48,6 +48,16 @@ public final class HighlightRules {
             lines.add(when + "开展巡护 " + f.patrols().current() + " 次，巡护里程 " + f.patrolKm().current() + " 公里、用时 "
                     + f.patrolHours().current() + " 小时，发现事件 " + f.incidents().current() + " 起");
         }
+        // 7. New control cases per species and how many of them were treated by the period's end.
+        if (f.control() != null) {
+            f.control().species().stream().filter(s -> s.newCases() > 0)
+                    .forEach(s -> lines.add(name(s.chineseName(), s.scientificName()) + when + "新增 " + s.newCases()
+                            + " 处疫点，已处置 " + s.newCasesTreated() + " 处"));
+            if (f.control().eradicated().current() > 0) {
+                lines.add(when + "拔除疫点 " + f.control().eradicated().current() + " 处，期末尚有未结疫点 "
+                        + f.control().openCases().current() + " 处");
+            }
+        }
         return lines;
     }
 

@@ -5,6 +5,8 @@ import cn.jiaozuo.biodiversity.bulletin.repository.FactRepository;
 import cn.jiaozuo.biodiversity.bulletin.repository.FactRepository.ObservationRow;
 import cn.jiaozuo.biodiversity.common.events.AlertSnapshot;
 import cn.jiaozuo.biodiversity.common.events.AreaSnapshot;
+import cn.jiaozuo.biodiversity.common.events.ControlActionSnapshot;
+import cn.jiaozuo.biodiversity.common.events.ControlCaseSnapshot;
 import cn.jiaozuo.biodiversity.common.events.EventEnvelope;
 import cn.jiaozuo.biodiversity.common.events.EventTypes;
 import cn.jiaozuo.biodiversity.common.events.IncidentSnapshot;
@@ -25,9 +27,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Keeps bulletin-service's read model (docs/bulletins.md, "Read model") from four topics, one idempotent consumer
+ * Keeps bulletin-service's read model (docs/bulletins.md, "Read model") from six topics, one idempotent consumer
  * each: {@code observations} (ObservationRecorded, ObservationReviewed), {@code alerts} (every alert event),
- * {@code patrols} (PatrolRecorded, IncidentReported) and {@code plots} (PlotUpserted, PlotRetired). The newest state
+ * {@code patrols} (PatrolRecorded, IncidentReported), {@code plots} (PlotUpserted, PlotRetired), {@code geography}
+ * (AreaOutlined) and {@code control-cases} (every case event, ControlActionRecorded). The newest state
  * of a record wins; events that can never be applied (no id, an unknown county) go to the topic's {@code .dlq}.
  */
 @ApplicationScoped
@@ -38,6 +41,13 @@ public class ReadModelConsumers {
     public static final String PATROLS = "bulletin-patrols";
     public static final String PLOTS = "bulletin-plots";
     public static final String GEOGRAPHY = "bulletin-geography";
+    public static final String CONTROL_CASES = "bulletin-control-cases";
+
+    private static final Set<String> CASE_EVENTS = Set.of(EventTypes.CONTROL_CASE_OPENED,
+            EventTypes.CONTROL_CASE_STATUS_CHANGED, EventTypes.CONTROL_CASE_UPDATED);
+
+    /** alert-service's case statuses (docs/control-cases.md). */
+    private static final Set<String> CASE_STATUSES = Set.of("DETECTED", "UNDER_CONTROL", "CONTROLLED", "ERADICATED", "CLOSED");
 
     private static final Set<String> ALERT_EVENTS = Set.of(EventTypes.ALERT_RAISED, EventTypes.ALERT_UPDATED,
             EventTypes.ALERT_ESCALATED, EventTypes.ALERT_ACKNOWLEDGED, EventTypes.ALERT_RESOLVED);
@@ -66,6 +76,9 @@ public class ReadModelConsumers {
                 e -> EventTypes.PLOT_UPSERTED.equals(e.type()) || EventTypes.PLOT_RETIRED.equals(e.type())), this::plot);
         consumers.start(new ConsumerSpec(GEOGRAPHY, groups.geographyGroup(), List.of(Topics.GEOGRAPHY), Topics.GEOGRAPHY_DLQ,
                 e -> EventTypes.AREA_OUTLINED.equals(e.type())), this::area);
+        consumers.start(new ConsumerSpec(CONTROL_CASES, groups.controlCasesGroup(), List.of(Topics.CONTROL_CASES),
+                Topics.CONTROL_CASES_DLQ, e -> CASE_EVENTS.contains(e.type()) || EventTypes.CONTROL_ACTION_RECORDED.equals(e.type())),
+                this::controlCase);
     }
 
     /** Runs in the consumer's transaction, together with the processed-event insert. */
@@ -134,6 +147,28 @@ public class ReadModelConsumers {
         county(a.id(), "County outline " + a.id());
         boolean drawn = a.active() && a.geometry() != null && !a.geometry().isNull();
         facts.upsertOutline(a.id(), drawn ? json.writeValueAsString(a.geometry()) : null, a.source(), a.updatedAt());
+    }
+
+    /** Control cases (the newest updatedAt wins) and their actions (inserted once). */
+    void controlCase(EventEnvelope<JsonNode> event) throws Exception {
+        if (EventTypes.CONTROL_ACTION_RECORDED.equals(event.type())) {
+            ControlActionSnapshot a = read(event, ControlActionSnapshot.class);
+            if (a.id() == null || a.caseId() == null || a.performedOn() == null || !(a.treatedAreaHa() >= 0)) {
+                throw new PoisonEventException("Control action without id, caseId or performedOn, or with a negative area");
+            }
+            county(a.countyCode(), "Control action " + a.id());
+            facts.insertControlAction(a.id(), a.caseId(), a.speciesId(), a.countyCode(), a.performedOn(), a.treatedAreaHa());
+            return;
+        }
+        ControlCaseSnapshot c = read(event, ControlCaseSnapshot.class);
+        if (c.id() == null || c.status() == null || !CASE_STATUSES.contains(c.status()) || c.scientificName() == null
+                || c.openedAt() == null || c.updatedAt() == null || !(c.areaHa() >= 0)) {
+            throw new PoisonEventException("Control case without id, a known status, scientificName, openedAt or updatedAt,"
+                    + " or with a negative area");
+        }
+        county(c.countyCode(), "Control case " + c.id());
+        facts.upsertControlCase(c.id(), c.speciesId(), c.scientificName(), c.chineseName(), c.countyCode(), c.status(), c.areaHa(),
+                c.openedAt(), "ERADICATED".equals(c.status()) ? c.eradicatedOn() : null, c.updatedAt());
     }
 
     private static void county(String code, String what) {

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -98,6 +99,29 @@ public class FactRepository {
                     updated_at = excluded.updated_at
                 where county_outline.updated_at <= excluded.updated_at""",
                 countyCode, geometry, source, ts(updatedAt));
+    }
+
+    /** Inserts or replaces the control case unless the stored state is newer. */
+    public void upsertControlCase(UUID id, long speciesId, String scientificName, String chineseName, String countyCode,
+            String status, double areaHa, Instant openedAt, LocalDate eradicatedOn, Instant updatedAt) throws SQLException {
+        update("""
+                insert into control_case_fact (id, species_id, scientific_name, chinese_name, county_code, status, area_ha,
+                    opened_at, eradicated_on, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do update set species_id = excluded.species_id, scientific_name = excluded.scientific_name,
+                    chinese_name = excluded.chinese_name, county_code = excluded.county_code, status = excluded.status,
+                    area_ha = excluded.area_ha, opened_at = excluded.opened_at, eradicated_on = excluded.eradicated_on,
+                    updated_at = excluded.updated_at
+                where control_case_fact.updated_at <= excluded.updated_at""",
+                id, speciesId, scientificName, chineseName, countyCode, status, areaHa, ts(openedAt), eradicatedOn, ts(updatedAt));
+    }
+
+    /** Records a control action (actions are never changed: a redelivery changes nothing). */
+    public void insertControlAction(UUID id, UUID caseId, long speciesId, String countyCode, LocalDate performedOn,
+            double treatedAreaHa) throws SQLException {
+        update("""
+                insert into control_action_fact (id, case_id, species_id, county_code, performed_on, treated_area_ha)
+                values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing""",
+                id, caseId, speciesId, countyCode, performedOn, treatedAreaHa);
     }
 
     /** Where this period's observations (not rejected) were made, and the scope's county outlines: the map. */
@@ -217,7 +241,35 @@ public class FactRepository {
             List<Facts.Point> points = new ArrayList<>();
             List<Facts.Outline> outlines = new ArrayList<>();
             places(period, scope, zone, points, outlines);
-            return new Facts(observations, alerts, patrols, incidents, firsts, plots, points, outlines);
+            List<Facts.ControlCase> cases = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement("""
+                    select c.species_id, c.scientific_name, c.chinese_name, c.county_code, c.status, c.area_ha, c.opened_at,
+                        c.eradicated_on, c.updated_at, (select min(a.performed_on) from control_action_fact a where a.case_id = c.id)
+                    from control_case_fact c where c.county_code = any(?) and c.opened_at < ? order by c.opened_at, c.id""")) {
+                s.setArray(1, counties);
+                s.setTimestamp(2, end);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        cases.add(new Facts.ControlCase(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                                r.getDouble(6), instant(r, 7), r.getObject(8, LocalDate.class), instant(r, 9),
+                                r.getObject(10, LocalDate.class)));
+                    }
+                }
+            }
+            List<Facts.ControlAction> actions = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement("""
+                    select species_id, performed_on, treated_area_ha from control_action_fact
+                    where county_code = any(?) and performed_on >= ? and performed_on <= ? order by performed_on, id""")) {
+                s.setArray(1, counties);
+                s.setObject(2, period.from());
+                s.setObject(3, period.to());
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        actions.add(new Facts.ControlAction(r.getLong(1), r.getObject(2, LocalDate.class), r.getDouble(3)));
+                    }
+                }
+            }
+            return new Facts(observations, alerts, patrols, incidents, firsts, plots, points, outlines, cases, actions);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the facts of " + scope.code() + " " + period + " failed", e);
         }
