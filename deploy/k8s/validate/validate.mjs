@@ -153,11 +153,12 @@ const kafkaClients = {
     reads: ['plots', 'geography'],
     groupPrefix: 'patrol-service', transactionalIdPrefix: 'patrol-service-outbox-', deployment: true,
   },
-  // Consumes observations, alerts, patrols, plots, geography and control cases into its read model
+  // Consumes observations, alerts, patrols, plots, geography, control cases and stations into its read model
   // (ReadModelConsumers); produces bulletins.
   'bulletin-service': {
-    writes: ['bulletins', 'observations.dlq', 'alerts.dlq', 'patrols.dlq', 'plots.dlq', 'geography.dlq', 'control-cases.dlq'],
-    reads: ['observations', 'alerts', 'patrols', 'plots', 'geography', 'control-cases'],
+    writes: ['bulletins', 'observations.dlq', 'alerts.dlq', 'patrols.dlq', 'plots.dlq', 'geography.dlq', 'control-cases.dlq',
+      'stations.dlq'],
+    reads: ['observations', 'alerts', 'patrols', 'plots', 'geography', 'control-cases', 'stations'],
     groupPrefix: 'bulletin-service', transactionalIdPrefix: 'bulletin-service-outbox-', deployment: true,
   },
   'alert-service': {

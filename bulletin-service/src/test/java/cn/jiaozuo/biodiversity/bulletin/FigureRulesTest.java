@@ -109,7 +109,7 @@ class FigureRulesTest {
                     new Facts.Point(35.41, 113.41, true, "410821"), new Facts.Point(35.42, 113.42, true, "410821")),
             List.of(new Facts.Outline("410821", List.of(List.of(new double[] {113.14, 35.13}, new double[] {113.55, 35.13},
                     new double[] {113.55, 35.5}, new double[] {113.5501, 35.5001}, new double[] {113.14, 35.5},
-                    new double[] {113.14, 35.13})))), List.of(), List.of());
+                    new double[] {113.14, 35.13})))), List.of(), List.of(), new Facts.Stations(0, List.of()));
 
     @Test
     void the_map_generalizes_places_to_cells_and_the_public_edition_sensitive_ones_to_the_county() {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * bulletin-service as in production on Kafka ({@link ScramKafkaUserSpec}): user {@code bulletin-service} holds exactly
- * the ACLs of its KafkaUser: Read on observations, alerts, patrols, plots, geography and control-cases with the group prefix
+ * the ACLs of its KafkaUser: Read on observations, alerts, patrols, plots, geography, control-cases and stations with the group prefix
  * bulletin-service, Write on their .dlq, and Write on bulletins for the outbox relay (BulletinPublished).
  */
 @QuarkusTest
@@ -64,6 +64,7 @@ class KafkaScramAclTest extends ScramKafkaUserSpec {
                     + " [113.14, 35.13]]]}", java.time.Instant.now());
             events.controlCase(cn.jiaozuo.biodiversity.common.events.EventTypes.CONTROL_CASE_OPENED, UUID.randomUUID(), species,
                     "410821", "DETECTED", 1.0, java.time.Instant.now(), null, java.time.Instant.now());
+            events.station("ACL-" + UUID.randomUUID().toString().substring(0, 8), null, java.time.Instant.now());
             events.awaitApplied();
         }
         String key = "poison-" + UUID.randomUUID();

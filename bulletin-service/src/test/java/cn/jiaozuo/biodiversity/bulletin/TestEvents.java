@@ -14,6 +14,7 @@ import cn.jiaozuo.biodiversity.common.events.ObservationSnapshot;
 import cn.jiaozuo.biodiversity.common.events.PatrolSnapshot;
 import cn.jiaozuo.biodiversity.common.events.PlotSnapshot;
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
+import cn.jiaozuo.biodiversity.common.events.StationSnapshot;
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.testsupport.KafkaTestClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -110,6 +111,21 @@ final class TestEvents implements AutoCloseable {
                 new GeoPoint(35.3, 113.3, 5.0, "WGS84"), start.plusSeconds(600), 1, null, List.of(), county, "ROUTINE",
                 List.of("ranger-test"), "ranger-test", null);
         send(Topics.PATROLS, uuid.toString(), EventTypes.INCIDENT_REPORTED, i, "bulletin-patrols");
+    }
+
+    /** An observation uploaded by a station (source STATION), on the station's plot. */
+    void stationObservation(String stationId, String plotCode, SpeciesSnapshot species, String county, LocalDate day, String status) {
+        Instant when = at(day);
+        ObservationSnapshot o = new ObservationSnapshot(UUID.randomUUID(), species, 1, when.atOffset(ZoneOffset.ofHours(8)),
+                when.plusSeconds(60), new GeoPoint(35.3, 113.3, 10.0, "WGS84"), county, plotCode, "CAMERA_TRAP", stationId,
+                "station-" + stationId, "STATION", status, null, null, null);
+        send(Topics.OBSERVATIONS, o.key(), EventTypes.OBSERVATION_RECORDED, o, "bulletin-observations");
+    }
+
+    /** A station of the register (StationUpserted) as sampling-plot-service publishes it. */
+    void station(String id, String plotCode, Instant updatedAt) {
+        StationSnapshot s = new StationSnapshot(id, "CAMERA_TRAP", "station-" + id, plotCode, updatedAt);
+        send(Topics.STATIONS, id, EventTypes.STATION_UPSERTED, s, "bulletin-stations");
     }
 
     void plot(String code, String county) {

@@ -74,5 +74,8 @@ public interface BulletinConfig {
 
         @WithDefault("bulletin-service-control-cases")
         String controlCasesGroup();
+
+        @WithDefault("bulletin-service-stations")
+        String stationsGroup();
     }
 }

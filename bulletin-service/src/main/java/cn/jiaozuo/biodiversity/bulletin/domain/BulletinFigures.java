@@ -37,7 +37,15 @@ public record BulletinFigures(
         @Schema(description = "Sentences written by rules from these figures", example = "[\"本月首次在修武县记录到黑鹳\"]") List<String> highlights,
         @Schema(description = "What the edition left out and why", example = "[\"公开版：少于 3 的数量不予公布\"]") List<String> notes,
         @Schema(nullable = true, description = "The map of the scope: county outlines and generalized places of the records") MapFigure map,
-        @Schema(description = "Invasive-species control cases (alert-service), the same in both editions") ControlFigures control) {
+        @Schema(description = "Invasive-species control cases (alert-service), the same in both editions") ControlFigures control,
+        @Schema(description = "Monitoring stations and those that sent nothing in the period") StationFigures stations) {
+
+    /** Stations on a plot of the scope (docs/bulletins.md, "Silent stations"). */
+    @Schema(name = "BulletinStations")
+    public record StationFigures(@Schema(example = "14", description = "Stations registered by the period's end") long registered,
+            @Schema(description = "Stations that sent no observation in the period") Change silent,
+            @Schema(description = "Ids of the silent stations", example = "[\"CAM-0042\"]") List<String> silentIds) {
+    }
 
     /**
      * Control cases of the scope (docs/bulletins.md, "Control cases"): open at the period's end (neither ERADICATED

@@ -61,6 +61,15 @@ public final class BulletinHtml {
             html.append("</table>\n");
         }
 
+        if (f.stations() != null && f.stations().registered() > 0) {
+            html.append("<h3>监测站点</h3>\n<table>\n<tr><th>指标</th><th>本期</th><th>上期</th><th>变化</th></tr>\n");
+            html.append("<tr><td>登记站点（个）</td><td>").append(f.stations().registered()).append("</td><td></td><td></td></tr>\n");
+            row(html, "未上传数据的站点（个）", f.stations().silent());
+            html.append("</table>\n");
+            if (!f.stations().silentIds().isEmpty()) {
+                html.append("<p>未上传数据的站点：").append(esc(String.join("、", f.stations().silentIds()))).append("</p>\n");
+            }
+        }
         if (f.control() != null) {
             control(html, f.control());
         }

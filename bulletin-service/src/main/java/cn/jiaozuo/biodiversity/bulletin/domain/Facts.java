@@ -6,12 +6,17 @@ import java.util.List;
 /** What the read model holds for one period and scope: the input of {@link FigureRules}. */
 public record Facts(List<Observation> observations, List<Alert> alerts, List<Patrol> patrols, List<Incident> incidents,
         List<FirstRecord> firstRecords, int activePlots, List<Point> points, List<Outline> outlines,
-        List<ControlCase> controlCases, List<ControlAction> controlActions) {
+        List<ControlCase> controlCases, List<ControlAction> controlActions, Stations stations) {
 
     /** Facts without places (no map) and without control cases: the rules' tests. */
     public Facts(List<Observation> observations, List<Alert> alerts, List<Patrol> patrols, List<Incident> incidents,
             List<FirstRecord> firstRecords, int activePlots) {
-        this(observations, alerts, patrols, incidents, firstRecords, activePlots, List.of(), List.of(), List.of(), List.of());
+        this(observations, alerts, patrols, incidents, firstRecords, activePlots, List.of(), List.of(), List.of(), List.of(),
+                new Stations(0, List.of()));
+    }
+
+    /** Stations on a plot of the scope first seen before the period's end, and the ids of those that sent nothing in it. */
+    public record Stations(int registered, List<String> silent) {
     }
 
     /**

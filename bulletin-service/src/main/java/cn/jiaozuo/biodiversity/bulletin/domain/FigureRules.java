@@ -8,6 +8,7 @@ import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.ControlFigures;
 import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.ControlSpecies;
 import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.NewCountyRecord;
 import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.SpeciesRow;
+import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.StationFigures;
 import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.WeekCount;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -94,7 +95,10 @@ public final class FigureRules {
                 List.of(),
                 notes,
                 MapRules.map(scope, current, open, publicMinCount),
-                control(period, current, previous));
+                control(period, current, previous),
+                new StationFigures(current.stations().registered(),
+                        Change.of(current.stations().silent().size(), previous.stations().silent().size()),
+                        List.copyOf(current.stations().silent())));
         return withHighlights(figures, HighlightRules.write(period, figures));
     }
 
@@ -230,7 +234,7 @@ public final class FigureRules {
                 f.records(), f.speciesRichness(), f.protectedSpecies(), f.newCountyRecords(), f.invasiveDetections(),
                 f.alerts(), f.alertsByType(), f.patrols(), f.patrolKm(), f.patrolHours(), f.incidents(), f.activePlots(),
                 f.recordsPerWeek(), f.invasivePerWeek(), f.newCountyRecordList(), f.species(), List.copyOf(highlights), f.notes(), f.map(),
-                f.control());
+                f.control(), f.stations());
     }
 
     private static Map<String, String> orderedClasses() {

@@ -58,6 +58,11 @@ public final class HighlightRules {
                         + f.control().openCases().current() + " 处");
             }
         }
+        // 8. Stations that sent nothing.
+        if (f.stations() != null && f.stations().silent().current() > 0) {
+            lines.add(when + "有 " + f.stations().silent().current() + " 个监测站点（共 " + f.stations().registered()
+                    + " 个）未上传数据");
+        }
         return lines;
     }
 

@@ -13,6 +13,7 @@ import cn.jiaozuo.biodiversity.common.events.IncidentSnapshot;
 import cn.jiaozuo.biodiversity.common.events.ObservationSnapshot;
 import cn.jiaozuo.biodiversity.common.events.PatrolSnapshot;
 import cn.jiaozuo.biodiversity.common.events.PlotSnapshot;
+import cn.jiaozuo.biodiversity.common.events.StationSnapshot;
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
 import cn.jiaozuo.biodiversity.common.messaging.ConsumerSpec;
@@ -27,10 +28,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Keeps bulletin-service's read model (docs/bulletins.md, "Read model") from six topics, one idempotent consumer
+ * Keeps bulletin-service's read model (docs/bulletins.md, "Read model") from seven topics, one idempotent consumer
  * each: {@code observations} (ObservationRecorded, ObservationReviewed), {@code alerts} (every alert event),
  * {@code patrols} (PatrolRecorded, IncidentReported), {@code plots} (PlotUpserted, PlotRetired), {@code geography}
- * (AreaOutlined) and {@code control-cases} (every case event, ControlActionRecorded). The newest state
+ * (AreaOutlined), {@code control-cases} (every case event, ControlActionRecorded) and {@code stations}
+ * (StationUpserted). The newest state
  * of a record wins; events that can never be applied (no id, an unknown county) go to the topic's {@code .dlq}.
  */
 @ApplicationScoped
@@ -42,6 +44,7 @@ public class ReadModelConsumers {
     public static final String PLOTS = "bulletin-plots";
     public static final String GEOGRAPHY = "bulletin-geography";
     public static final String CONTROL_CASES = "bulletin-control-cases";
+    public static final String STATIONS = "bulletin-stations";
 
     private static final Set<String> CASE_EVENTS = Set.of(EventTypes.CONTROL_CASE_OPENED,
             EventTypes.CONTROL_CASE_STATUS_CHANGED, EventTypes.CONTROL_CASE_UPDATED);
@@ -79,6 +82,8 @@ public class ReadModelConsumers {
         consumers.start(new ConsumerSpec(CONTROL_CASES, groups.controlCasesGroup(), List.of(Topics.CONTROL_CASES),
                 Topics.CONTROL_CASES_DLQ, e -> CASE_EVENTS.contains(e.type()) || EventTypes.CONTROL_ACTION_RECORDED.equals(e.type())),
                 this::controlCase);
+        consumers.start(new ConsumerSpec(STATIONS, groups.stationsGroup(), List.of(Topics.STATIONS), Topics.STATIONS_DLQ,
+                e -> EventTypes.STATION_UPSERTED.equals(e.type())), this::station);
     }
 
     /** Runs in the consumer's transaction, together with the processed-event insert. */
@@ -94,7 +99,8 @@ public class ReadModelConsumers {
                 s.protectionLevel() == null ? "NONE" : s.protectionLevel(), s.invasive(), s.sensitive(), o.countyCode(),
                 o.observedAt().toInstant(), Math.max(o.count(), 0), o.status() == null ? "UNVERIFIED" : o.status(),
                 o.reviewedAt() != null ? o.reviewedAt() : o.recordedAt(),
-                o.location() == null ? null : o.location().lat(), o.location() == null ? null : o.location().lon()));
+                o.location() == null ? null : o.location().lat(), o.location() == null ? null : o.location().lon(),
+                o.stationId() == null || o.stationId().isBlank() || o.stationId().length() > 100 ? null : o.stationId()));
     }
 
     void alert(EventEnvelope<JsonNode> event) throws Exception {
@@ -147,6 +153,15 @@ public class ReadModelConsumers {
         county(a.id(), "County outline " + a.id());
         boolean drawn = a.active() && a.geometry() != null && !a.geometry().isNull();
         facts.upsertOutline(a.id(), drawn ? json.writeValueAsString(a.geometry()) : null, a.source(), a.updatedAt());
+    }
+
+    void station(EventEnvelope<JsonNode> event) throws Exception {
+        StationSnapshot s = read(event, StationSnapshot.class);
+        if (s.id() == null || s.id().isBlank() || s.id().length() > 100 || s.updatedAt() == null
+                || (s.plotCode() != null && s.plotCode().length() > 60) || (s.type() != null && s.type().length() > 20)) {
+            throw new PoisonEventException("Station without a usable id (1–100 characters) or updatedAt");
+        }
+        facts.upsertStation(s.id(), s.type(), s.plotCode(), s.updatedAt());
     }
 
     /** Control cases (the newest updatedAt wins) and their actions (inserted once). */

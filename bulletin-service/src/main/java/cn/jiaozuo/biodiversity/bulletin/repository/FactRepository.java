@@ -35,23 +35,25 @@ public class FactRepository {
 
     public record ObservationRow(UUID uuid, long speciesId, String scientificName, String chineseName, String group,
             String protectionLevel, boolean invasive, boolean sensitive, String countyCode, Instant observedAt, int individuals,
-            String status, Instant versionAt, Double lat, Double lon) {
+            String status, Instant versionAt, Double lat, Double lon, String stationId) {
     }
 
     /** Inserts or replaces the observation unless the stored one is newer (a review after the recording). */
     public void upsertObservation(ObservationRow o) throws SQLException {
         update("""
                 insert into observation_fact (uuid, species_id, scientific_name, chinese_name, species_group, protection_level,
-                    invasive, sensitive, county_code, observed_at, individuals, status, version_at, lat, lon)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    invasive, sensitive, county_code, observed_at, individuals, status, version_at, lat, lon, station_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (uuid) do update set species_id = excluded.species_id, scientific_name = excluded.scientific_name,
                     chinese_name = excluded.chinese_name, species_group = excluded.species_group,
                     protection_level = excluded.protection_level, invasive = excluded.invasive, sensitive = excluded.sensitive,
                     county_code = excluded.county_code, observed_at = excluded.observed_at, individuals = excluded.individuals,
-                    status = excluded.status, version_at = excluded.version_at, lat = excluded.lat, lon = excluded.lon
+                    status = excluded.status, version_at = excluded.version_at, lat = excluded.lat, lon = excluded.lon,
+                    station_id = excluded.station_id
                 where observation_fact.version_at <= excluded.version_at""",
                 o.uuid(), o.speciesId(), o.scientificName(), o.chineseName(), o.group(), o.protectionLevel(), o.invasive(),
-                o.sensitive(), o.countyCode(), ts(o.observedAt()), o.individuals(), o.status(), ts(o.versionAt()), o.lat(), o.lon());
+                o.sensitive(), o.countyCode(), ts(o.observedAt()), o.individuals(), o.status(), ts(o.versionAt()), o.lat(), o.lon(),
+                o.stationId());
     }
 
     /** Inserts or replaces the alert unless the stored state is newer. */
@@ -122,6 +124,18 @@ public class FactRepository {
                 insert into control_action_fact (id, case_id, species_id, county_code, performed_on, treated_area_ha)
                 values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing""",
                 id, caseId, speciesId, countyCode, performedOn, treatedAreaHa);
+    }
+
+    /** Inserts or replaces the station unless the stored state is newer; its first sighting stays the earliest. */
+    public void upsertStation(String id, String type, String plotCode, Instant updatedAt) throws SQLException {
+        update("""
+                insert into station_fact (id, type, plot_code, first_seen_at, updated_at) values (?, ?, ?, ?, ?)
+                on conflict (id) do update set
+                    type = case when station_fact.updated_at <= excluded.updated_at then excluded.type else station_fact.type end,
+                    plot_code = case when station_fact.updated_at <= excluded.updated_at then excluded.plot_code else station_fact.plot_code end,
+                    updated_at = greatest(station_fact.updated_at, excluded.updated_at),
+                    first_seen_at = least(station_fact.first_seen_at, excluded.first_seen_at)""",
+                id, type, plotCode, ts(updatedAt), ts(updatedAt));
     }
 
     /** Where this period's observations (not rejected) were made, and the scope's county outlines: the map. */
@@ -269,7 +283,30 @@ public class FactRepository {
                     }
                 }
             }
-            return new Facts(observations, alerts, patrols, incidents, firsts, plots, points, outlines, cases, actions);
+            // Stations on a plot of the scope, first seen before the period's end; silent: no observation (any status:
+            // the station sent it) in the period.
+            int registered = 0;
+            List<String> silent = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement("""
+                    select st.id, exists (select 1 from observation_fact o where o.station_id = st.id
+                        and o.observed_at >= ? and o.observed_at < ?)
+                    from station_fact st join plot_fact p on p.code = st.plot_code
+                    where p.county_code = any(?) and st.first_seen_at < ? order by st.id""")) {
+                s.setTimestamp(1, start);
+                s.setTimestamp(2, end);
+                s.setArray(3, counties);
+                s.setTimestamp(4, end);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        registered++;
+                        if (!r.getBoolean(2)) {
+                            silent.add(r.getString(1));
+                        }
+                    }
+                }
+            }
+            return new Facts(observations, alerts, patrols, incidents, firsts, plots, points, outlines, cases, actions,
+                    new Facts.Stations(registered, silent));
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the facts of " + scope.code() + " " + period + " failed", e);
         }
