@@ -171,8 +171,9 @@ const kafkaClients = {
   'agency-reader': { writes: [], reads: ['observations.public'], groupPrefix: 'agency-' },
   // Operators replaying dead letters (docs/operations.md).
   'dlq-replay': {
-    writes: ['observations', 'plots', 'stations', 'patrols', 'geography', 'alerts', 'bulletins'],
-    reads: ['observations.dlq', 'plots.dlq', 'stations.dlq', 'patrols.dlq', 'geography.dlq', 'alerts.dlq', 'bulletins.dlq'],
+    writes: ['observations', 'plots', 'stations', 'patrols', 'geography', 'alerts', 'bulletins', 'control-cases'],
+    reads: ['observations.dlq', 'plots.dlq', 'stations.dlq', 'patrols.dlq', 'geography.dlq', 'alerts.dlq', 'bulletins.dlq',
+      'control-cases.dlq'],
     groupPrefix: 'dlq-replay-',
   },
 };
