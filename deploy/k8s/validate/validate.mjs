@@ -138,12 +138,12 @@ for (const k of ofKind('Kafka')) {
 // must grant exactly this.
 const kafkaClients = {
   'observation-service': {
-    writes: ['observations', 'observations.public', 'plots.dlq', 'stations.dlq', 'geography.dlq'],
+    writes: ['observations', 'observations.public', 'species', 'plots.dlq', 'stations.dlq', 'geography.dlq'],
     reads: ['plots', 'stations', 'geography'],
     groupPrefix: 'observation-service', transactionalIdPrefix: 'observation-service-outbox-', deployment: true,
   },
   'sampling-plot-service': {
-    writes: ['plots', 'stations', 'geography', 'observations.dlq'],
+    writes: ['plots', 'stations', 'geography', 'surveys', 'observations.dlq'],
     reads: ['observations'],
     groupPrefix: 'sampling-plot-service', transactionalIdPrefix: 'sampling-plot-service-outbox-', deployment: true,
   },
@@ -157,8 +157,8 @@ const kafkaClients = {
   // (ReadModelConsumers); produces bulletins.
   'bulletin-service': {
     writes: ['bulletins', 'observations.dlq', 'alerts.dlq', 'patrols.dlq', 'plots.dlq', 'geography.dlq', 'control-cases.dlq',
-      'stations.dlq'],
-    reads: ['observations', 'alerts', 'patrols', 'plots', 'geography', 'control-cases', 'stations'],
+      'stations.dlq', 'surveys.dlq', 'species.dlq'],
+    reads: ['observations', 'alerts', 'patrols', 'plots', 'geography', 'control-cases', 'stations', 'surveys', 'species'],
     groupPrefix: 'bulletin-service', transactionalIdPrefix: 'bulletin-service-outbox-', deployment: true,
   },
   'alert-service': {
@@ -171,9 +171,10 @@ const kafkaClients = {
   'agency-reader': { writes: [], reads: ['observations.public'], groupPrefix: 'agency-' },
   // Operators replaying dead letters (docs/operations.md).
   'dlq-replay': {
-    writes: ['observations', 'plots', 'stations', 'patrols', 'geography', 'alerts', 'bulletins', 'control-cases'],
+    writes: ['observations', 'plots', 'stations', 'patrols', 'geography', 'alerts', 'bulletins', 'control-cases', 'surveys',
+      'species'],
     reads: ['observations.dlq', 'plots.dlq', 'stations.dlq', 'patrols.dlq', 'geography.dlq', 'alerts.dlq', 'bulletins.dlq',
-      'control-cases.dlq'],
+      'control-cases.dlq', 'surveys.dlq', 'species.dlq'],
     groupPrefix: 'dlq-replay-',
   },
 };

@@ -41,6 +41,10 @@ public final class EventTypes {
 
     /** A bulletin (a version of one period, scope and edition) was generated and archived; data: {@link BulletinSnapshot}. */
     public static final String BULLETIN_PUBLISHED = "BulletinPublished";
+    /** A survey visit to a sampling plot was recorded on {@link Topics#SURVEYS}; data: {@link SurveySnapshot}. */
+    public static final String SURVEY_RECORDED = "SurveyRecorded";
+    /** A catalog species as it is now, on {@link Topics#SPECIES}; data: {@link SpeciesSnapshot}. */
+    public static final String SPECIES_UPSERTED = "SpeciesUpserted";
 
     /** data: {@link AlertSnapshot} for all alert events. */
     public static final String ALERT_RAISED = "AlertRaised";

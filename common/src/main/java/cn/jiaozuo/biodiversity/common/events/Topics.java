@@ -63,6 +63,21 @@ public final class Topics {
     public static final String BULLETINS = "bulletins";
     /** Bulletin events a consumer could not process. */
     public static final String BULLETINS_DLQ = "bulletins.dlq";
+    /**
+     * Survey visits to sampling plots ({@link SurveySnapshot}), key = survey id; compacted (visits are never changed)
+     * so a new consumer rebuilds every visit since monitoring began: bulletin-service counts visits and overdue plots
+     * for any past period from them.
+     */
+    public static final String SURVEYS = "surveys";
+    /** Survey events a consumer could not process. */
+    public static final String SURVEYS_DLQ = "surveys.dlq";
+    /**
+     * The species catalog ({@link SpeciesSnapshot}), key = species id; compacted so a new consumer rebuilds the
+     * whole catalog, including species never observed (bulletin-service measures the protection rate against it).
+     */
+    public static final String SPECIES = "species";
+    /** Species events a consumer could not process. */
+    public static final String SPECIES_DLQ = "species.dlq";
 
     /** Name, partition count and clean-up policy of one topic. */
     public record TopicSpec(String name, int partitions, boolean compacted) {
@@ -85,7 +100,11 @@ public final class Topics {
             new TopicSpec(CONTROL_CASES, 3, false),
             new TopicSpec(CONTROL_CASES_DLQ, 1, false),
             new TopicSpec(BULLETINS, 3, false),
-            new TopicSpec(BULLETINS_DLQ, 1, false));
+            new TopicSpec(BULLETINS_DLQ, 1, false),
+            new TopicSpec(SURVEYS, 3, true),
+            new TopicSpec(SURVEYS_DLQ, 1, false),
+            new TopicSpec(SPECIES, 3, true),
+            new TopicSpec(SPECIES_DLQ, 1, false));
 
     /** Header names set on every record by the outbox relay (Debezium's convention). */
     public static final String HEADER_EVENT_ID = "eventId";
