@@ -18,16 +18,25 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.jiaozuo.biodiversity.alert.MortalityReports.Site;
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
 import cn.jiaozuo.biodiversity.common.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,30 +116,144 @@ class MortalityReportTest extends ObservationEventsFixture {
 
     @Test
     void a_sensitive_species_report_is_generalized_except_for_reviewers_admins_and_its_reporter() {
-        SpeciesSnapshot leopard = nationalClassOne(newSpeciesId(), true); // learned from topic observations
-        events.recorded(observation(leopard, MENGZHOU));
-        awaitAlerts(leopard.id(), 1);
-        Site site = Site.fresh();
-        Map<String, Object> body = site.ducks(0, 0, 0);
-        body.remove("group"); // taken from the species
-        body.put("speciesId", leopard.id());
-        body.put("sickCount", 1);
-        String id = as(Roles.RANGER, "ranger-wang").body(body).when().post("/mortality-reports").then().statusCode(201)
-                .body("location.obscured", equalTo(false)).body("group", equalTo("MAMMAL"))
-                .body("chineseName", equalTo("华北豹")).extract().path("id");
+        Leopard leopard = Leopard.reported(events, Site.fresh(), 0);
         for (String role : List.of(Roles.BUREAU, Roles.RANGER, Roles.STATION)) {
-            as(role).when().get("/mortality-reports/" + id).then().statusCode(200)
-                    .body("location.obscured", equalTo(true)).body("location.lat", not(closeTo(site.lat(), 1e-6)))
-                    .body("reporter", nullValue()).body("observedAt", notNullValue());
+            as(role).when().get("/mortality-reports/" + leopard.publicId()).then().statusCode(200)
+                    .body("id", equalTo(leopard.publicId())).body("location.obscured", equalTo(true))
+                    .body("location.lat", not(closeTo(leopard.site().latNorth(10_000), 1e-6)))
+                    .body("reporter", nullValue()).body("symptoms", nullValue())
+                    .body("observedAt", equalTo(leopard.hour().toInstant().toString()));
+            // The stored uuid is the client's (a time-based one carries its clock): not answered to outsiders.
+            as(role).when().get("/mortality-reports/" + leopard.id()).then().statusCode(404);
         }
         for (String role : List.of(Roles.REVIEWER, Roles.ADMIN)) {
-            as(role).when().get("/mortality-reports/" + id).then().statusCode(200)
-                    .body("location.obscured", equalTo(false)).body("reporter", equalTo("ranger-wang"));
+            as(role).when().get("/mortality-reports/" + leopard.publicId()).then().statusCode(200)
+                    .body("id", equalTo(leopard.id())).body("location.obscured", equalTo(false))
+                    .body("reporter", equalTo(leopard.reporter())).body("symptoms", notNullValue());
         }
-        as(Roles.RANGER, "ranger-wang").when().get("/mortality-reports/" + id).then()
-                .body("location.lat", closeTo(site.lat(), 1e-9));
-        as(Roles.BUREAU).queryParam("speciesId", leopard.id()).when().get("/mortality-reports").then().statusCode(200)
-                .body("items", hasSize(1)).body("items[0].location.obscured", equalTo(true));
+        as(Roles.RANGER, leopard.reporter()).when().get("/mortality-reports/" + leopard.id()).then()
+                .body("location.lat", closeTo(leopard.site().latNorth(10_000), 1e-9));
+        as(Roles.BUREAU).queryParam("speciesId", leopard.speciesId()).when().get("/mortality-reports").then()
+                .statusCode(200).body("items.id", equalTo(List.of(leopard.publicId())))
+                .body("items[0].location.obscured", equalTo(true));
+    }
+
+    @Test
+    void time_filters_order_and_cursor_tell_outsiders_nothing_finer_than_the_hour() {
+        Site site = Site.fresh();
+        // Reports of an ordinary species recorded just before and just after the leopard, observed with it.
+        String before = post(Roles.RANGER, site.ducks(1, 0, 0.62)).then().statusCode(201).extract().path("id");
+        Leopard leopard = Leopard.reported(events, site, 1);
+        String after = post(Roles.RANGER, site.ducks(1, 20_000, 0.62)).then().statusCode(201).extract().path("id");
+        OffsetDateTime t = leopard.observedAt();
+        OffsetDateTime hour = leopard.hour();
+        for (String role : List.of(Roles.BUREAU, Roles.RANGER, Roles.STATION)) {
+            // Bisection around the exact second finds nothing; only a window holding the start of the hour finds it.
+            for (OffsetDateTime from : List.of(t.minusSeconds(1), t, hour.plusSeconds(1))) {
+                assertEquals(List.of(), ids(as(role), leopard, from, hour.plusHours(1)), "from=" + from);
+            }
+            assertEquals(List.of(leopard.publicId()), ids(as(role), leopard, hour, hour.plusSeconds(1)));
+            assertEquals(List.of(leopard.publicId()), ids(as(role), leopard, hour.minusHours(1), t));
+
+            // Listed at the hour of its recording: the shown recordedAt never increases down the list, so the
+            // leopard's place between the ducks tells no more than its shown time.
+            List<String> order = new ArrayList<>();
+            List<String> cursors = new ArrayList<>();
+            String cursor = null;
+            do {
+                var request = as(role).queryParam("countyCode", MENGZHOU)
+                        .queryParam("from", hour.minusHours(1).toString()).queryParam("to", hour.plusHours(2).toString()).queryParam("limit", 1);
+                if (cursor != null) {
+                    request.queryParam("cursor", cursor);
+                }
+                JsonPath page = request.when().get("/mortality-reports").then().statusCode(200).extract().jsonPath();
+                order.addAll(page.getList("items.id"));
+                cursor = page.getString("nextCursor");
+                if (cursor != null) {
+                    cursors.add(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+                }
+            } while (cursor != null);
+            assertEquals(3, order.size(), order.toString());
+            List<Instant> shown = order.stream().map(id -> Instant.parse(as(role).when().get("/mortality-reports/" + id)
+                    .then().statusCode(200).extract().<String>path("recordedAt"))).toList();
+            for (int i = 1; i < shown.size(); i++) {
+                assertFalse(shown.get(i).isAfter(shown.get(i - 1)), "listed out of its shown order: " + order);
+            }
+            assertEquals(after, order.get(0));
+            assertFalse(order.contains(leopard.id()));
+            for (String decoded : cursors) {
+                assertFalse(decoded.contains(leopard.id()), "a cursor holds the leopard's stored uuid");
+                long micros = Long.parseLong(decoded.substring(0, decoded.indexOf('|')));
+                if (decoded.endsWith(leopard.publicId())) {
+                    assertEquals(0, micros % 3_600_000_000L, "the leopard's cursor is finer than the hour");
+                }
+            }
+            assertTrue(order.contains(before));
+        }
+        // Its reporter and reviewers filter on the exact time.
+        assertEquals(List.of(leopard.id()), ids(as(Roles.RANGER, leopard.reporter()), leopard, t, t.plusSeconds(1)));
+        assertEquals(List.of(leopard.id()), ids(as(Roles.REVIEWER), leopard, t, t.plusSeconds(1)));
+    }
+
+    @Test
+    void samples_of_a_generalized_report_show_no_handler_and_no_time_finer_than_the_hour() {
+        Leopard leopard = Leopard.reported(events, Site.fresh(), 1);
+        OffsetDateTime sent = leopard.observedAt().plusHours(2).plusMinutes(17).plusSeconds(9);
+        // The bureau knows the report by its public id only, and records the sample under it.
+        as(Roles.BUREAU, "bureau-li").body(Map.of("sampleId", "S-" + leopard.publicId(), "lab", "河南省动物疫病预防控制中心",
+                "sentAt", sent.toString())).when().post("/mortality-reports/" + leopard.publicId() + "/samples").then()
+                .statusCode(201).body("id", equalTo(leopard.publicId()))
+                .body("samples[0].sentAt", equalTo(sent.toInstant().truncatedTo(ChronoUnit.HOURS).toString()))
+                .body("samples[0].updatedBy", nullValue());
+        as(Roles.BUREAU).body(Map.of("sampleId", "S2", "lab", "lab", "sentAt", sent.toString())).when()
+                .post("/mortality-reports/" + leopard.id() + "/samples").then().statusCode(404);
+        as(Roles.REVIEWER).when().get("/mortality-reports/" + leopard.publicId()).then().statusCode(200)
+                .body("samples[0].sentAt", equalTo(sent.toInstant().toString()))
+                .body("samples[0].updatedBy", equalTo("bureau-li"));
+
+        // The carcass's WILDLIFE_MORTALITY alert names the report by its public id, in its detail and its history.
+        String alertId = as(Roles.REVIEWER).when().get("/mortality-reports/" + leopard.publicId()).then()
+                .extract().path("mortalityAlertId");
+        String alert = as(Roles.BUREAU).when().get("/alerts/" + alertId).then().statusCode(200)
+                .body("disease.reportIds", equalTo(List.of(leopard.publicId()))).extract().asString();
+        assertFalse(alert.contains(leopard.id()), "the alert names the report's stored uuid");
+    }
+
+    /** A 华北豹 (sensitive, national class I) found dead or sick by a ranger of its own, 37 min 12 s past an hour. */
+    private record Leopard(Site site, long speciesId, String reporter, String id, String publicId,
+            OffsetDateTime observedAt) {
+
+        static Leopard reported(ObservationEvents events, Site site, int dead) {
+            SpeciesSnapshot leopard = nationalClassOne(newSpeciesId(), true); // learned from topic observations
+            events.recorded(observation(leopard, MENGZHOU));
+            awaitAlerts(leopard.id(), 1);
+            Map<String, Object> body = site.ducks(dead, 10_000, 0);
+            body.remove("group"); // taken from the species
+            body.put("speciesId", leopard.id());
+            body.put("sickCount", 1);
+            OffsetDateTime at = site.day().truncatedTo(ChronoUnit.HOURS).plusMinutes(37).plusSeconds(12);
+            body.put("observedAt", at.toString());
+            body.put("symptoms", "在大河村东侧沟里 (in the gully east of the village)");
+            String reporter = "ranger-" + UUID.randomUUID();
+            String id = as(Roles.RANGER, reporter).body(body).when().post("/mortality-reports").then().statusCode(201)
+                    .body("location.obscured", equalTo(false)).body("group", equalTo("MAMMAL"))
+                    .body("chineseName", equalTo("华北豹")).body("id", equalTo(body.get("uuid"))).extract().path("id");
+            String publicId = as(Roles.BUREAU).queryParam("speciesId", leopard.id()).when().get("/mortality-reports")
+                    .then().statusCode(200).extract().path("items[0].id");
+            assertNotEquals(id, publicId);
+            return new Leopard(site, leopard.id(), reporter, id, publicId, at);
+        }
+
+        OffsetDateTime hour() {
+            return observedAt.truncatedTo(ChronoUnit.HOURS);
+        }
+    }
+
+    /** The reports of the leopard's species the caller finds between from and to. */
+    private static List<String> ids(RequestSpecification caller, Leopard leopard, OffsetDateTime from, OffsetDateTime to) {
+        return caller.queryParam("speciesId", leopard.speciesId()).queryParam("from", from.toString())
+                .queryParam("to", to.toString()).when().get("/mortality-reports").then().statusCode(200)
+                .extract().path("items.id");
     }
 
     @Test

@@ -61,7 +61,8 @@ public record AlertView(
             @Schema(required = true, example = "2", description = "Animals found sick in them") int sickCount,
             @Schema(example = "H5N1", description = "The pathogen of the first POSITIVE sample; absent while none is")
             String pathogen,
-            @Schema(description = "The mortality reports (GET /mortality-reports/{id})") List<UUID> reportIds) {
+            @Schema(description = "The mortality reports by their public id (GET /mortality-reports/{id})")
+            List<UUID> reportIds) {
     }
 
     /** A step of the emergency checklist; who and when once done. */

@@ -105,9 +105,11 @@ public class MortalityReportResource {
     @RolesAllowed({Roles.RANGER, Roles.STATION, Roles.REVIEWER, Roles.BUREAU, Roles.ADMIN})
     @Operation(operationId = "listMortalityReports", summary = "List mortality reports, newest recorded first",
             description = "Staff only (roles ranger, station, reviewer, bureau, admin). Reports of sensitive species are"
-                    + " generalized (0.1° cell, times to the hour, no reporter or station) except for reviewers, admins"
-                    + " and their reporter. Filters combine with AND; from/to select by observedAt. Keyset pagination:"
-                    + " pass the page's nextCursor as cursor.")
+                    + " generalized (0.1° cell, times to the hour, a public id, no reporter, station, symptoms or"
+                    + " sample handlers) except for reviewers, admins and their reporter. Filters combine with AND;"
+                    + " from/to select by observedAt as the caller is shown it (to the hour on a generalized report), and"
+                    + " a generalized report is listed at the hour of its recording, so neither bisection nor the order"
+                    + " tells more than the hour. Keyset pagination: pass the page's nextCursor as cursor.")
     @APIResponse(responseCode = "200", description = "A page of reports", content = @Content(schema = @Schema(implementation = MortalityReportPage.class)))
     @APIResponse(responseCode = "400", description = "An invalid filter or cursor")
     public MortalityReportPage list(
@@ -142,24 +144,28 @@ public class MortalityReportResource {
         Integer size = QueryValues.integer("limit", limit, 1, MAX_LIMIT, violations);
         PageCursor after = PageCursor.decode(cursor, violations);
         QueryValues.requireValid(violations);
-        MortalityReportService.Listing page = service.list(new MortalityReportSearch(county, wanted, species, alert,
-                fromTime, toTime, after == null ? null : after.at(), after == null ? null : after.id(),
-                size == null ? DEFAULT_LIMIT : size));
         Caller caller = Caller.of(identity);
+        MortalityReportService.Listing page = service.list(new MortalityReportSearch(county, wanted, species, alert,
+                fromTime, toTime, MortalityReport.entitledToAll(caller) ? null : caller.subject(),
+                after == null ? null : after.at(), after == null ? null : after.id(),
+                size == null ? DEFAULT_LIMIT : size));
         List<MortalityReport> reports = page.reports();
         return new MortalityReportPage(reports.stream().map(r -> MortalityReportView.summary(r, caller)).toList(),
-                PageCursor.next(page.more(), reports, r -> r.recordedAt, r -> r.id));
+                PageCursor.next(page.more(), reports, r -> r.listedAt, r -> r.publicId));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.RANGER, Roles.STATION, Roles.REVIEWER, Roles.BUREAU, Roles.ADMIN})
     @Operation(operationId = "getMortalityReport", summary = "One mortality report with its samples",
-            description = "Staff only (roles ranger, station, reviewer, bureau, admin); generalized as in the listing.")
+            description = "Staff only (roles ranger, station, reviewer, bureau, admin); generalized as in the listing. The"
+                    + " id is the one the listing shows (a generalized report's public id; its stored uuid only for those"
+                    + " who see it exactly, a 404 for others).")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = MortalityReportView.class)))
     @APIResponse(responseCode = "404", description = "No such report")
     public MortalityReportView get(@PathParam("id") UUID id) {
-        return MortalityReportView.detail(service.find(id), Caller.of(identity));
+        Caller caller = Caller.of(identity);
+        return MortalityReportView.detail(service.find(id, caller), caller);
     }
 
     @POST

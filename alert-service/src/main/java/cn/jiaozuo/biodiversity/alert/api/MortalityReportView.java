@@ -6,7 +6,6 @@ import cn.jiaozuo.biodiversity.alert.domain.MortalityReportService;
 import cn.jiaozuo.biodiversity.alert.domain.MortalitySample;
 import cn.jiaozuo.biodiversity.common.geo.Geoprivacy;
 import cn.jiaozuo.biodiversity.common.security.Caller;
-import cn.jiaozuo.biodiversity.common.security.Roles;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,12 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A mortality report as the API shows it; {@code samples} only on GET /mortality-reports/{id} and the writes. A report
  * of a sensitive species is generalized for callers other than reviewers, admins and its reporter: the 0.1° cell,
- * times to the hour, no reporter or station (they lead to the exact place).
+ * times to the hour, its public id (a time-based client uuid carries the moment), no reporter, station, symptoms or
+ * sample handlers (people and free text lead to the exact place).
  */
 @Schema(name = "MortalityReport")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MortalityReportView(
-        @Schema(required = true, example = "5d0e7c1a-3b2f-4e6d-9c8b-7a6f5e4d3c2b") UUID id,
+        @Schema(required = true, example = "5d0e7c1a-3b2f-4e6d-9c8b-7a6f5e4d3c2b", description = "The client's uuid;"
+                + " a random public id when location.obscured") UUID id,
         @Schema(example = "1042") Long speciesId,
         @Schema(example = "Anas platyrhynchos", description = "Absent when the species is unknown to this service")
         String scientificName,
@@ -36,7 +37,8 @@ public record MortalityReportView(
         @Schema(required = true, example = "410883") String countyCode,
         @Schema(required = true, example = "2026-11-28T07:40:00+08:00", description = "To the hour when"
                 + " location.obscured") OffsetDateTime observedAt,
-        @Schema(example = "头颈扭曲，站立不稳 (twisted necks, unsteady)") String symptoms,
+        @Schema(example = "头颈扭曲，站立不稳 (twisted necks, unsteady)", description = "Absent when"
+                + " location.obscured (free text may name the place)") String symptoms,
         @Schema(required = true, example = "true") boolean samplesTaken,
         @Schema(example = "ranger-wang", description = "Token subject of the sender; absent when location.obscured")
         String reporter,
@@ -63,17 +65,14 @@ public record MortalityReportView(
     public record Sample(
             @Schema(required = true, example = "JZ-2026-H-0117") String sampleId,
             @Schema(required = true, example = "河南省动物疫病预防控制中心") String lab,
-            @Schema(required = true, example = "2026-11-28T07:00:00Z") Instant sentAt,
+            @Schema(required = true, example = "2026-11-28T07:00:00Z", description = "To the hour when the report's"
+                    + " location.obscured") Instant sentAt,
             @Schema(required = true, example = "POSITIVE", enumeration = {"PENDING", "NEGATIVE", "POSITIVE"}) String result,
             @Schema(example = "H5N1") String pathogen,
             @Schema(example = "2026-11-30") LocalDate resultDate,
-            @Schema(required = true, example = "bureau-zhang", description = "Who entered the latest state") String updatedBy,
-            @Schema(required = true) Instant updatedAt) {
-    }
-
-    /** Whether the caller sees the report's exact point: not sensitive, or a reviewer, an admin or the reporter. */
-    static boolean exact(MortalityReport r, Caller caller) {
-        return !r.sensitive || caller.hasAny(Roles.REVIEWER, Roles.ADMIN) || r.reporter.equals(caller.subject());
+            @Schema(example = "bureau-zhang", description = "Who entered the latest state; absent when the report's"
+                    + " location.obscured (whoever took the sample was at the place)") String updatedBy,
+            @Schema(required = true, description = "To the hour when the report's location.obscured") Instant updatedAt) {
     }
 
     static MortalityReportView summary(MortalityReport r, Caller caller) {
@@ -85,7 +84,7 @@ public record MortalityReportView(
     }
 
     private static MortalityReportView of(MortalityReport r, Caller caller, List<MortalitySample> samples) {
-        boolean exact = exact(r, caller);
+        boolean exact = r.exactFor(caller);
         Location location;
         if (exact) {
             location = new Location(r.lat, r.lon, r.accuracyM, false);
@@ -93,12 +92,17 @@ public record MortalityReportView(
             Geoprivacy.GeneralizedPoint cell = Geoprivacy.generalize(r.lat, r.lon, r.accuracyM);
             location = new Location(cell.lat(), cell.lon(), cell.accuracyM(), true);
         }
-        return new MortalityReportView(r.id, r.speciesId, r.scientificName, r.chineseName, r.animalGroup.name(),
-                r.deadCount, r.sickCount, location, r.countyCode,
-                exact ? r.observedAt : r.observedAt.truncatedTo(Alert.SENSITIVE_TIME_UNIT), r.symptoms, r.samplesTaken,
+        return new MortalityReportView(r.idFor(caller), r.speciesId, r.scientificName, r.chineseName,
+                r.animalGroup.name(), r.deadCount, r.sickCount, location, r.countyCode,
+                exact ? r.observedAt : r.listedObservedAt, exact ? r.symptoms : null, r.samplesTaken,
                 exact ? r.reporter : null, exact ? r.stationId : null, r.clusterAlertId, r.mortalityAlertId,
-                exact ? r.recordedAt : r.recordedAt.truncatedTo(Alert.SENSITIVE_TIME_UNIT),
-                samples == null ? null : samples.stream().map(s -> new Sample(s.sampleId, s.lab, s.sentAt,
-                        s.result.name(), s.pathogen, s.resultDate, s.updatedBy, s.updatedAt)).toList());
+                exact ? r.recordedAt : r.listedAt,
+                samples == null ? null : samples.stream().map(s -> new Sample(s.sampleId, s.lab, coarse(s.sentAt, exact),
+                        s.result.name(), s.pathogen, s.resultDate, exact ? s.updatedBy : null,
+                        coarse(s.updatedAt, exact))).toList());
+    }
+
+    private static Instant coarse(Instant t, boolean exact) {
+        return exact ? t : t.truncatedTo(Alert.SENSITIVE_TIME_UNIT);
     }
 }

@@ -130,7 +130,7 @@ public class AlertService {
             return new Detail(alert, observations.live(id), history.forAlert(id), List.of(), List.of());
         }
         return new Detail(alert, observations.live(id), history.forAlert(id),
-                reports.ofAlert(id).stream().map(r -> r.id).toList(), checklist.ofAlert(id));
+                reports.ofAlert(id).stream().map(r -> r.publicId).toList(), checklist.ofAlert(id));
     }
 
     private Alert locked(UUID id) {

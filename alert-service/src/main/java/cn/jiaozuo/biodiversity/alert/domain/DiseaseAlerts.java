@@ -123,7 +123,7 @@ public class DiseaseAlerts {
             alerts.persist(alert);
             members.forEach(m -> m.clusterAlertId = alert.id);
             history.persist(AlertHistoryEntry.of(alert, "RAISED", AlertHistoryEntry.SYSTEM, alert.reason
-                    + "; reports " + raise.members()));
+                    + "; reports " + members.stream().map(m -> m.publicId).toList()));
             events.publish(EventTypes.ALERT_RAISED, alert);
             LOG.debugf("Alert %s raised (DISEASE_CLUSTER, %d dead birds) in %s", alert.id, alert.deadCount,
                     alert.countyCode);
@@ -134,7 +134,7 @@ public class DiseaseAlerts {
             describe(alert, reports.ofCluster(alert.id));
             alert.touch();
             history.persist(AlertHistoryEntry.of(alert, "REPORT_ADDED", AlertHistoryEntry.SYSTEM, alert.reason
-                    + "; reports " + join.members() + " added"));
+                    + "; reports " + join.members().stream().map(m -> byId.get(m).publicId).toList() + " added"));
             events.publish(EventTypes.ALERT_UPDATED, alert);
         }
         // Otherwise not (yet) a cluster: a later report nearby may make it one.
@@ -161,7 +161,7 @@ public class DiseaseAlerts {
         alerts.persist(alert);
         report.mortalityAlertId = alert.id;
         history.persist(AlertHistoryEntry.of(alert, "RAISED", AlertHistoryEntry.SYSTEM, severity + ": " + reason
-                + "; report " + report.id));
+                + "; report " + report.publicId));
         events.publish(EventTypes.ALERT_RAISED, alert);
         return alert;
     }

@@ -1,5 +1,7 @@
 package cn.jiaozuo.biodiversity.alert.domain;
 
+import cn.jiaozuo.biodiversity.common.security.Caller;
+import cn.jiaozuo.biodiversity.common.security.Roles;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -88,6 +91,45 @@ public class MortalityReport {
 
     @Column(name = "recorded_at")
     public Instant recordedAt;
+
+    /**
+     * The id everyone may see and use: the client's uuid for an ordinary report; for a sensitive species' report a
+     * random one, since a time-based client uuid carries its moment (V9__mortality_report_listing.sql).
+     */
+    @Column(name = "public_id")
+    public UUID publicId;
+
+    /** Where the report stands in the newest-first list: recordedAt, to the hour for a sensitive species. */
+    @Column(name = "listed_at")
+    public Instant listedAt;
+
+    /** What from/to compare with for callers shown the report generalized: observedAt, to the hour if sensitive. */
+    @Column(name = "listed_observed_at")
+    public OffsetDateTime listedObservedAt;
+
+    /** Sets the listing columns from {@code sensitive}, {@code observedAt} and {@code recordedAt}. */
+    public void placeInLists() {
+        publicId = sensitive ? UUID.randomUUID() : id;
+        listedAt = sensitive ? recordedAt.truncatedTo(Alert.SENSITIVE_TIME_UNIT) : recordedAt;
+        listedObservedAt = sensitive
+                ? observedAt.toInstant().truncatedTo(Alert.SENSITIVE_TIME_UNIT).atOffset(ZoneOffset.UTC)
+                : observedAt;
+    }
+
+    /** Whether the caller sees the exact point, times and people: not sensitive, or a reviewer, an admin or the reporter. */
+    public boolean exactFor(Caller caller) {
+        return !sensitive || entitledToAll(caller) || reporter.equals(caller.subject());
+    }
+
+    /** Reviewers and admins see every report exactly. */
+    public static boolean entitledToAll(Caller caller) {
+        return caller.hasAny(Roles.REVIEWER, Roles.ADMIN);
+    }
+
+    /** The id this caller is shown: the stored one when it sees the report exactly, otherwise the public one. */
+    public UUID idFor(Caller caller) {
+        return exactFor(caller) ? id : publicId;
+    }
 
     /** Whether a retry under the same uuid is this report (the same reporter and fields). */
     public boolean sameAs(NewMortalityReport r, String caller) {

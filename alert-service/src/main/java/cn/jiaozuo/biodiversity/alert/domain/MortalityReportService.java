@@ -90,6 +90,7 @@ public class MortalityReportService {
         r.reporter = caller.subject();
         r.stationId = command.stationId();
         r.recordedAt = now();
+        r.placeInLists();
         reports.persist(r);
         reports.flush(); // the alerts below reference the row
         alerts.reported(r);
@@ -104,15 +105,15 @@ public class MortalityReportService {
     }
 
     @Transactional
-    public Detail find(UUID id) {
-        return detail(reports.findByIdOptional(id).orElseThrow(() -> notFound(id)));
+    public Detail find(UUID id, Caller caller) {
+        return detail(shown(id, caller, false));
     }
 
     /** A sample sent to a lab: PENDING. The same sample again is a replay; another lab or time under its id a 409. */
     @Transactional
     public Recorded addSample(UUID reportId, String sampleId, String lab, Instant sentAt, Caller caller) {
-        MortalityReport r = reports.findForUpdate(reportId).orElseThrow(() -> notFound(reportId));
-        MortalitySample existing = samples.findById(new MortalitySample.Key(reportId, sampleId));
+        MortalityReport r = shown(reportId, caller, true);
+        MortalitySample existing = samples.findById(new MortalitySample.Key(r.id, sampleId));
         if (existing != null) {
             if (!existing.lab.equals(lab) || !existing.sentAt.equals(sentAt)) {
                 throw ProblemException.conflict("Sample " + sampleId + " of report " + reportId
@@ -121,7 +122,7 @@ public class MortalityReportService {
             return new Recorded(detail(r), true);
         }
         MortalitySample s = new MortalitySample();
-        s.reportId = reportId;
+        s.reportId = r.id;
         s.sampleId = sampleId;
         s.lab = lab;
         s.sentAt = sentAt;
@@ -142,8 +143,8 @@ public class MortalityReportService {
     public Recorded result(UUID reportId, String sampleId, SampleResult result, String pathogen, LocalDate resultDate,
             Caller caller) {
         reports.lockClusterRule(); // a positive result and a report joining the cluster change the same alert
-        MortalityReport r = reports.findForUpdate(reportId).orElseThrow(() -> notFound(reportId));
-        MortalitySample s = samples.findById(new MortalitySample.Key(reportId, sampleId));
+        MortalityReport r = shown(reportId, caller, true);
+        MortalitySample s = samples.findById(new MortalitySample.Key(r.id, sampleId));
         if (s == null) {
             throw ProblemException.notFound("No sample " + sampleId + " of mortality report " + reportId);
         }
@@ -166,6 +167,17 @@ public class MortalityReportService {
             alerts.positive(r, s, caller.subject());
         }
         return new Recorded(detail(r), false);
+    }
+
+    /**
+     * The report under an id as the caller is shown it: its public id, or its stored uuid for those who see it exactly.
+     * Others get a 404 for the stored uuid of a generalized report, as if it did not exist: answering would confirm a
+     * guessed time-based uuid.
+     */
+    private MortalityReport shown(UUID id, Caller caller, boolean forUpdate) {
+        return reports.findByShownId(id, forUpdate)
+                .filter(r -> r.publicId.equals(id) || r.exactFor(caller))
+                .orElseThrow(() -> notFound(id));
     }
 
     private Detail detail(MortalityReport r) {

@@ -20,8 +20,13 @@ public class MortalityReportRepository implements PanacheRepositoryBase<Mortalit
 
     private static final List<AnimalGroup> BIRDS = List.of(AnimalGroup.WATERFOWL, AnimalGroup.OTHER_BIRD);
 
-    public Optional<MortalityReport> findForUpdate(UUID id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    /** The report whose stored uuid or public id is {@code id}; locked when {@code forUpdate}. */
+    public Optional<MortalityReport> findByShownId(UUID id, boolean forUpdate) {
+        var query = find("id = ?1 or publicId = ?1", id);
+        if (forUpdate) {
+            query.withLock(LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.firstResultOptional();
     }
 
     /**
@@ -55,7 +60,11 @@ public class MortalityReportRepository implements PanacheRepositoryBase<Mortalit
         return list("clusterAlertId = ?1 or mortalityAlertId = ?1", Sort.ascending("observedAt", "id"), alertId);
     }
 
-    /** One page, newest recorded first, keyset-paginated on (recordedAt, id); fetches one row more than asked. */
+    /**
+     * One page, newest listed first, keyset-paginated on (listedAt, publicId); fetches one row more than asked. From/to
+     * compare with the observation time as the caller is shown it: exact for reviewers, admins and the reporter's own
+     * reports, otherwise {@code listedObservedAt} (to the hour for a sensitive species).
+     */
     public List<MortalityReport> search(MortalityReportSearch s) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
@@ -75,19 +84,26 @@ public class MortalityReportRepository implements PanacheRepositoryBase<Mortalit
             where.add("(clusterAlertId = :alert or mortalityAlertId = :alert)");
             params.and("alert", s.clusterAlertId());
         }
-        if (s.from() != null) {
-            where.add("observedAt >= :from");
-            params.and("from", s.from());
+        if (s.from() != null || s.to() != null) {
+            String observed = "observedAt";
+            if (s.generalizedExceptFor() != null) {
+                observed = "(case when reporter = :viewer then observedAt else listedObservedAt end)";
+                params.and("viewer", s.generalizedExceptFor());
+            }
+            if (s.from() != null) {
+                where.add(observed + " >= :from");
+                params.and("from", s.from());
+            }
+            if (s.to() != null) {
+                where.add(observed + " < :to");
+                params.and("to", s.to());
+            }
         }
-        if (s.to() != null) {
-            where.add("observedAt < :to");
-            params.and("to", s.to());
+        if (s.afterListedAt() != null) {
+            where.add("(listedAt < :afterAt or (listedAt = :afterAt and publicId < :afterId))");
+            params.and("afterAt", s.afterListedAt()).and("afterId", s.afterPublicId());
         }
-        if (s.afterRecordedAt() != null) {
-            where.add("(recordedAt < :afterAt or (recordedAt = :afterAt and id < :afterId))");
-            params.and("afterAt", s.afterRecordedAt()).and("afterId", s.afterId());
-        }
-        Sort newestFirst = Sort.descending("recordedAt", "id");
+        Sort newestFirst = Sort.descending("listedAt", "publicId");
         return (where.isEmpty() ? findAll(newestFirst) : find(String.join(" and ", where), newestFirst, params))
                 .page(Page.ofSize(s.limit() + 1)).list();
     }

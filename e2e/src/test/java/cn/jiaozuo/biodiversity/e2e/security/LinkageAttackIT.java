@@ -1,5 +1,6 @@
 package cn.jiaozuo.biodiversity.e2e.security;
 
+import static cn.jiaozuo.biodiversity.e2e.E2eStack.ALERTS;
 import static cn.jiaozuo.biodiversity.e2e.E2eStack.OBSERVATIONS;
 import static cn.jiaozuo.biodiversity.e2e.E2eStack.as;
 import static org.awaitility.Awaitility.await;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -198,4 +200,49 @@ class LinkageAttackIT {
         assertFalse(records.stream().filter(r -> r.value().contains(upload.publicId())).anyMatch(r -> r.headers().lastHeader("traceparent") != null),
                 "a trace id ties the leopard's event to the upload's request");
     }
+
+    @Test
+    void a_leopard_carcass_report_tells_outsiders_nothing_finer_than_the_hour_nor_its_uuid() {
+        String ranger = "ranger-" + UUID.randomUUID();
+        OffsetDateTime at = OffsetDateTime.of(LocalDate.now(ZoneOffset.ofHours(8)).minusDays(2).atTime(6, 12, 7),
+                ZoneOffset.ofHours(8));
+        OffsetDateTime hour = at.truncatedTo(ChronoUnit.HOURS);
+        String uuid = UUID.randomUUID().toString();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("uuid", uuid);
+        report.put("speciesId", 1); // 华北豹 in the catalog (sensitive; unknown to alert-service fails closed too)
+        report.put("group", "MAMMAL");
+        report.put("deadCount", 1);
+        report.put("point", Map.of("lat", 35.3401, "lon", 113.2712, "accuracyM", 8));
+        report.put("countyCode", XIUWU);
+        report.put("observedAt", at.toString());
+        report.put("symptoms", "云台山北坡二号沟 (gully 2 on the north slope)");
+        Attack.asRole("ranger", ranger, ALERTS).body(report).post("/mortality-reports").then().statusCode(201);
+        List<Supplier<RequestSpecification>> outsiders = List.of(
+                () -> Attack.asRole("ranger", "ranger-" + UUID.randomUUID(), ALERTS),
+                () -> Attack.asRole("station", "station-" + UUID.randomUUID(), ALERTS),
+                () -> as("bureau", ALERTS));
+        for (Supplier<RequestSpecification> outsider : outsiders) {
+            outsider.get().get("/mortality-reports/" + uuid).then().statusCode(404);
+            for (OffsetDateTime from : List.of(at.minusSeconds(1), at, hour.plusSeconds(1))) {
+                String body = outsider.get().queryParam("speciesId", 1).queryParam("from", from.toString())
+                        .queryParam("to", hour.plusHours(1).toString()).get("/mortality-reports").then().statusCode(200)
+                        .extract().asString();
+                assertFalse(body.contains("云台山"), "from=" + from + " narrowed the carcass's time");
+            }
+            JsonPath found = outsider.get().queryParam("speciesId", 1).queryParam("countyCode", XIUWU)
+                    .queryParam("from", hour.toString()).queryParam("to", hour.plusSeconds(1).toString())
+                    .queryParam("limit", 200).get("/mortality-reports").then().statusCode(200).extract().jsonPath();
+            assertTrue(found.getList("items.observedAt").contains(hour.toInstant().toString()));
+            String listing = found.prettify();
+            for (String link : List.of(uuid, ranger, "云台山", "06:12", "22:12")) {
+                assertFalse(listing.contains(link), "the generalized report names " + link);
+            }
+        }
+        // Its reporter still finds it at the exact second under its own uuid.
+        Attack.asRole("ranger", ranger, ALERTS).queryParam("speciesId", 1).queryParam("from", at.toString())
+                .queryParam("to", at.plusSeconds(1).toString()).get("/mortality-reports").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(uuid));
+    }
+
 }
