@@ -23,9 +23,9 @@ record Backlog(BenchConfig config, Report report) {
 
     /**
      * Waits until both outboxes are empty and every consumer group has read the observations topic
-     * to its end, and reports how long the backlog took to drain.
+     * to its end, and reports how long the backlog took to drain; returns those seconds.
      */
-    void awaitDrained() throws Exception {
+    double awaitDrained() throws Exception {
         long start = System.nanoTime();
         long deadline = start + TimeUnit.MINUTES.toNanos(3);
         String jdbc = config.jdbc();
@@ -37,12 +37,13 @@ record Backlog(BenchConfig config, Report report) {
                     if (seconds >= 1) {
                         report.line("- (backlog of the previous phase drained in " + Report.fmt(seconds) + " s)");
                     }
-                    return;
+                    return seconds;
                 }
                 Thread.sleep(200); // polling an external system's state, not synchronising threads
             }
         }
         report.line("- (backlog of the previous phase not drained after 3 min)");
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static long outboxRows(String jdbc) throws Exception {
@@ -54,7 +55,10 @@ record Backlog(BenchConfig config, Report report) {
         }
     }
 
-    /** Records of the observations topic not yet consumed by the services' consumer groups. */
+    /**
+     * Records of the observations topic not yet consumed by the consumer groups that read it (every group with an
+     * offset on it: alert-service, sampling-plot-service, bulletin-service's read model, and any added later).
+     */
     private static long consumerLag(Admin admin) throws Exception {
         List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.OBSERVATIONS)).allTopicNames().get()
                 .get(Topics.OBSERVATIONS).partitions().stream().map(p -> new TopicPartition(Topics.OBSERVATIONS, p.partition()))
@@ -63,8 +67,11 @@ record Backlog(BenchConfig config, Report report) {
         partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
         var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
         long lag = 0;
-        for (String group : List.of("alert-service", "sampling-plot-service")) {
-            var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        for (var listing : admin.listConsumerGroups().all().get()) {
+            var committed = admin.listConsumerGroupOffsets(listing.groupId()).partitionsToOffsetAndMetadata().get();
+            if (partitions.stream().noneMatch(committed::containsKey)) {
+                continue; // a group of another topic
+            }
             for (TopicPartition p : partitions) {
                 var offset = committed.get(p);
                 lag += ends.get(p).offset() - (offset == null ? 0 : offset.offset());

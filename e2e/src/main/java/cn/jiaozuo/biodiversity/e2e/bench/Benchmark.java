@@ -69,7 +69,7 @@ public final class Benchmark {
             fixed.add(fixedRate.run(rate));
         }
         backlog.awaitDrained();
-        double batch = new BatchIntakeBenchmark(report, load).run();
+        double batch = new BatchIntakeBenchmark(config, report, load, backlog).run();
         backlog.awaitDrained();
         report.line("");
 

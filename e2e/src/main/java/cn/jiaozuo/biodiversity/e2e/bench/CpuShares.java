@@ -10,8 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * CPU time each process of the system used during a phase, from {@code /proc/<pid>/stat} (user + system ticks):
- * the three services and Kafka by the stack's pid files, PostgreSQL as all its processes (one per connection),
- * and whatever the phase adds (the load generator). Shares are of all cores over the phase's wall time.
+ * every process of the stack by its pid file (the services, Kafka, the mail server), PostgreSQL as all its processes
+ * (one per connection), this benchmark's own JVM, and whatever the phase adds (wrk). Shares are of all cores over the
+ * phase's wall time.
  */
 final class CpuShares {
 
@@ -26,13 +27,18 @@ final class CpuShares {
 
     static CpuShares start(BenchConfig config) throws IOException {
         CpuShares shares = new CpuShares();
-        for (String name : List.of("observation-service", "sampling-plot-service", "alert-service", "kafka")) {
-            Path file = config.stackVar().resolve("pids/" + name + ".pid");
-            if (Files.exists(file)) {
-                shares.pids.put(name, List.of(Long.parseLong(Files.readString(file).trim())));
+        try (Stream<Path> files = Files.list(config.stackVar().resolve("pids"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".pid")).sorted().toList()) {
+                String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
+                try {
+                    shares.pids.put(name, List.of(Long.parseLong(Files.readString(file).trim())));
+                } catch (NumberFormatException e) {
+                    // a pid file being written: not a process of this phase
+                }
             }
         }
         shares.pids.put("PostgreSQL (all backends)", postgresPids());
+        shares.pids.put("this benchmark's JVM (Java load generator)", List.of(ProcessHandle.current().pid()));
         shares.pids.forEach((name, list) -> shares.before.put(name, ticks(list)));
         return shares;
     }
