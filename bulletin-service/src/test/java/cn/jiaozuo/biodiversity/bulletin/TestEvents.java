@@ -131,7 +131,7 @@ final class TestEvents implements AutoCloseable {
     void plot(String code, String county) {
         PlotSnapshot p = new PlotSnapshot(code, "Test plot " + code, county, null, "FOREST", List.of("LINE_TRANSECT"), "ACTIVE",
                 null, 100.0, null, LocalDate.of(2020, 1, 1), 90, Instant.now());
-        send(Topics.PLOTS, code, EventTypes.PLOT_UPSERTED, p, "bulletin-plots");
+        send(Topics.PLOTS, code, EventTypes.PLOT_UPSERTED, p, "bulletin-plots-v2");
     }
 
     /** A county outline (AreaOutlined, kind COUNTY) as sampling-plot-service publishes it on the geography topic. */
