@@ -182,6 +182,16 @@ class SurveyAndProtectionRulesTest {
                 assertTrue(text.contains(expected), "PDF text has " + expected + ":\n" + text);
             }
             assertTrue(BulletinPdfTest.anyPage(doc, 0x2f6f9f), "the protection-rate bars (#2f6f9f) are drawn");
+            for (int i = 0; i < doc.getNumberOfPages(); i++) { // the page with the chart, for docs/bulletins.md
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(i + 1);
+                stripper.setEndPage(i + 1);
+                if (stripper.getText(doc).contains("有记录的比例；虚线为目标")) {
+                    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+                    javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(i, 110), "png",
+                            java.nio.file.Path.of("target", "bulletin-protection-page.png").toFile());
+                }
+            }
         }
     }
 }
