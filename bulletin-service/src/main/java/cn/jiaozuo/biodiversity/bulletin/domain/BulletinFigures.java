@@ -53,7 +53,7 @@ public record BulletinFigures(
             @Schema(description = "Distinct plots visited") Change plotsVisited,
             @Schema(description = "Active plots overdue at the period's end") Change overduePlots,
             @Schema(nullable = true, description = "Codes of the overdue plots; null in the public edition", example = "[\"410821-TH-007\"]") List<String> overduePlotCodes,
-            @Schema(example = "0", description = "Active plots never visited whose start or interval the plots topic did not carry: not judged") long unjudgedPlots) {
+            @Schema(example = "0", description = "Active plots not judged: no survey interval on the plots topic, or never visited and no start") long unjudgedPlots) {
     }
 
     /**
