@@ -112,7 +112,7 @@ class BulletinPdfTest {
         assertTrue(e.getMessage().contains("fonts-wqy-zenhei"), e.getMessage());
     }
 
-    private static boolean anyPage(PDDocument doc, int rgb) throws IOException {
+    static boolean anyPage(PDDocument doc, int rgb) throws IOException {
         PDFRenderer renderer = new PDFRenderer(doc);
         for (int i = 0; i < doc.getNumberOfPages(); i++) {
             BufferedImage image = renderer.renderImageWithDPI(i, 72);

@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * bulletin-service as in production on Kafka ({@link ScramKafkaUserSpec}): user {@code bulletin-service} holds exactly
- * the ACLs of its KafkaUser: Read on observations, alerts, patrols, plots, geography, control-cases and stations with the group prefix
- * bulletin-service, Write on their .dlq, and Write on bulletins for the outbox relay (BulletinPublished).
+ * the ACLs of its KafkaUser: Read on observations, alerts, patrols, plots, geography, control-cases, stations, surveys and
+ * species with the group prefix bulletin-service, Write on their .dlq, and Write on bulletins for the outbox relay
+ * (BulletinPublished). The species topic gets only a poison record here: ProtectionRateTest needs the catalog empty
+ * until it publishes one.
  */
 @QuarkusTest
 @TestProfile(KafkaScramAclTest.AsProductionKafkaUser.class)
@@ -44,7 +46,8 @@ class KafkaScramAclTest extends ScramKafkaUserSpec {
 
     @Override
     protected List<String> foreignTopics() {
-        return List.of(Topics.OBSERVATIONS, Topics.ALERTS, Topics.PLOTS, Topics.PATROLS, Topics.GEOGRAPHY);
+        return List.of(Topics.OBSERVATIONS, Topics.ALERTS, Topics.PLOTS, Topics.PATROLS, Topics.GEOGRAPHY, Topics.SURVEYS,
+                Topics.SPECIES);
     }
 
     @Inject
@@ -65,6 +68,7 @@ class KafkaScramAclTest extends ScramKafkaUserSpec {
             events.controlCase(cn.jiaozuo.biodiversity.common.events.EventTypes.CONTROL_CASE_OPENED, UUID.randomUUID(), species,
                     "410821", "DETECTED", 1.0, java.time.Instant.now(), null, java.time.Instant.now());
             events.station("ACL-" + UUID.randomUUID().toString().substring(0, 8), null, java.time.Instant.now());
+            events.survey("ACL-" + UUID.randomUUID(), "410821-ACL", "410821", TestEvents.month(), "1.0");
             events.awaitApplied();
         }
         String key = "poison-" + UUID.randomUUID();
@@ -75,6 +79,9 @@ class KafkaScramAclTest extends ScramKafkaUserSpec {
             plain.send(Topics.CONTROL_CASES, key, "{not an envelope");
             assertEquals(1, plain.await(Topics.CONTROL_CASES_DLQ, r -> key.equals(r.key()), 1, Duration.ofSeconds(60)).size(),
                     "the unreadable control case went to control-cases.dlq");
+            plain.send(Topics.SPECIES, key, "{not an envelope");
+            assertEquals(1, plain.await(Topics.SPECIES_DLQ, r -> key.equals(r.key()), 1, Duration.ofSeconds(60)).size(),
+                    "the unreadable species went to species.dlq");
         }
     }
 

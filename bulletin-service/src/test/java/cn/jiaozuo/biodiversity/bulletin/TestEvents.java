@@ -15,6 +15,7 @@ import cn.jiaozuo.biodiversity.common.events.PatrolSnapshot;
 import cn.jiaozuo.biodiversity.common.events.PlotSnapshot;
 import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
 import cn.jiaozuo.biodiversity.common.events.StationSnapshot;
+import cn.jiaozuo.biodiversity.common.events.SurveySnapshot;
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.testsupport.KafkaTestClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +45,9 @@ final class TestEvents implements AutoCloseable {
     private final EntityManager em;
     private final KafkaTestClient kafka;
     private final List<Map.Entry<String, UUID>> sent = new ArrayList<>();
+    private String lastTopic;
+    private String lastKey;
+    private String lastValue;
 
     TestEvents(ObjectMapper json, EntityManager em) {
         this(json, em, KafkaTestClient.create());
@@ -131,7 +135,39 @@ final class TestEvents implements AutoCloseable {
     void plot(String code, String county) {
         PlotSnapshot p = new PlotSnapshot(code, "Test plot " + code, county, null, "FOREST", List.of("LINE_TRANSECT"), "ACTIVE",
                 null, 100.0, null, LocalDate.of(2020, 1, 1), 90, Instant.now());
-        send(Topics.PLOTS, code, EventTypes.PLOT_UPSERTED, p, "bulletin-plots");
+        send(Topics.PLOTS, code, EventTypes.PLOT_UPSERTED, p, "bulletin-plots-v2");
+    }
+
+    /** A plot with its start and survey interval; {@code retired}: PlotRetired (status RETIRED). */
+    void plot(String code, String county, LocalDate establishedOn, int intervalDays, boolean retired) {
+        PlotSnapshot p = new PlotSnapshot(code, "Test plot " + code, county, null, "FOREST", List.of("LINE_TRANSECT"),
+                retired ? "RETIRED" : "ACTIVE", null, 100.0, null, establishedOn, intervalDays, Instant.now());
+        send(Topics.PLOTS, code, retired ? EventTypes.PLOT_RETIRED : EventTypes.PLOT_UPSERTED, p, "bulletin-plots-v2");
+    }
+
+    /** A survey visit (SurveyRecorded) as sampling-plot-service publishes it; key = survey id. */
+    void survey(String id, String plotCode, String county, LocalDate visitedOn, String effortHours) {
+        SurveySnapshot s = new SurveySnapshot(id, plotCode, county, null, visitedOn, "LINE_TRANSECT",
+                new java.math.BigDecimal(effortHours), at(visitedOn));
+        send(Topics.SURVEYS, id, EventTypes.SURVEY_RECORDED, s, "bulletin-surveys");
+    }
+
+    /** A catalog species (SpeciesUpserted) as observation-service publishes it; key = species id. */
+    void catalogSpecies(SpeciesSnapshot species) {
+        send(Topics.SPECIES, Long.toString(species.id()), EventTypes.SPECIES_UPSERTED, species, "bulletin-species");
+    }
+
+    /** An observation at an exact instant (window boundaries). */
+    void observationAt(SpeciesSnapshot species, String county, Instant when, String status) {
+        ObservationSnapshot o = new ObservationSnapshot(UUID.randomUUID(), species, 1, when.atOffset(ZoneOffset.ofHours(8)),
+                when.plusSeconds(60), new GeoPoint(35.0, 112.8, 10.0, "WGS84"), county, null, "CAMERA_TRAP", null, "ranger-test",
+                "RANGER", status, null, null, null);
+        send(Topics.OBSERVATIONS, o.key(), EventTypes.OBSERVATION_RECORDED, o, "bulletin-observations");
+    }
+
+    /** Sends the last event again as it was (same event id): a redelivery. */
+    void redeliverLast() {
+        kafka.send(lastTopic, lastKey, lastValue);
     }
 
     /** A county outline (AreaOutlined, kind COUNTY) as sampling-plot-service publishes it on the geography topic. */
@@ -167,7 +203,10 @@ final class TestEvents implements AutoCloseable {
     private void send(String topic, String key, String type, Object data, String consumer) {
         EventEnvelope<Object> envelope = new EventEnvelope<>(UUID.randomUUID(), type, Instant.now(), "test", data);
         try {
-            kafka.send(topic, key, json.writeValueAsString(envelope));
+            lastTopic = topic;
+            lastKey = key;
+            lastValue = json.writeValueAsString(envelope);
+            kafka.send(topic, key, lastValue);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -33,6 +33,23 @@ public interface BulletinConfig {
 
     Consumers consumers();
 
+    ProtectionRate protectionRate();
+
+    /**
+     * The protection rate of the nationally protected species (docs/bulletins.md, "Protection rate"): a monitoring
+     * proxy, the share of the catalog's NATIONAL_I and NATIONAL_II species with a record in the scope within the
+     * look-back window ending at the period's end.
+     */
+    interface ProtectionRate {
+        /** How far back a record still counts a species as recorded (one visit every few years is the plan's rhythm). */
+        @WithDefault("P5Y")
+        java.time.Period window();
+
+        /** The plan's target in percent (行动 18: ≥ 95 %), drawn as the chart's line; a lower rate gets a highlight. */
+        @WithDefault("95")
+        double targetPercent();
+    }
+
     /** The monthly bulletins (docs/bulletins.md, "Schedule"). */
     interface Schedule {
         /** Off in tests, which drive the scheduler with a fixed clock. */
@@ -66,7 +83,8 @@ public interface BulletinConfig {
         @WithDefault("bulletin-service-patrols")
         String patrolsGroup();
 
-        @WithDefault("bulletin-service-plots")
+        /** "-v2" since V6: a new group reads the compacted topic again, so every plot gains its interval and start. */
+        @WithDefault("bulletin-service-plots-v2")
         String plotsGroup();
 
         @WithDefault("bulletin-service-geography")
@@ -77,5 +95,11 @@ public interface BulletinConfig {
 
         @WithDefault("bulletin-service-stations")
         String stationsGroup();
+
+        @WithDefault("bulletin-service-surveys")
+        String surveysGroup();
+
+        @WithDefault("bulletin-service-species")
+        String speciesGroup();
     }
 }

@@ -38,7 +38,54 @@ public record BulletinFigures(
         @Schema(description = "What the edition left out and why", example = "[\"公开版：少于 3 的数量不予公布\"]") List<String> notes,
         @Schema(nullable = true, description = "The map of the scope: county outlines and generalized places of the records") MapFigure map,
         @Schema(description = "Invasive-species control cases (alert-service), the same in both editions") ControlFigures control,
-        @Schema(description = "Monitoring stations and those that sent nothing in the period") StationFigures stations) {
+        @Schema(description = "Monitoring stations and those that sent nothing in the period") StationFigures stations,
+        @Schema(description = "Survey visits to sampling plots in the period and the plots overdue at its end") SurveyFigures surveys,
+        @Schema(description = "Protection rate of the nationally protected species (a monitoring proxy) against the plan's target") ProtectionFigures protection) {
+
+    /**
+     * Survey visits (docs/bulletins.md, "Survey visits and overdue plots"): visits of the scope's plots in the period and
+     * the active plots whose last visit (else their establishment) lies more than their survey interval before the
+     * period's last day.
+     */
+    @Schema(name = "BulletinSurveys")
+    public record SurveyFigures(@Schema(description = "Survey visits in the period") Change visits,
+            @Schema(description = "Person-hours of those visits") Amount effortHours,
+            @Schema(description = "Distinct plots visited") Change plotsVisited,
+            @Schema(description = "Active plots overdue at the period's end") Change overduePlots,
+            @Schema(nullable = true, description = "Codes of the overdue plots; null in the public edition", example = "[\"410821-TH-007\"]") List<String> overduePlotCodes,
+            @Schema(example = "0", description = "Active plots not judged: no survey interval on the plots topic, or never visited and no start") long unjudgedPlots) {
+    }
+
+    /**
+     * The protection rate (docs/bulletins.md, "Protection rate"): of the catalog's NATIONAL_I and NATIONAL_II species,
+     * the share with a record (not rejected) in the scope within the window ending at the period's end. A monitoring
+     * proxy for the plan's 国家重点保护野生动植物物种数保护率, which no topic carries.
+     */
+    @Schema(name = "BulletinProtection")
+    public record ProtectionFigures(
+            @Schema(example = "MEASURED", enumeration = {"MEASURED", "NO_CATALOG", "NO_PROTECTED_SPECIES"},
+                    description = "NO_CATALOG: no species arrived on the species topic yet; NO_PROTECTED_SPECIES: none of the catalog is nationally protected") String status,
+            @Schema(nullable = true, example = "2021-11-01", description = "First day of the look-back window") LocalDate windowFrom,
+            @Schema(nullable = true, example = "2026-10-31", description = "Last day of the window: the period's last day") LocalDate windowTo,
+            @Schema(example = "95.0") double targetPercent,
+            @Schema(example = "1187", description = "Species in the catalog") long catalogSpecies,
+            @Schema(example = "40", description = "NATIONAL_I and NATIONAL_II species in the catalog") long protectedSpecies,
+            @Schema(example = "33", description = "Of those, recorded in the scope within the window") long recordedSpecies,
+            @Schema(nullable = true, example = "82.5", description = "Percent, one decimal; null unless MEASURED") Double ratePercent,
+            @Schema(description = "NATIONAL_I and NATIONAL_II") List<ProtectionClassRate> classes,
+            @Schema(nullable = true, description = "Protected species with no record in the window, by scientific name; null in the public edition") List<UnrecordedSpecies> unrecorded) {
+    }
+
+    @Schema(name = "BulletinProtectionClass")
+    public record ProtectionClassRate(@Schema(example = "NATIONAL_I") String protectionClass, @Schema(example = "国家一级") String label,
+            @Schema(example = "10") long species, @Schema(example = "8") long recorded,
+            @Schema(nullable = true, example = "80.0", description = "Percent, one decimal; null when the class has no species") Double ratePercent) {
+    }
+
+    @Schema(name = "BulletinUnrecordedSpecies")
+    public record UnrecordedSpecies(@Schema(example = "Grus leucogeranus") String scientificName,
+            @Schema(nullable = true, example = "白鹤") String chineseName, @Schema(example = "NATIONAL_I") String protectionClass) {
+    }
 
     /** Stations on a plot of the scope (docs/bulletins.md, "Silent stations"). */
     @Schema(name = "BulletinStations")

@@ -73,10 +73,19 @@ public final class BulletinHtml {
         if (f.control() != null) {
             control(html, f.control());
         }
+        if (f.surveys() != null) {
+            surveys(html, f.surveys());
+        }
+        if (f.protection() != null) {
+            protection(html, f.protection());
+        }
 
         html.append("<h2>三、图表</h2>\n");
         chart(html, "chart-records", "每周监测记录", f.recordsPerWeek(), "#3b7d3b");
         chart(html, "chart-invasive", "每周外来入侵物种检出", f.invasivePerWeek(), "#b5562d");
+        if (f.protection() != null && "MEASURED".equals(f.protection().status())) {
+            protectionChart(html, f.protection());
+        }
         if (f.map() != null) {
             map(html, f.map());
         }
@@ -128,6 +137,106 @@ public final class BulletinHtml {
                     .append("</td><td>").append(s.infestedHa()).append("</td><td>").append(s.treatedHa()).append("</td></tr>\n"));
             html.append("</table>\n");
         }
+    }
+
+    /** Survey visits against the previous period and the plots overdue at the period's end (their codes when given). */
+    static void surveys(StringBuilder html, BulletinFigures.SurveyFigures s) {
+        html.append("<h3>样地调查</h3>\n<table>\n<tr><th>指标</th><th>本期</th><th>上期</th><th>变化</th></tr>\n");
+        row(html, "样地调查（次）", s.visits());
+        amount(html, "调查投入（人时）", s.effortHours());
+        row(html, "调查样地（个）", s.plotsVisited());
+        row(html, "期末逾期未调查样地（个）", s.overduePlots());
+        html.append("</table>\n");
+        if (s.overduePlotCodes() != null && !s.overduePlotCodes().isEmpty()) {
+            html.append("<p>逾期未调查样地：").append(esc(String.join("、", s.overduePlotCodes()))).append("</p>\n");
+        }
+        if (s.unjudgedPlots() > 0) {
+            html.append("<p>另有 ").append(s.unjudgedPlots()).append(" 个样地缺少调查周期或设立日期，未判断是否逾期</p>\n");
+        }
+    }
+
+    /** The protection rate per class, or why there is none; the unrecorded species when the edition names them. */
+    static void protection(StringBuilder html, BulletinFigures.ProtectionFigures p) {
+        html.append("<h3>国家重点保护物种记录率</h3>\n");
+        switch (p.status()) {
+            case "NO_CATALOG" -> {
+                html.append("<p>物种名录尚未载入，暂不能计算记录率</p>\n");
+                return;
+            }
+            case "NO_PROTECTED_SPECIES" -> {
+                html.append("<p>物种名录中没有国家重点保护物种，不计算记录率</p>\n");
+                return;
+            }
+            default -> {
+            }
+        }
+        html.append("<p>名录中国家重点保护物种在本范围内 ").append(p.windowFrom()).append(" 至 ").append(p.windowTo())
+                .append(" 有记录（未被否决）的比例；目标 ").append(HighlightRules.percent(p.targetPercent()))
+                .append("%（监测代用指标）</p>\n");
+        html.append("<table>\n<tr><th>保护级别</th><th>名录物种（种）</th><th>有记录（种）</th><th>记录率</th></tr>\n");
+        p.classes().forEach(c -> html.append("<tr><td>").append(esc(c.label())).append("</td><td>").append(c.species())
+                .append("</td><td>").append(c.recorded()).append("</td><td>")
+                .append(c.ratePercent() == null ? "—" : HighlightRules.percent(c.ratePercent()) + "%").append("</td></tr>\n"));
+        html.append("<tr><td>合计</td><td>").append(p.protectedSpecies()).append("</td><td>").append(p.recordedSpecies())
+                .append("</td><td>").append(HighlightRules.percent(p.ratePercent())).append("%</td></tr>\n</table>\n");
+        if (p.unrecorded() != null && !p.unrecorded().isEmpty()) {
+            html.append("<p>期内无记录的国家重点保护物种：");
+            for (int i = 0; i < p.unrecorded().size(); i++) {
+                BulletinFigures.UnrecordedSpecies u = p.unrecorded().get(i);
+                html.append(i == 0 ? "" : "、").append(esc(u.chineseName() == null ? "" : u.chineseName())).append("（<i>")
+                        .append(esc(u.scientificName())).append("</i>，").append(FigureRules.classLabel(u.protectionClass())).append("）");
+            }
+            html.append("</p>\n");
+        }
+    }
+
+    /** The protection rate per class and in total as bars on a 0–100 % scale, with the target as a dashed line. */
+    static void protectionChart(StringBuilder html, BulletinFigures.ProtectionFigures p) {
+        String title = "国家重点保护物种记录率（目标 " + HighlightRules.percent(p.targetPercent()) + "%）";
+        int width = 640;
+        int height = 220;
+        int left = 40;
+        int bottom = 30;
+        int top = 20;
+        double plot = height - bottom - top;
+        List<String> labels = new java.util.ArrayList<>();
+        List<Double> rates = new java.util.ArrayList<>();
+        p.classes().forEach(c -> {
+            labels.add(c.label());
+            rates.add(c.ratePercent());
+        });
+        labels.add("合计");
+        rates.add(p.ratePercent());
+        double slot = (width - left - 10) / (double) labels.size();
+        html.append("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"chart-protection\" width=\"").append(width)
+                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" role=\"img\" aria-label=\"").append(esc(title)).append("\">\n<title>").append(esc(title)).append("</title>\n");
+        html.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>\n",
+                left, height - bottom, width - 10, height - bottom));
+        html.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">100%%</text>\n", left - 4,
+                top + 4));
+        for (int i = 0; i < labels.size(); i++) {
+            double x = left + i * slot + slot * 0.25;
+            Double rate = rates.get(i);
+            if (rate != null) {
+                double barHeight = plot * rate / 100;
+                html.append(String.format(Locale.ROOT,
+                        "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s：%s%%</title></rect>\n",
+                        x, height - bottom - barHeight, slot * 0.5, barHeight, "#2f6f9f", esc(labels.get(i)),
+                        HighlightRules.percent(rate)));
+                html.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"middle\">%s%%</text>\n",
+                        x + slot * 0.25, height - bottom - barHeight - 3, HighlightRules.percent(rate)));
+            }
+            html.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>\n",
+                    x + slot * 0.25, height - bottom + 14, esc(labels.get(i))));
+        }
+        double target = height - bottom - plot * p.targetPercent() / 100;
+        html.append(String.format(Locale.ROOT, "<line class=\"target\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#c0392b\""
+                + " stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n", left, target, width - 10, target));
+        html.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" fill=\"#c0392b\" text-anchor=\"end\">目标 %s%%</text>\n",
+                width - 12, target - 3, HighlightRules.percent(p.targetPercent())));
+        html.append("</svg>\n<figcaption>").append(esc(title)).append("：名录中国家重点保护物种在 ").append(p.windowFrom()).append(" 至 ")
+                .append(p.windowTo()).append(" 有记录的比例；虚线为目标</figcaption>\n</figure>\n");
     }
 
     /** A bar chart of weekly counts as inline SVG (fixed size, bars scaled to the largest week). */

@@ -37,6 +37,7 @@ public class BulletinService {
     private final EntityManager em;
     private final FigureRules rules;
     private final ZoneId zone;
+    private final java.time.Period window;
     private final BulletinPdf pdf;
     private final Outbox outbox;
 
@@ -46,7 +47,8 @@ public class BulletinService {
         this.facts = facts;
         this.json = json;
         this.em = em;
-        this.rules = new FigureRules(config.zone(), config.publicMinCount());
+        this.rules = new FigureRules(config.zone(), config.publicMinCount(), config.protectionRate().targetPercent());
+        this.window = config.protectionRate().window();
         this.zone = config.zone();
         this.pdf = new BulletinPdf(config.pdf().font(), config.pdf().fontFamily());
         this.outbox = outbox;
@@ -69,8 +71,8 @@ public class BulletinService {
         if (stored.isPresent() && !regenerate) {
             return new Generated(stored.get(), false);
         }
-        BulletinFigures figures = rules.figures(period, scope, edition, facts.facts(period, scope, zone),
-                facts.facts(period.previous(), scope, zone));
+        BulletinFigures figures = rules.figures(period, scope, edition, facts.facts(period, scope, zone, window),
+                facts.facts(period.previous(), scope, zone, window));
         Bulletin bulletin = new Bulletin();
         bulletin.id = UUID.randomUUID();
         bulletin.periodFrom = period.from();

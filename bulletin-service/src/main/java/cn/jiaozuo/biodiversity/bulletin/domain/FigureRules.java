@@ -8,7 +8,11 @@ import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.ControlFigures;
 import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.ControlSpecies;
 import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.NewCountyRecord;
 import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.SpeciesRow;
+import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.ProtectionClassRate;
+import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.ProtectionFigures;
 import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.StationFigures;
+import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.SurveyFigures;
+import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.UnrecordedSpecies;
 import cn.jiaozuo.biodiversity.bulletin.domain.BulletinFigures.WeekCount;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -36,12 +40,21 @@ public final class FigureRules {
     public static final List<String> RULES = List.of("PROTECTED_SPECIES", "INVASIVE_SPECIES", "ENFORCEMENT");
     public static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "INFO");
 
+    /** The protection classes the protection rate counts (行动 18: 国家重点保护). */
+    public static final List<String> NATIONAL = List.of("NATIONAL_I", "NATIONAL_II");
+
     private final ZoneId zone;
     private final int publicMinCount;
+    private final double targetPercent;
 
     public FigureRules(ZoneId zone, int publicMinCount) {
+        this(zone, publicMinCount, 95);
+    }
+
+    public FigureRules(ZoneId zone, int publicMinCount, double targetPercent) {
         this.zone = zone;
         this.publicMinCount = publicMinCount;
+        this.targetPercent = targetPercent;
     }
 
     public BulletinFigures figures(Period period, Scope scope, Edition edition, Facts current, Facts previous) {
@@ -66,10 +79,19 @@ public final class FigureRules {
                 .map(f -> new NewCountyRecord(f.scientificName(), f.chineseName(), f.protectionLevel(), f.countyCode(),
                         Scope.countyName(f.countyCode()), open || !f.sensitive() ? day(f.firstObservedAt()) : null))
                 .toList();
+        SurveyFigures surveys = surveys(period, current, previous, open);
+        ProtectionFigures protection = protection(current.catalog(), open);
         List<String> notes = new ArrayList<>();
         if (!open) {
             notes.add("公开版：敏感物种仅公布到县级，不公布记录日期");
             notes.add("公开版：少于 " + publicMinCount + " 的数量不予公布");
+            // Said only when something was left out, so bulletins without these figures keep their notes.
+            if (surveys.overduePlots().current() > 0) {
+                notes.add("公开版：逾期未调查样地仅公布数量，不公布编号");
+            }
+            if (protection.recordedSpecies() < protection.protectedSpecies()) {
+                notes.add("公开版：无记录的国家重点保护物种仅公布数量，不公布名单");
+            }
         }
         BulletinFigures figures = new BulletinFigures(period.from(), period.to(), before.from(), before.to(), scope.code(),
                 scope.chineseName(), edition,
@@ -98,8 +120,82 @@ public final class FigureRules {
                 control(period, current, previous),
                 new StationFigures(current.stations().registered(),
                         Change.of(current.stations().silent().size(), previous.stations().silent().size()),
-                        List.copyOf(current.stations().silent())));
+                        List.copyOf(current.stations().silent())),
+                surveys,
+                protection);
         return withHighlights(figures, HighlightRules.write(period, figures));
+    }
+
+    /** Visits, effort and plots visited against the previous period; the plots overdue at each period's end. */
+    private SurveyFigures surveys(Period period, Facts current, Facts previous, boolean open) {
+        List<String> overdue = overdue(period, current);
+        return new SurveyFigures(
+                Change.of(current.surveys().size(), previous.surveys().size()),
+                Amount.of(effort(current), effort(previous)),
+                Change.of(current.surveys().stream().map(Facts.Survey::plotCode).distinct().count(),
+                        previous.surveys().stream().map(Facts.Survey::plotCode).distinct().count()),
+                Change.of(overdue.size(), overdue(period.previous(), previous).size()),
+                open ? overdue : null,
+                current.plotVisits().stream().filter(p -> judgedFrom(period, p) == null && !notYet(period, p)).count());
+    }
+
+    /** Summed exactly (BigDecimal), so the amount does not depend on the order of the visits. */
+    private static double effort(Facts facts) {
+        return facts.surveys().stream().map(Facts.Survey::effortHours).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+                .doubleValue();
+    }
+
+    /**
+     * The codes (sorted) of the active plots overdue at the period's last day: the last visit on or before it, else the
+     * plot's establishment, lies more than its survey interval before it (interval N: day N after is due, N + 1 overdue).
+     */
+    static List<String> overdue(Period period, Facts facts) {
+        return facts.plotVisits().stream()
+                .filter(p -> !notYet(period, p))
+                .filter(p -> {
+                    LocalDate since = judgedFrom(period, p);
+                    return since != null && java.time.temporal.ChronoUnit.DAYS.between(since, period.to()) > p.surveyIntervalDays();
+                })
+                .map(Facts.PlotVisit::code).sorted().toList();
+    }
+
+    /** The day an overdue plot is counted from, or null when it cannot be judged (no interval; never visited, no start). */
+    private static LocalDate judgedFrom(Period period, Facts.PlotVisit p) {
+        if (p.surveyIntervalDays() == null || p.surveyIntervalDays() <= 0) {
+            return null;
+        }
+        return p.lastVisitOn() != null ? p.lastVisitOn() : p.establishedOn();
+    }
+
+    /** Established after the period: not a plot of it yet. */
+    private static boolean notYet(Period period, Facts.PlotVisit p) {
+        return p.establishedOn() != null && p.establishedOn().isAfter(period.to());
+    }
+
+    /**
+     * The protection rate of the catalog's nationally protected species; says so rather than 0 % when the catalog has
+     * not arrived or holds none. The public edition has the counts, not the names.
+     */
+    private ProtectionFigures protection(Facts.Catalog catalog, boolean open) {
+        List<Facts.ProtectedSpecies> listed = catalog.protectedSpecies().stream()
+                .filter(s -> NATIONAL.contains(s.protectionClass())).toList();
+        List<ProtectionClassRate> classes = NATIONAL.stream().map(code -> {
+            long species = listed.stream().filter(s -> code.equals(s.protectionClass())).count();
+            long recorded = listed.stream().filter(s -> code.equals(s.protectionClass()) && s.recorded()).count();
+            return new ProtectionClassRate(code, CLASSES.get(code), species, recorded, percent(recorded, species));
+        }).toList();
+        long recorded = listed.stream().filter(Facts.ProtectedSpecies::recorded).count();
+        String status = catalog.size() == 0 ? "NO_CATALOG" : listed.isEmpty() ? "NO_PROTECTED_SPECIES" : "MEASURED";
+        List<UnrecordedSpecies> unrecorded = listed.stream().filter(s -> !s.recorded())
+                .sorted(Comparator.comparing(Facts.ProtectedSpecies::scientificName).thenComparingLong(Facts.ProtectedSpecies::id))
+                .map(s -> new UnrecordedSpecies(s.scientificName(), s.chineseName(), s.protectionClass())).toList();
+        return new ProtectionFigures(status, catalog.windowFrom(), catalog.windowTo(), targetPercent, catalog.size(), listed.size(),
+                recorded, percent(recorded, listed.size()), classes, open ? unrecorded : null);
+    }
+
+    /** Percent with one decimal, or null when there is nothing to divide by. */
+    private static Double percent(long part, long whole) {
+        return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
     }
 
     /**
@@ -234,7 +330,7 @@ public final class FigureRules {
                 f.records(), f.speciesRichness(), f.protectedSpecies(), f.newCountyRecords(), f.invasiveDetections(),
                 f.alerts(), f.alertsByType(), f.patrols(), f.patrolKm(), f.patrolHours(), f.incidents(), f.activePlots(),
                 f.recordsPerWeek(), f.invasivePerWeek(), f.newCountyRecordList(), f.species(), List.copyOf(highlights), f.notes(), f.map(),
-                f.control(), f.stations());
+                f.control(), f.stations(), f.surveys(), f.protection());
     }
 
     private static Map<String, String> orderedClasses() {

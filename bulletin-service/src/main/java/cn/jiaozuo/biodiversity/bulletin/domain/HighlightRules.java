@@ -63,7 +63,36 @@ public final class HighlightRules {
             lines.add(when + "有 " + f.stations().silent().current() + " 个监测站点（共 " + f.stations().registered()
                     + " 个）未上传数据");
         }
+        // 9. Survey visits and the plots overdue at the period's end.
+        if (f.surveys() != null) {
+            long visits = f.surveys().visits().current();
+            long overdue = f.surveys().overduePlots().current();
+            if (visits > 0) {
+                lines.add(when + "完成样地调查 " + visits + " 次" + (overdue > 0 ? "；" + overdue + " 个样地逾期未调查" : ""));
+            } else if (overdue > 0) {
+                lines.add(when + "未开展样地调查；" + overdue + " 个样地逾期未调查");
+            }
+        }
+        // 10. The protection rate, when measured and below the target; the internal edition names the species missing.
+        BulletinFigures.ProtectionFigures p = f.protection();
+        if (p != null && "MEASURED".equals(p.status()) && p.recordedSpecies() * 100.0 < p.targetPercent() * p.protectedSpecies()) {
+            String line = "国家重点保护物种记录率 " + percent(p.ratePercent()) + "%，低于 " + percent(p.targetPercent()) + "% 目标";
+            if (p.unrecorded() != null && !p.unrecorded().isEmpty()) {
+                List<String> names = p.unrecorded().stream().map(u -> name(u.chineseName(), u.scientificName())).toList();
+                line += "；" + p.windowFrom() + " 以来无记录：" + String.join("、", names.subList(0, Math.min(MAX_UNRECORDED, names.size())))
+                        + (names.size() > MAX_UNRECORDED ? " 等 " + names.size() + " 种" : "");
+            }
+            lines.add(line);
+        }
         return lines;
+    }
+
+    /** At most this many species named in the protection-rate sentence; the page lists them all. */
+    static final int MAX_UNRECORDED = 10;
+
+    /** "82.5", and "95" rather than "95.0". */
+    static String percent(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** "，较上期增加 31 条" and the like; nothing when there was no previous period's figure. */

@@ -13,7 +13,9 @@ import cn.jiaozuo.biodiversity.common.events.IncidentSnapshot;
 import cn.jiaozuo.biodiversity.common.events.ObservationSnapshot;
 import cn.jiaozuo.biodiversity.common.events.PatrolSnapshot;
 import cn.jiaozuo.biodiversity.common.events.PlotSnapshot;
+import cn.jiaozuo.biodiversity.common.events.SpeciesSnapshot;
 import cn.jiaozuo.biodiversity.common.events.StationSnapshot;
+import cn.jiaozuo.biodiversity.common.events.SurveySnapshot;
 import cn.jiaozuo.biodiversity.common.events.Topics;
 import cn.jiaozuo.biodiversity.common.geo.JiaozuoCounty;
 import cn.jiaozuo.biodiversity.common.messaging.ConsumerSpec;
@@ -28,11 +30,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Keeps bulletin-service's read model (docs/bulletins.md, "Read model") from seven topics, one idempotent consumer
+ * Keeps bulletin-service's read model (docs/bulletins.md, "Read model") from nine topics, one idempotent consumer
  * each: {@code observations} (ObservationRecorded, ObservationReviewed), {@code alerts} (every alert event),
  * {@code patrols} (PatrolRecorded, IncidentReported), {@code plots} (PlotUpserted, PlotRetired), {@code geography}
- * (AreaOutlined), {@code control-cases} (every case event, ControlActionRecorded) and {@code stations}
- * (StationUpserted). The newest state
+ * (AreaOutlined), {@code control-cases} (every case event, ControlActionRecorded), {@code stations}
+ * (StationUpserted), {@code surveys} (SurveyRecorded) and {@code species} (SpeciesUpserted). The newest state
  * of a record wins; events that can never be applied (no id, an unknown county) go to the topic's {@code .dlq}.
  */
 @ApplicationScoped
@@ -41,10 +43,16 @@ public class ReadModelConsumers {
     public static final String OBSERVATIONS = "bulletin-observations";
     public static final String ALERTS = "bulletin-alerts";
     public static final String PATROLS = "bulletin-patrols";
-    public static final String PLOTS = "bulletin-plots";
+    /** "-v2" since V6, with its group: processed ids are kept per name, and the plots must all be applied again. */
+    public static final String PLOTS = "bulletin-plots-v2";
     public static final String GEOGRAPHY = "bulletin-geography";
     public static final String CONTROL_CASES = "bulletin-control-cases";
     public static final String STATIONS = "bulletin-stations";
+    public static final String SURVEYS = "bulletin-surveys";
+    public static final String SPECIES = "bulletin-species";
+
+    /** observation-service's protection levels (common's SpeciesSnapshot). */
+    private static final Set<String> PROTECTION_LEVELS = Set.of("NATIONAL_I", "NATIONAL_II", "PROVINCIAL", "NONE");
 
     private static final Set<String> CASE_EVENTS = Set.of(EventTypes.CONTROL_CASE_OPENED,
             EventTypes.CONTROL_CASE_STATUS_CHANGED, EventTypes.CONTROL_CASE_UPDATED);
@@ -84,6 +92,10 @@ public class ReadModelConsumers {
                 this::controlCase);
         consumers.start(new ConsumerSpec(STATIONS, groups.stationsGroup(), List.of(Topics.STATIONS), Topics.STATIONS_DLQ,
                 e -> EventTypes.STATION_UPSERTED.equals(e.type())), this::station);
+        consumers.start(new ConsumerSpec(SURVEYS, groups.surveysGroup(), List.of(Topics.SURVEYS), Topics.SURVEYS_DLQ,
+                e -> EventTypes.SURVEY_RECORDED.equals(e.type())), this::survey);
+        consumers.start(new ConsumerSpec(SPECIES, groups.speciesGroup(), List.of(Topics.SPECIES), Topics.SPECIES_DLQ,
+                e -> EventTypes.SPECIES_UPSERTED.equals(e.type())), this::species);
     }
 
     /** Runs in the consumer's transaction, together with the processed-event insert. */
@@ -138,7 +150,36 @@ public class ReadModelConsumers {
         }
         county(p.countyCode(), "Plot " + p.code());
         boolean active = !EventTypes.PLOT_RETIRED.equals(event.type()) && "ACTIVE".equals(p.status());
-        facts.upsertPlot(p.code(), p.countyCode(), p.priorityArea(), active ? "ACTIVE" : "RETIRED", p.updatedAt());
+        facts.upsertPlot(p.code(), p.countyCode(), p.priorityArea(), active ? "ACTIVE" : "RETIRED", p.establishedOn(),
+                p.surveyIntervalDays() > 0 ? p.surveyIntervalDays() : null, p.updatedAt());
+    }
+
+    /** A survey visit (visits are never changed: a redelivery writes the same row). */
+    void survey(EventEnvelope<JsonNode> event) throws Exception {
+        SurveySnapshot s = read(event, SurveySnapshot.class);
+        if (s.id() == null || s.id().isBlank() || s.id().length() > 100 || s.plotCode() == null || s.plotCode().isBlank()
+                || s.plotCode().length() > 60 || s.visitedOn() == null || (s.method() != null && s.method().length() > 60)) {
+            throw new PoisonEventException("Survey without a usable id (1–100 characters), plotCode (1–60) or visitedOn");
+        }
+        if (s.effortHours() != null && (s.effortHours().signum() < 0 || s.effortHours().precision() - s.effortHours().scale() > 8)) {
+            throw new PoisonEventException("Survey " + s.id() + " has effort hours out of range: " + s.effortHours());
+        }
+        county(s.countyCode(), "Survey " + s.id());
+        facts.upsertSurvey(s.id(), s.plotCode(), s.countyCode(), s.visitedOn(), s.method(),
+                s.effortHours() == null ? java.math.BigDecimal.ZERO : s.effortHours(), s.recordedAt());
+    }
+
+    /** A catalog species as it is now; the topic's key (the id) keeps its events in order, so the last applied wins. */
+    void species(EventEnvelope<JsonNode> event) throws Exception {
+        SpeciesSnapshot s = read(event, SpeciesSnapshot.class);
+        String level = s.protectionLevel() == null ? "NONE" : s.protectionLevel();
+        if (s.id() <= 0 || s.scientificName() == null || s.scientificName().isBlank() || s.scientificName().length() > 200
+                || (s.chineseName() != null && s.chineseName().length() > 200) || (s.group() != null && s.group().length() > 30)
+                || !PROTECTION_LEVELS.contains(level)) {
+            throw new PoisonEventException("Species without a positive id, a scientificName (1–200 characters) or a known"
+                    + " protection level: " + s.id() + " " + s.protectionLevel());
+        }
+        facts.upsertSpecies(s.id(), s.scientificName(), s.chineseName(), s.group(), level, s.invasive(), s.sensitive());
     }
 
     /** County outlines for the map; protected areas are not drawn (yet) and are skipped. */

@@ -83,14 +83,44 @@ public class FactRepository {
                 uuid, patrolUuid, type, countyCode, ts(observedAt));
     }
 
-    /** Inserts or replaces the plot unless the stored state is newer. */
-    public void upsertPlot(String code, String countyCode, String priorityArea, String status, Instant updatedAt) throws SQLException {
+    /**
+     * Inserts or replaces the plot unless the stored state is newer (an equal one replaces it: the plots consumer's new
+     * group reads every plot again after V6, filling in the interval and start).
+     */
+    public void upsertPlot(String code, String countyCode, String priorityArea, String status, LocalDate establishedOn,
+            Integer surveyIntervalDays, Instant updatedAt) throws SQLException {
         update("""
-                insert into plot_fact (code, county_code, priority_area, status, updated_at) values (?, ?, ?, ?, ?)
+                insert into plot_fact (code, county_code, priority_area, status, established_on, survey_interval_days, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (code) do update set county_code = excluded.county_code, priority_area = excluded.priority_area,
-                    status = excluded.status, updated_at = excluded.updated_at
+                    status = excluded.status, established_on = excluded.established_on,
+                    survey_interval_days = excluded.survey_interval_days, updated_at = excluded.updated_at
                 where plot_fact.updated_at <= excluded.updated_at""",
-                code, countyCode, priorityArea, status, ts(updatedAt));
+                code, countyCode, priorityArea, status, establishedOn, surveyIntervalDays, ts(updatedAt));
+    }
+
+    /** Records a survey visit (visits are never changed; a redelivery writes the same values). */
+    public void upsertSurvey(String id, String plotCode, String countyCode, LocalDate visitedOn, String method,
+            java.math.BigDecimal effortHours, Instant recordedAt) throws SQLException {
+        update("""
+                insert into survey_fact (id, plot_code, county_code, visited_on, method, effort_hours, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do update set plot_code = excluded.plot_code, county_code = excluded.county_code,
+                    visited_on = excluded.visited_on, method = excluded.method, effort_hours = excluded.effort_hours,
+                    recorded_at = excluded.recorded_at""",
+                id, plotCode, countyCode, visitedOn, method, effortHours, ts(recordedAt));
+    }
+
+    /** Inserts or replaces a catalog species (the last event applied is the catalog's current entry). */
+    public void upsertSpecies(long id, String scientificName, String chineseName, String group, String protectionLevel,
+            boolean invasive, boolean sensitive) throws SQLException {
+        update("""
+                insert into species_fact (id, scientific_name, chinese_name, species_group, protection_level, invasive, sensitive)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do update set scientific_name = excluded.scientific_name, chinese_name = excluded.chinese_name,
+                    species_group = excluded.species_group, protection_level = excluded.protection_level,
+                    invasive = excluded.invasive, sensitive = excluded.sensitive""",
+                id, scientificName, chineseName, group, protectionLevel, invasive, sensitive);
     }
 
     /** Inserts or replaces a county's outline (GeoJSON, null once withdrawn) unless the stored one is newer. */
@@ -172,8 +202,16 @@ public class FactRepository {
         }
     }
 
-    /** Everything the figures of one period and scope are counted from; days in {@code zone}. */
+    /** Everything the figures of one period and scope are counted from; days in {@code zone}; the default window (P5Y). */
     public Facts facts(Period period, Scope scope, ZoneId zone) {
+        return facts(period, scope, zone, java.time.Period.ofYears(5));
+    }
+
+    /**
+     * Everything the figures of one period and scope are counted from; days in {@code zone}. {@code window}: how far
+     * back before the period's end a record counts for the protection rate.
+     */
+    public Facts facts(Period period, Scope scope, ZoneId zone, java.time.Period window) {
         Timestamp start = ts(period.start(zone).toInstant());
         Timestamp end = ts(period.end(zone).toInstant());
         try (Connection connection = dataSource.getConnection()) {
@@ -305,11 +343,70 @@ public class FactRepository {
                     }
                 }
             }
+            List<Facts.Survey> surveys = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement("""
+                    select plot_code, visited_on, effort_hours from survey_fact
+                    where county_code = any(?) and visited_on >= ? and visited_on <= ? order by visited_on, id""")) {
+                s.setArray(1, counties);
+                s.setObject(2, period.from());
+                s.setObject(3, period.to());
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        surveys.add(new Facts.Survey(r.getString(1), r.getObject(2, LocalDate.class), r.getBigDecimal(3)));
+                    }
+                }
+            }
+            // The active plots of the scope (as they are now) with their last visit on or before the period's last day.
+            List<Facts.PlotVisit> plotVisits = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement("""
+                    select p.code, p.established_on, p.survey_interval_days,
+                        (select max(v.visited_on) from survey_fact v where v.plot_code = p.code and v.visited_on <= ?)
+                    from plot_fact p where p.county_code = any(?) and p.status = 'ACTIVE' order by p.code""")) {
+                s.setObject(1, period.to());
+                s.setArray(2, counties);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        plotVisits.add(new Facts.PlotVisit(r.getString(1), r.getObject(2, LocalDate.class),
+                                r.getObject(3, Integer.class), r.getObject(4, LocalDate.class)));
+                    }
+                }
+            }
             return new Facts(observations, alerts, patrols, incidents, firsts, plots, points, outlines, cases, actions,
-                    new Facts.Stations(registered, silent));
+                    new Facts.Stations(registered, silent), surveys, plotVisits, catalog(connection, counties, period, zone, window));
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the facts of " + scope.code() + " " + period + " failed", e);
         }
+    }
+
+    /**
+     * The catalog's nationally protected species, each with whether a record (not rejected) of it lies in the scope
+     * within the window: from the period's end back by {@code window}.
+     */
+    private static Facts.Catalog catalog(Connection connection, Array counties, Period period, ZoneId zone,
+            java.time.Period window) throws SQLException {
+        LocalDate windowFrom = period.to().plusDays(1).minus(window);
+        int size;
+        try (PreparedStatement s = connection.prepareStatement("select count(*) from species_fact");
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            size = r.getInt(1);
+        }
+        List<Facts.ProtectedSpecies> species = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement("""
+                select c.id, c.scientific_name, c.chinese_name, c.protection_level,
+                    exists (select 1 from observation_fact o where o.species_id = c.id and o.status <> 'REJECTED'
+                        and o.county_code = any(?) and o.observed_at >= ? and o.observed_at < ?)
+                from species_fact c where c.protection_level in ('NATIONAL_I', 'NATIONAL_II')
+                order by c.scientific_name, c.id""")) {
+            bind(s, counties, ts(windowFrom.atStartOfDay(zone).toInstant()), ts(period.end(zone).toInstant()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    species.add(new Facts.ProtectedSpecies(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                            r.getBoolean(5)));
+                }
+            }
+        }
+        return new Facts.Catalog(size, windowFrom, period.to(), species);
     }
 
     private static void bind(PreparedStatement s, Array counties, Timestamp start, Timestamp end) throws SQLException {
