@@ -51,7 +51,7 @@ start_service() { # SERVICE
     JWT_ISSUER=$JWT_ISSUER JWT_PUBLIC_KEY_LOCATION="file:$HERE/keys/jwt-public.pem" \
     CONSOLE_ORIGINS="http://127.0.0.1:$((8083 + PORT_OFFSET)),http://localhost:$((8083 + PORT_OFFSET))" \
     CONSOLE_OBSERVATION_URL="http://127.0.0.1:$((8081 + PORT_OFFSET))" CONSOLE_PLOT_URL="http://127.0.0.1:$((8082 + PORT_OFFSET))" \
-    CONSOLE_PATROL_URL="http://127.0.0.1:$((8084 + PORT_OFFSET))" \
+    CONSOLE_PATROL_URL="http://127.0.0.1:$((8084 + PORT_OFFSET))" CONSOLE_BULLETIN_URL="http://127.0.0.1:$((8085 + PORT_OFFSET))" \
     ALERTS_CHANNELS_CONSOLE_URL="http://127.0.0.1:$((8083 + PORT_OFFSET))/console/" \
     ALERTS_CHANNELS_BULLETIN_URL="http://127.0.0.1:$((8085 + PORT_OFFSET))" \
     ALERTS_E2E_CLOCK_HOOK="$([[ "$INSTANCE" == e2e ]] && echo true || echo false)" \

@@ -20,6 +20,7 @@ const OBSERVATION_URL = required('OBSERVATION_URL');
 const ALERT_URL = required('ALERT_URL');
 const PLOT_URL = required('PLOT_URL');
 const PATROL_URL = required('PATROL_URL');
+const BULLETIN_URL = required('BULLETIN_URL');
 const TOKENS = { bureau: required('BUREAU_TOKEN'), ranger: required('RANGER_TOKEN'), admin: required('ADMIN_TOKEN') };
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1'
   ? join(dirname(fileURLToPath(import.meta.url)), '../../../../docs') : null;
@@ -441,6 +442,28 @@ test('single sign-on: authorization code with PKCE against the configured issuer
   assert.equal(new URL(page.url()).search, '', 'code and state are removed from the address bar');
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('the bulletins panel lists a bulletin just generated and saves its HTML and PDF', async () => {
+  // A new version is the newest bulletin, so it is among the ten the panel lists.
+  const bulletin = await api(BULLETIN_URL, '/bulletins', {
+    method: 'POST', token: TOKENS.bureau, expect: [200, 201], body: { scope: MENGZHOU, regenerate: true },
+  });
+  const { page, errors } = await openConsole('bureau');
+  const row = page.locator(`#bulletins-body tr[data-bulletin="${bulletin.id}"]`);
+  await row.waitFor();
+  for (const kind of ['html', 'pdf']) {
+    const [download] = await Promise.all([page.waitForEvent('download'), row.locator(`button[data-file="${kind}"]`).click()]);
+    assert.equal(download.suggestedFilename(),
+      `bulletin-${MENGZHOU}-${bulletin.from}-v${bulletin.version}-${bulletin.edition.toLowerCase()}.${kind}`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+  // A ranger may not read bulletins: the panel says so and asks nothing.
+  const ranger = await openConsole('ranger');
+  await ranger.page.locator('#bulletins-body .notice').filter({ hasText: '简报' }).waitFor();
+  assert.deepEqual(ranger.errors, []);
+  await ranger.page.close();
 });
 
 test('with observation-service unreachable every panel says so and nothing throws', async () => {

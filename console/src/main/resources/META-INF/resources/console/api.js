@@ -1,4 +1,4 @@
-// Calls to the four services: bearer token, problem+json errors turned into readable messages.
+// Calls to the five services: bearer token, problem+json errors turned into readable messages.
 import { auth } from './auth.js';
 
 export const settings = {
@@ -6,6 +6,7 @@ export const settings = {
   plotUrl: 'http://localhost:8082',
   patrolUrl: 'http://localhost:8084',
   alertUrl: '',
+  bulletinUrl: 'http://localhost:8085',
   silentAfter: 'PT48H',
   notRecordedYears: 3,
   oidc: null,
@@ -26,7 +27,8 @@ export class ApiError extends Error {
 }
 
 export function base(service) {
-  return { observation: settings.observationUrl, plot: settings.plotUrl, patrol: settings.patrolUrl, alert: settings.alertUrl }[service];
+  return { observation: settings.observationUrl, plot: settings.plotUrl, patrol: settings.patrolUrl, alert: settings.alertUrl,
+    bulletin: settings.bulletinUrl }[service];
 }
 
 /** fetch() against a service; JSON in and out; throws ApiError with the problem's title and detail. */
@@ -55,7 +57,7 @@ export async function call(service, path, { method = 'GET', body, signal, anonym
 }
 
 function serviceName(service) {
-  return { observation: '观测服务', plot: '样地服务', patrol: '巡护服务', alert: '预警服务' }[service] || service;
+  return { observation: '观测服务', plot: '样地服务', patrol: '巡护服务', alert: '预警服务', bulletin: '简报服务' }[service] || service;
 }
 
 function statusText(status) {

@@ -8,6 +8,7 @@ import { loadIndicators } from './indicators.js';
 import { loadCoverage } from './coverage.js';
 import { loadPatrolEffort, patrolTracks, patrolTypeLabels } from './patrols.js';
 import { loadCases } from './cases.js';
+import { loadBulletins } from './bulletins.js';
 import { COUNTIES, el, bi, notice, toast } from './util.js';
 
 const $ = (id) => document.getElementById(id);
@@ -158,6 +159,7 @@ function refreshAll() {
   loadCoverage($('coverage-body'));
   refreshPatrols();
   refreshCases();
+  loadBulletins($('bulletins-body'));
 }
 
 async function main() {

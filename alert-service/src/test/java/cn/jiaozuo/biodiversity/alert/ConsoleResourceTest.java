@@ -37,6 +37,7 @@ class ConsoleResourceTest {
                 .body("plotUrl", equalTo("http://localhost:8082"))
                 .body("patrolUrl", equalTo("http://localhost:8084"))
                 .body("alertUrl", equalTo(""))
+                .body("bulletinUrl", equalTo("http://localhost:8085"))
                 .body("silentAfter", equalTo("PT48H"))
                 .body("notRecordedYears", equalTo(3))
                 .body("oidc", nullValue());
@@ -60,7 +61,8 @@ class ConsoleResourceTest {
             assertTrue(directives.containsAll(List.of("default-src 'none'", "script-src 'self'", "style-src 'self'",
                     "img-src 'self'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'")), policy);
             // The page fetches from the other services named in config.json, and from nowhere else.
-            assertTrue(directives.contains("connect-src 'self' http://localhost:8081 http://localhost:8082 http://localhost:8084"), policy);
+            assertTrue(directives.contains("connect-src 'self' http://localhost:8081 http://localhost:8082 http://localhost:8084"
+                    + " http://localhost:8085"), policy);
             assertFalse(policy.contains("unsafe") || policy.contains("*") || policy.contains("data:"), policy);
         }
         given().redirects().follow(false).when().get("/console").then().statusCode(302)
@@ -70,10 +72,11 @@ class ConsoleResourceTest {
     @Test
     void the_policy_follows_the_settings_and_adds_the_single_sign_on_issuer() {
         ConsoleConfig sso = settings("https://obs.jiaozuo.example/api/", "https://PLOTS.jiaozuo.example:8443", "https://patrols.jiaozuo.example",
-                Optional.of("https://sso.jiaozuo.example/realms/biodiversity"), Optional.of("biodiversity-console"));
+                "https://bulletins.jiaozuo.example/", Optional.of("https://sso.jiaozuo.example/realms/biodiversity"), Optional.of("biodiversity-console"));
         assertTrue(ConsoleSecurityHeaders.policy(sso).contains("connect-src 'self' https://obs.jiaozuo.example"
-                + " https://plots.jiaozuo.example:8443 https://patrols.jiaozuo.example https://sso.jiaozuo.example;"), ConsoleSecurityHeaders.policy(sso));
-        ConsoleConfig proxied = settings("/observation", "/plots", "/patrols", Optional.empty(), Optional.empty());
+                + " https://plots.jiaozuo.example:8443 https://patrols.jiaozuo.example https://bulletins.jiaozuo.example"
+                + " https://sso.jiaozuo.example;"), ConsoleSecurityHeaders.policy(sso));
+        ConsoleConfig proxied = settings("/observation", "/plots", "/patrols", "/bulletins", Optional.empty(), Optional.empty());
         assertTrue(ConsoleSecurityHeaders.policy(proxied).contains("connect-src 'self';"));
     }
 
@@ -82,8 +85,8 @@ class ConsoleResourceTest {
         given().when().get("/q/health/live").then().statusCode(200).header("Content-Security-Policy", nullValue());
     }
 
-    private static ConsoleConfig settings(String observation, String plot, String patrol, Optional<String> issuer,
-            Optional<String> clientId) {
+    private static ConsoleConfig settings(String observation, String plot, String patrol, String bulletin,
+            Optional<String> issuer, Optional<String> clientId) {
         return new ConsoleConfig() {
             public String observationUrl() {
                 return observation;
@@ -95,6 +98,10 @@ class ConsoleResourceTest {
 
             public String patrolUrl() {
                 return patrol;
+            }
+
+            public String bulletinUrl() {
+                return bulletin;
             }
 
             public Duration silentAfter() {

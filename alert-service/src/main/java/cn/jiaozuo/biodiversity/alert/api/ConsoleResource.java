@@ -34,11 +34,12 @@ public class ConsoleResource {
     @APIResponse(responseCode = "200", description = "The settings", content = @Content(
             schema = @Schema(implementation = ConsoleSettings.class),
             examples = @ExampleObject(name = "local", value = "{\"observationUrl\":\"http://localhost:8081\","
-                    + "\"plotUrl\":\"http://localhost:8082\",\"patrolUrl\":\"http://localhost:8084\",\"alertUrl\":\"\",\"silentAfter\":\"PT48H\","
+                    + "\"plotUrl\":\"http://localhost:8082\",\"patrolUrl\":\"http://localhost:8084\",\"alertUrl\":\"\",\"bulletinUrl\":\"http://localhost:8085\",\"silentAfter\":\"PT48H\","
                     + "\"notRecordedYears\":3,\"oidc\":null}")))
     public ConsoleSettings settings() {
         ConsoleConfig.Oidc oidc = config.oidc();
         return new ConsoleSettings(trimSlash(config.observationUrl()), trimSlash(config.plotUrl()), trimSlash(config.patrolUrl()), "",
+                trimSlash(config.bulletinUrl()),
                 config.silentAfter().toString(), config.notRecordedYears(),
                 oidc.issuer().isPresent() && oidc.clientId().isPresent()
                         ? new ConsoleSettings.Oidc(trimSlash(oidc.issuer().get()), oidc.clientId().get(), oidc.scope())

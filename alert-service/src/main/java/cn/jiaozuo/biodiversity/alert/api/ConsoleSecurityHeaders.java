@@ -34,7 +34,8 @@ public class ConsoleSecurityHeaders {
 
     /** The policy for these settings: connect-src names the origins config.json hands to the page. */
     public static String policy(ConsoleConfig config) {
-        return BrowserPagePolicy.contentSecurityPolicy(List.of(config.observationUrl(), config.plotUrl(), config.patrolUrl()),
+        return BrowserPagePolicy.contentSecurityPolicy(List.of(config.observationUrl(), config.plotUrl(), config.patrolUrl(),
+                config.bulletinUrl()),
                 config.oidc().clientId().isPresent() ? config.oidc().issuer() : Optional.empty(), "");
     }
 }

@@ -10,6 +10,7 @@ public record ConsoleSettings(
         @Schema(required = true, example = "http://localhost:8082", description = "sampling-plot-service as the browser reaches it") String plotUrl,
         @Schema(required = true, example = "http://localhost:8084", description = "patrol-service as the browser reaches it") String patrolUrl,
         @Schema(required = true, example = "", description = "alert-service; empty: the origin that served the page") String alertUrl,
+        @Schema(required = true, example = "http://localhost:8085", description = "bulletin-service as the browser reaches it") String bulletinUrl,
         @Schema(required = true, example = "PT48H", description = "ISO-8601 duration after which a station counts as silent") String silentAfter,
         @Schema(required = true, example = "3", description = "Years without a record after which a protected species is listed") int notRecordedYears,
         @Schema(required = true, nullable = true, description = "Single sign-on; null where tokens are pasted (local stack)") Oidc oidc) {

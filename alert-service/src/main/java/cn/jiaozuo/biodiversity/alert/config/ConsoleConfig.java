@@ -24,6 +24,10 @@ public interface ConsoleConfig {
     @WithDefault("http://localhost:8084")
     String patrolUrl();
 
+    /** Base URL of bulletin-service as the browser reaches it (env CONSOLE_BULLETIN_URL): the bulletins panel. */
+    @WithDefault("http://localhost:8085")
+    String bulletinUrl();
+
     /** Stations whose last upload is older than this are listed as silent in the coverage panel. */
     @WithDefault("P2D")
     Duration silentAfter();

@@ -43,6 +43,10 @@ public class Species {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The {@link #updatedAt} of the state last published ({@code SpeciesUpserted}); null before the first. */
+    @Column(name = "published_updated_at")
+    public Instant publishedUpdatedAt;
+
     public SpeciesSnapshot snapshot() {
         return new SpeciesSnapshot(id, scientificName, chineseName, englishName, group.name(), protectionLevel.name(),
                 invasive, sensitive);

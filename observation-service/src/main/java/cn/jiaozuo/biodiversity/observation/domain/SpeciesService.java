@@ -6,20 +6,24 @@ import cn.jiaozuo.biodiversity.observation.repository.SpeciesRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Catalog writes (admin). Callers reload {@link SpeciesCatalog} after these methods return, i.e.
- * once the transaction has committed.
+ * once the transaction has committed. Every write publishes the species as it now is ({@code SpeciesUpserted}) in
+ * its transaction.
  */
 @ApplicationScoped
 public class SpeciesService {
 
     private final SpeciesRepository species;
+    private final SpeciesEvents events;
 
-    public SpeciesService(SpeciesRepository species) {
+    public SpeciesService(SpeciesRepository species, SpeciesEvents events) {
         this.species = species;
+        this.events = events;
     }
 
     /** Adds a species; returns it as stored. */
@@ -31,7 +35,7 @@ public class SpeciesService {
         apply(s, entry);
         species.persist(s);
         flushOrConflict();
-        return s.snapshot();
+        return published(s);
     }
 
     /** Replaces every field of species {@code id}; returns it as stored. */
@@ -47,7 +51,15 @@ public class SpeciesService {
         refuseClashes(entry, id);
         apply(s, entry);
         flushOrConflict();
-        return s.snapshot();
+        return published(s);
+    }
+
+    /** Writes the species' event and marks its state published, in the caller's transaction. */
+    private SpeciesSnapshot published(Species s) {
+        SpeciesSnapshot snapshot = s.snapshot();
+        s.publishedUpdatedAt = s.updatedAt;
+        events.upserted(snapshot);
+        return snapshot;
     }
 
     private void refuseClashes(SpeciesEntry entry, Long exceptId) {
@@ -77,6 +89,7 @@ public class SpeciesService {
         s.protectionLevel = r.protectionLevel();
         s.invasive = r.invasive();
         s.sensitive = r.sensitive();
-        s.updatedAt = Instant.now();
+        // PostgreSQL keeps microseconds: the stored value then equals the one publishedUpdatedAt is compared with.
+        s.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

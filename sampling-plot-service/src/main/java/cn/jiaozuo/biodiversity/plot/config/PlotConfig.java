@@ -23,6 +23,13 @@ public interface PlotConfig {
     @WithDefault("60s")
     Duration indexRefresh();
 
+    /**
+     * How often visits not yet published (recorded before visits were published, or by a pod of the previous release
+     * during a rolling update) are looked for and published; also once at startup.
+     */
+    @WithDefault("5m")
+    Duration surveyBacklogCheck();
+
     /** Largest page of {@code GET /plots}. */
     @WithDefault("500")
     int maxPageSize();

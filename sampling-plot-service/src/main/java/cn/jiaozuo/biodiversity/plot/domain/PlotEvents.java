@@ -2,6 +2,7 @@ package cn.jiaozuo.biodiversity.plot.domain;
 
 import cn.jiaozuo.biodiversity.common.events.AreaSnapshot;
 import cn.jiaozuo.biodiversity.common.events.PlotSnapshot;
+import cn.jiaozuo.biodiversity.common.events.SurveySnapshot;
 
 /**
  * The one way domain code publishes this service's events. Called inside the transaction that made the change; the
@@ -17,4 +18,7 @@ public interface PlotEvents {
 
     /** {@code AreaOutlined}: a county's or protected area's outline was set, changed or withdrawn. */
     void areaOutlined(AreaSnapshot area);
+
+    /** {@code SurveyRecorded}: a survey visit was recorded (or, once, one recorded before visits were published). */
+    void surveyRecorded(SurveySnapshot survey);
 }

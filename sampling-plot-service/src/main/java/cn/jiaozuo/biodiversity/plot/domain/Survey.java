@@ -1,5 +1,7 @@
 package cn.jiaozuo.biodiversity.plot.domain;
 
+import cn.jiaozuo.biodiversity.common.events.SurveySnapshot;
+import cn.jiaozuo.biodiversity.common.geo.PriorityArea;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -42,4 +44,14 @@ public class Survey {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Whether its {@code SurveyRecorded} is in the outbox (see {@link SurveyBacklog}). */
+    @Column(nullable = false)
+    public boolean published;
+
+    /** The event payload: no team and no notes (names of people stay in the registry). */
+    public SurveySnapshot snapshot(String countyCode, PriorityArea priorityArea) {
+        return new SurveySnapshot(id.toString(), plotCode, countyCode, priorityArea == null ? null : priorityArea.name(),
+                visitedOn, method.name(), effortHours, createdAt);
+    }
 }

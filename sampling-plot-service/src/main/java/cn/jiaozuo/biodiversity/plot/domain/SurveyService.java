@@ -2,6 +2,7 @@ package cn.jiaozuo.biodiversity.plot.domain;
 
 import cn.jiaozuo.biodiversity.common.problem.ProblemException;
 import cn.jiaozuo.biodiversity.plot.config.PlotConfig;
+import cn.jiaozuo.biodiversity.plot.repository.CountyRepository;
 import cn.jiaozuo.biodiversity.plot.repository.SurveyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -13,7 +14,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-/** Field visits to plots: recorded on active plots only, on a day between the plot's establishment and today. */
+/**
+ * Field visits to plots: recorded on active plots only, on a day between the plot's establishment and today. Each
+ * recorded visit is published ({@code SurveyRecorded}) in the transaction that records it.
+ */
 @ApplicationScoped
 public class SurveyService {
 
@@ -24,11 +28,16 @@ public class SurveyService {
     private final PlotService plots;
     private final SurveyRepository surveys;
     private final PlotConfig config;
+    private final CountyRepository counties;
+    private final PlotEvents events;
 
-    public SurveyService(PlotService plots, SurveyRepository surveys, PlotConfig config) {
+    public SurveyService(PlotService plots, SurveyRepository surveys, PlotConfig config, CountyRepository counties,
+            PlotEvents events) {
         this.plots = plots;
         this.surveys = surveys;
         this.config = config;
+        this.counties = counties;
+        this.events = events;
     }
 
     @Transactional
@@ -55,7 +64,10 @@ public class SurveyService {
         s.notes = visit.notes();
         s.recordedBy = recordedBy;
         s.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        s.published = true; // its event is written below, in this transaction
         surveys.persist(s);
+        County county = counties.findById(plot.countyCode);
+        events.surveyRecorded(s.snapshot(plot.countyCode, county == null ? null : county.priorityArea));
         return s;
     }
 
