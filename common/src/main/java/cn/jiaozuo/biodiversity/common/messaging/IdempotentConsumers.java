@@ -24,11 +24,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +46,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,7 +54,7 @@ import org.jboss.logging.Logger;
  * in one transaction, offsets are committed only after that, and an event that cannot be applied
  * goes to a dead-letter topic (headers {@code dlq.error}, {@code dlq.topic}, {@code dlq.partition},
  * {@code dlq.offset}) so the consumer goes on. A poll's events are applied in one transaction for
- * throughput; if that fails, they are applied one by one to isolate the bad one.
+ * throughput, their ids recorded by one statement; if that fails, they are applied one by one to isolate the bad one.
  */
 @ApplicationScoped
 public class IdempotentConsumers {
@@ -86,6 +91,27 @@ public class IdempotentConsumers {
 
     void stop(@Observes ShutdownEvent event) {
         BackgroundLoop.stopAll(loops);
+    }
+
+    /**
+     * Records a poll's event ids in one statement; returns those this consumer had not applied before (each once,
+     * also when the poll holds an id twice). Must run in a transaction: the ids commit with the events' effects.
+     */
+    Set<UUID> markAllProcessed(String consumer, List<UUID> eventIds) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into processed_event (consumer, event_id,"
+                    + " processed_at) select ?, id, now() from unnest(?) as id on conflict do nothing returning event_id")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, connection.createArrayOf("uuid", eventIds.toArray()));
+                Set<UUID> fresh = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        fresh.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return fresh;
+            }
+        });
     }
 
     /** Records the event id; false when this consumer already applied it. Must run in a transaction. */
@@ -192,7 +218,15 @@ public class IdempotentConsumers {
             }
             if (parsed.size() > 1) {
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> parsed.forEach(this::applyOnce));
+                    // One statement records the whole poll's ids, not one per event.
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        Set<UUID> fresh = markAllProcessed(spec.name(), parsed.stream().map(p -> p.envelope().eventId()).toList());
+                        for (Parsed p : parsed) {
+                            if (fresh.remove(p.envelope().eventId())) {
+                                handle(p);
+                            }
+                        }
+                    });
                     return;
                 } catch (RuntimeException e) {
                     LOG.debugf("Batch of %d failed (%s); applying one by one", parsed.size(), e.toString());
@@ -232,10 +266,14 @@ public class IdempotentConsumers {
         }
 
         private void applyOnce(Parsed p) {
-            EventEnvelope<JsonNode> envelope = p.envelope();
-            if (!markProcessed(spec.name(), envelope.eventId())) {
-                return;
+            if (markProcessed(spec.name(), p.envelope().eventId())) {
+                handle(p);
             }
+        }
+
+        /** Applies an event whose id is recorded as processed in the same transaction. */
+        private void handle(Parsed p) {
+            EventEnvelope<JsonNode> envelope = p.envelope();
             // Continue the producer's trace: outbox rows the handler writes carry it on.
             Span span = tracer.spanBuilder(p.record().topic() + " process").setSpanKind(SpanKind.CONSUMER)
                     .setParent(TraceContext.parentOf(header(p.record(), TraceContext.TRACEPARENT)))
