@@ -41,10 +41,6 @@ class KafkaScramAclTest extends ScramKafkaUserSpec {
         }
     }
 
-    @Override
-    protected String user() {
-        return USER;
-    }
 
     /** plots belongs to sampling-plot-service; the agencies' topic to observation-service. */
     @Override

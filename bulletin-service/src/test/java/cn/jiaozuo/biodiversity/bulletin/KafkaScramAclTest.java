@@ -39,10 +39,6 @@ class KafkaScramAclTest extends ScramKafkaUserSpec {
         }
     }
 
-    @Override
-    protected String user() {
-        return USER;
-    }
 
     @Override
     protected List<String> foreignTopics() {

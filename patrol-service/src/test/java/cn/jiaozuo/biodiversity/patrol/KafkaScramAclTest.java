@@ -37,10 +37,6 @@ class KafkaScramAclTest extends ScramKafkaUserSpec {
         }
     }
 
-    @Override
-    protected String user() {
-        return USER;
-    }
 
     @Override
     protected List<String> foreignTopics() {

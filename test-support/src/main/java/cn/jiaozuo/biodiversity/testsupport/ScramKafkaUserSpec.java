@@ -22,6 +22,7 @@ import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.quarkus.test.junit.TestProfile;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +47,15 @@ public abstract class ScramKafkaUserSpec {
         }
     }
 
-    /** The service's Kafka user, as its profile names it. */
-    protected abstract String user();
+    /** The service's Kafka user, as the class's {@code @TestProfile} (an {@link AsUser}) names it. */
+    protected String user() {
+        TestProfile profile = getClass().getAnnotation(TestProfile.class);
+        try {
+            return ((AsUser) profile.value().getDeclaredConstructor().newInstance()).user();
+        } catch (ReflectiveOperationException | ClassCastException | NullPointerException e) {
+            throw new IllegalStateException(getClass() + " needs @TestProfile with a profile extending AsUser", e);
+        }
+    }
 
     /** Topics the service must not write: other services'. */
     protected abstract List<String> foreignTopics();
