@@ -41,9 +41,13 @@ start_service() { # SERVICE
   fi
   port_open "$port" && fail "$svc: port $port is taken by a process this stack did not start"
   say "$svc: starting on http://127.0.0.1:$port"
+  # The AppCDS archive the build wrote (quarkus.package.jar.appcds.enabled): it loads only with the class path it was
+  # made with, so java runs in target/quarkus-app with -jar quarkus-run.jar; exec keeps $! the java process itself
+  # (what down stops).
+  local cds=""
+  if [[ -f "$ROOT/$svc/target/quarkus-app/app-cds.jsa" ]]; then cds=" -XX:SharedArchiveFile=app-cds.jsa"; fi
   # ALERTS_E2E_CLOCK_HOOK: only the e2e stack lets its journeys move alert-service's delivery clock (PUT /e2e/clock,
   # night and morning for quiet hours and digests); a developer's stack and production never have the route.
-  # A simple command in the background, so $! is the java process itself (what down stops).
   QUARKUS_HTTP_PORT=$port DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$(db_of "$svc")" \
     DB_USER=$DB_USER DB_PASSWORD=$DB_PASSWORD EXPORT_PSEUDONYM_SECRET=$EXPORT_PSEUDONYM_SECRET \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" ALERTS_WEBHOOK_ALLOWED_RECEIVERS=127.0.0.1 \
@@ -57,7 +61,7 @@ start_service() { # SERVICE
     ALERTS_E2E_CLOCK_HOOK="$([[ "$INSTANCE" == e2e ]] && echo true || echo false)" \
     FIELD_ORIGINS="http://127.0.0.1:$((8081 + PORT_OFFSET)),http://localhost:$((8081 + PORT_OFFSET))" \
     FIELD_PATROL_URL="http://127.0.0.1:$((8084 + PORT_OFFSET))" FIELD_PLOT_URL="http://127.0.0.1:$((8082 + PORT_OFFSET))" \
-    nohup java $SERVICE_JVM_OPTS -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
+    bash -c 'cd "$0" && exec nohup java $1 -jar quarkus-run.jar' "$ROOT/$svc/target/quarkus-app" "$SERVICE_JVM_OPTS$cds" \
     > "$LOGS/$svc.log" 2>&1 < /dev/null &
   echo $! > "$PIDS/$svc.pid"
 }
