@@ -27,20 +27,26 @@ final class CpuShares {
 
     static CpuShares start(BenchConfig config) throws IOException {
         CpuShares shares = new CpuShares();
+        stackProcesses(config).forEach((name, pid) -> shares.pids.put(name, List.of(pid)));
+        shares.pids.put("PostgreSQL (all backends)", postgresPids());
+        shares.pids.put("this benchmark's JVM (Java load generator)", List.of(ProcessHandle.current().pid()));
+        shares.pids.forEach((name, list) -> shares.before.put(name, ticks(list)));
+        return shares;
+    }
+
+    /** The stack's processes by their pid files (services, Kafka, the mail server), by name. */
+    static Map<String, Long> stackProcesses(BenchConfig config) throws IOException {
+        Map<String, Long> found = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(config.stackVar().resolve("pids"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".pid")).sorted().toList()) {
-                String name = file.getFileName().toString().replaceFirst("\\.pid$", "");
                 try {
-                    shares.pids.put(name, List.of(Long.parseLong(Files.readString(file).trim())));
+                    found.put(file.getFileName().toString().replaceFirst("\\.pid$", ""), Long.parseLong(Files.readString(file).trim()));
                 } catch (NumberFormatException e) {
                     // a pid file being written: not a process of this phase
                 }
             }
         }
-        shares.pids.put("PostgreSQL (all backends)", postgresPids());
-        shares.pids.put("this benchmark's JVM (Java load generator)", List.of(ProcessHandle.current().pid()));
-        shares.pids.forEach((name, list) -> shares.before.put(name, ticks(list)));
-        return shares;
+        return found;
     }
 
     /**

@@ -31,12 +31,16 @@ record WrkIntakeBenchmark(BenchConfig config, Report report, LoadGenerator load)
                 "-s", script.toString(), config.observations() + "/observations");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("BENCH_TOKEN", load.rangerToken);
-        CpuShares cpu = CpuShares.start(config);
-        Process wrk = builder.start();
-        cpu.add("wrk (load generator)", wrk);
-        String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        wrk.waitFor(2, TimeUnit.MINUTES);
-        CpuShares.Sample sample = cpu.stop();
+        String out;
+        CpuShares.Sample sample;
+        try (JfrRecording jfr = JfrRecording.start(config, report)) {
+            CpuShares cpu = CpuShares.start(config);
+            Process wrk = builder.start();
+            cpu.add("wrk (load generator)", wrk);
+            out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            wrk.waitFor(2, TimeUnit.MINUTES);
+            sample = cpu.stop();
+        }
         Files.deleteIfExists(script);
         double rate = number(out, "Requests/sec:\\s+([0-9.]+)");
         double p50 = latency(out, "50%");
