@@ -54,6 +54,7 @@ public final class Benchmark {
 
         report.line("## The services");
         report.line("");
+        JfrRecording jfr = JfrRecording.start(config, report);
         load.warmUp(config.warmUpSeconds());
         // Every phase starts on a drained system: what one phase left in the outboxes and consumer
         // queues would otherwise be billed to the next.
@@ -61,6 +62,7 @@ public final class Benchmark {
         AlertLatencyBenchmark.Latency alert = new AlertLatencyBenchmark(config, report, load).run();
         backlog.awaitDrained();
         WrkIntakeBenchmark.Result wrk = new WrkIntakeBenchmark(config, report, load).run();
+        jfr.dump("closed-loop", wrk.started(), wrk.ended());
         Throughput closed = wrk.throughput();
         List<Throughput> fixed = new ArrayList<>();
         FixedRateIntakeBenchmark fixedRate = new FixedRateIntakeBenchmark(config, report, load);

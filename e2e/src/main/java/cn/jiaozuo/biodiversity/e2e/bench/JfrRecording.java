@@ -3,52 +3,62 @@ package cn.jiaozuo.biodiversity.e2e.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * With {@code -Dbench.jfr=<folder>}: a JFR recording ({@code settings=profile}) of every JVM of the stack over one phase,
- * {@code <folder>/<process>.jfr}, started and stopped with {@code jcmd} (read with {@code jfr print} or, on JDK 21+,
- * {@code jfr view hot-methods}). The profile costs a little CPU, so a run that records is a profile, not a figure.
+ * With {@code -Dbench.jfr=<folder>}: a JFR recording ({@code settings=profile}) of every JVM of the stack, started
+ * before the warm-up (starting JFR costs each JVM seconds of CPU, which must not land in a measured phase) and
+ * dumped for one phase's interval into {@code <folder>/<process>.jfr} (read with {@code jfr print}, or
+ * {@code jfr view hot-methods} of a JDK 21+). Its sampling costs a little CPU, so a run that records is a profile first.
  */
-final class JfrRecording implements AutoCloseable {
+final class JfrRecording {
 
     private static final String NAME = "bench";
     private final Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
-    private final List<Long> recording = new ArrayList<>();
+    private final Map<String, Long> recording = new LinkedHashMap<>();
+    private final BenchConfig config;
     private final Report report;
 
-    private JfrRecording(Report report) {
+    private JfrRecording(BenchConfig config, Report report) {
+        this.config = config;
         this.report = report;
     }
 
     /** Starts recording every JVM of the stack; does nothing without {@code bench.jfr}. */
     static JfrRecording start(BenchConfig config, Report report) throws IOException, InterruptedException {
-        JfrRecording jfr = new JfrRecording(report);
-        if (config.jfr() == null) {
-            return jfr;
-        }
-        Files.createDirectories(config.jfr());
-        for (Map.Entry<String, Long> process : CpuShares.stackProcesses(config).entrySet()) {
-            Path file = config.jfr().resolve(process.getKey() + ".jfr");
-            // Processes that are not JVMs (none today) refuse the attach; they are simply not recorded.
-            if (jfr.jcmd(process.getValue(), "JFR.start", "name=" + NAME, "settings=profile", "filename=" + file)) {
-                jfr.recording.add(process.getValue());
+        JfrRecording jfr = new JfrRecording(config, report);
+        if (config.jfr() != null) {
+            for (Map.Entry<String, Long> process : CpuShares.stackProcesses(config).entrySet()) {
+                // A process that is not a JVM refuses the attach and is simply not recorded.
+                if (jfr.jcmd(process.getValue(), "JFR.start", "name=" + NAME, "settings=profile", "maxage=15m")) {
+                    jfr.recording.put(process.getKey(), process.getValue());
+                }
             }
         }
-        report.line("  (JFR recording of " + jfr.recording.size() + " JVMs into " + config.jfr() + ": figures of this phase include its cost)");
         return jfr;
     }
 
-    @Override
-    public void close() throws IOException, InterruptedException {
-        for (long pid : recording) {
-            if (!jcmd(pid, "JFR.stop", "name=" + NAME)) {
-                report.line("  (JFR recording of process " + pid + " not stopped cleanly)");
-            }
+    /** Writes what each JVM recorded between {@code from} and {@code to}, then stops recording. */
+    void dump(String phase, Instant from, Instant to) throws IOException, InterruptedException {
+        if (recording.isEmpty()) {
+            return;
         }
+        Files.createDirectories(config.jfr());
+        for (Map.Entry<String, Long> process : recording.entrySet()) {
+            Path file = config.jfr().resolve(process.getKey() + ".jfr");
+            if (!jcmd(process.getValue(), "JFR.dump", "name=" + NAME, "filename=" + file, "begin=" + from, "end=" + to)) {
+                report.line("  (no JFR recording written for " + process.getKey() + ")");
+            }
+            jcmd(process.getValue(), "JFR.stop", "name=" + NAME);
+        }
+        report.line("  (JFR recordings of the " + phase + " phase from " + recording.size() + " JVMs in " + config.jfr()
+                + "; JFR ran through the phase, so its figures include JFR's sampling)");
+        recording.clear();
     }
 
     private boolean jcmd(long pid, String... command) throws IOException, InterruptedException {

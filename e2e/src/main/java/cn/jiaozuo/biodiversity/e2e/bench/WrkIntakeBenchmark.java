@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  */
 record WrkIntakeBenchmark(BenchConfig config, Report report, LoadGenerator load) {
 
-    record Result(Throughput throughput, long errors, CpuShares.Sample cpu) {
+    record Result(Throughput throughput, long errors, CpuShares.Sample cpu, Instant started, Instant ended) {
     }
 
     Result run() throws IOException, InterruptedException {
@@ -31,16 +32,14 @@ record WrkIntakeBenchmark(BenchConfig config, Report report, LoadGenerator load)
                 "-s", script.toString(), config.observations() + "/observations");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("BENCH_TOKEN", load.rangerToken);
-        String out;
-        CpuShares.Sample sample;
-        try (JfrRecording jfr = JfrRecording.start(config, report)) {
-            CpuShares cpu = CpuShares.start(config);
-            Process wrk = builder.start();
-            cpu.add("wrk (load generator)", wrk);
-            out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            wrk.waitFor(2, TimeUnit.MINUTES);
-            sample = cpu.stop();
-        }
+        Instant started = Instant.now();
+        CpuShares cpu = CpuShares.start(config);
+        Process wrk = builder.start();
+        cpu.add("wrk (load generator)", wrk);
+        String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        wrk.waitFor(2, TimeUnit.MINUTES);
+        CpuShares.Sample sample = cpu.stop();
+        Instant ended = Instant.now();
         Files.deleteIfExists(script);
         double rate = number(out, "Requests/sec:\\s+([0-9.]+)");
         double p50 = latency(out, "50%");
@@ -51,7 +50,7 @@ record WrkIntakeBenchmark(BenchConfig config, Report report, LoadGenerator load)
                 + " connections: **" + Report.fmt(rate) + " req/s**, p50 " + Report.ms(p50) + ", p99 " + Report.ms(p99)
                 + ", non-2xx: " + non201 + ", socket errors: " + socketErrors);
         sample.write(report);
-        return new Result(new Throughput(rate, p50, p99), non201 + socketErrors, sample);
+        return new Result(new Throughput(rate, p50, p99), non201 + socketErrors, sample, started, ended);
     }
 
     private static double number(String out, String regex) {
