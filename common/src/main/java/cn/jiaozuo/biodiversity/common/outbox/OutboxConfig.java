@@ -19,6 +19,15 @@ public interface OutboxConfig {
     @WithDefault("250ms")
     Duration pollInterval();
 
+    /**
+     * Kafka transactions start at least this far apart. Every local commit wakes the relay, and a Kafka transaction
+     * costs the broker about the same whatever it carries (a commit marker on every partition it touched, two writes
+     * to the transaction log): under load, rows that gather during the gap share one transaction. A relay that was
+     * idle longer publishes at once.
+     */
+    @WithDefault("25ms")
+    Duration minTransactionGap();
+
     /** Upper bound of the back-off while Kafka or the database is unreachable. */
     @WithDefault("5s")
     Duration maxBackoff();

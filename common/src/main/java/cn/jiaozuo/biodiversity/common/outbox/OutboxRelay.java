@@ -71,6 +71,9 @@ public class OutboxRelay {
     private volatile BackgroundLoop loop;
     /** Used by the relay's thread only. */
     private KafkaProducer<String, String> producer;
+    /** When the last relay step began and whether it was full (relay thread only), for {@link OutboxConfig#minTransactionGap()}. */
+    private long lastStepNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+    private boolean lastStepFull;
 
     public OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
             KafkaClientConfig kafkaConfig, MeterRegistry registry,
@@ -114,8 +117,16 @@ public class OutboxRelay {
 
     /** One batch; true when it was full, so more rows may be waiting. */
     private boolean relayBatch() throws Exception {
+        long gap = lastStepNanos + config.minTransactionGap().toNanos() - System.nanoTime();
+        // After a full batch more rows are waiting already: a backlog drains without gaps.
+        if (!lastStepFull && gap > 0 && !loop.pause(Duration.ofNanos(gap))) {
+            return false; // stopping
+        }
+        lastStepNanos = System.nanoTime();
+        lastStepFull = false;
         try {
-            return relayOnce() >= config.batchSize();
+            lastStepFull = relayOnce() >= config.batchSize();
+            return lastStepFull;
         } catch (Exception e) {
             // The next producer's initTransactions aborts the Kafka transaction left open.
             closeProducer();
