@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * With {@code -Dbench.jfr=<folder>}: a JFR recording ({@code settings=profile}) of every JVM of the stack, started
  * before the warm-up (starting JFR costs each JVM seconds of CPU, which must not land in a measured phase) and
  * dumped for one phase's interval into {@code <folder>/<process>.jfr} (read with {@code jfr print}, or
- * {@code jfr view hot-methods} of a JDK 21+). Its sampling costs a little CPU, so a run that records is a profile first.
+ * {@code jfr view hot-methods} of a JDK 21+). JFR writes whole chunks, so a file may begin before the phase: keep the
+ * events whose start time falls in it. Its sampling costs a little CPU, so a run that records is a profile first.
  */
 final class JfrRecording {
 
