@@ -30,6 +30,7 @@ record BatchIntakeBenchmark(BenchConfig config, Report report, LoadGenerator loa
         }
         AtomicInteger accepted = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(2);
+        PostgresCommits commits = PostgresCommits.start(config);
         CpuShares cpu = CpuShares.start(config);
         long start = System.nanoTime();
         List<CompletableFuture<Void>> uploads = new ArrayList<>();
@@ -54,6 +55,9 @@ record BatchIntakeBenchmark(BenchConfig config, Report report, LoadGenerator loa
         CpuShares.Sample sample = cpu.stop();
         report.line("- … through the whole system (outboxes relayed, every consumer of `observations` caught up): "
                 + Report.fmt(accepted.get() / (uploadSeconds + drainSeconds)) + " observations/s");
+        long committed = commits.since();
+        report.line("  PostgreSQL commits, all databases, until every consumer had caught up (less the idle rate): " + committed + " = **"
+                + Report.fmt(1000.0 * committed / accepted.get()) + " per 1,000 observations**");
         sample.write(report);
         return rate;
     }

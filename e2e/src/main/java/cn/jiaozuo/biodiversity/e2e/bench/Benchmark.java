@@ -61,7 +61,7 @@ public final class Benchmark {
         backlog.awaitDrained();
         AlertLatencyBenchmark.Latency alert = new AlertLatencyBenchmark(config, report, load).run();
         backlog.awaitDrained();
-        WrkIntakeBenchmark.Result wrk = new WrkIntakeBenchmark(config, report, load).run();
+        WrkIntakeBenchmark.Result wrk = new WrkIntakeBenchmark(config, report, load, backlog).run();
         jfr.dump("closed-loop", wrk.started(), wrk.ended());
         Throughput closed = wrk.throughput();
         List<Throughput> fixed = new ArrayList<>();

@@ -1,6 +1,5 @@
 package cn.jiaozuo.biodiversity.e2e.bench;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,12 +17,12 @@ import java.util.regex.Pattern;
  * connections. A lean generator: it costs a few percent of a core where a Java client cost a quarter of the machine,
  * so the figure is the service's, not the generator's. CPU shares of every process are read while it runs.
  */
-record WrkIntakeBenchmark(BenchConfig config, Report report, LoadGenerator load) {
+record WrkIntakeBenchmark(BenchConfig config, Report report, LoadGenerator load, Backlog backlog) {
 
     record Result(Throughput throughput, long errors, CpuShares.Sample cpu, Instant started, Instant ended) {
     }
 
-    Result run() throws IOException, InterruptedException {
+    Result run() throws Exception {
         Path script = Files.createTempFile("bench-intake", ".lua");
         try (InputStream in = WrkIntakeBenchmark.class.getResourceAsStream("/bench/intake.lua")) {
             Files.write(script, in.readAllBytes());
@@ -32,6 +31,7 @@ record WrkIntakeBenchmark(BenchConfig config, Report report, LoadGenerator load)
                 "-s", script.toString(), config.observations() + "/observations");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("BENCH_TOKEN", load.rangerToken);
+        PostgresCommits commits = PostgresCommits.start(config);
         Instant started = Instant.now();
         CpuShares cpu = CpuShares.start(config);
         Process wrk = builder.start();
@@ -46,9 +46,14 @@ record WrkIntakeBenchmark(BenchConfig config, Report report, LoadGenerator load)
         double p99 = latency(out, "99%");
         long non201 = (long) number(out, "Non-2xx or 3xx responses:\\s+([0-9]+)", 0);
         long socketErrors = socketErrors(out);
+        long requests = (long) number(out, "([0-9]+) requests in");
+        backlog.awaitDrained();
+        long committed = commits.since();
         report.line("- Single `POST /observations`, closed loop, `wrk` 2 threads × " + config.clients()
                 + " connections: **" + Report.fmt(rate) + " req/s**, p50 " + Report.ms(p50) + ", p99 " + Report.ms(p99)
                 + ", non-2xx: " + non201 + ", socket errors: " + socketErrors);
+        report.line("  PostgreSQL commits, all databases, until every consumer had caught up (less the idle rate): " + committed + " = **"
+                + Report.fmt((double) committed / requests) + " per sighting** (" + requests + " sent)");
         sample.write(report);
         return new Result(new Throughput(rate, p50, p99), non201 + socketErrors, sample, started, ended);
     }
