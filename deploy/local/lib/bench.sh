@@ -11,7 +11,7 @@ bench() { # benchmarks on a fresh e2e stack; the report goes to e2e/target/bench
   fresh_e2e_stack
   local svc
   for svc in "${SERVICES[@]}"; do # restart one at a time: startup measured without the others starting too
-    stop_pid "$svc" > /dev/null
+    stop_service "$svc" > /dev/null
     start_service "$svc"
     wait_ready "$svc"
   done

@@ -40,6 +40,7 @@ up() {
   for svc in "${SERVICES[@]}"; do wait_ready "$svc"; done
   # The e2e suites split patrols by county: there the outlines must be in; a developer's stack runs without them.
   load_county_outlines || [[ "$INSTANCE" != e2e ]] || fail "outlines: the e2e stack needs the county outlines"
+  finish_training
   say ""
   say "The stack is up:"
   for svc in "${SERVICES[@]}"; do
@@ -52,7 +53,7 @@ up() {
 
 down() {
   local i
-  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do stop_pid "${SERVICES[$i]}"; done
+  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do stop_service "${SERVICES[$i]}"; done
   stop_pid kafka
   stop_pid smtp
   [[ -n "$OWN_PG" ]] && stop_own_postgres
@@ -81,7 +82,7 @@ stop_one() {
     postgresql) [[ -n "$OWN_PG" ]] || fail "stop: this stack uses the machine's PostgreSQL; it stops only its own (STACK_INSTANCE=e2e)"
                 stop_own_postgres ;;
     *) is_service "${1:-}" || fail "stop: NAME is one of kafka, smtp, postgresql (e2e only), ${SERVICES[*]}"
-       stop_pid "$1" ;;
+       stop_service "$1" ;;
   esac
 }
 

@@ -40,12 +40,19 @@ start_service() { # SERVICE
     return 0
   fi
   port_open "$port" && fail "$svc: port $port is taken by a process this stack did not start"
-  say "$svc: starting on http://127.0.0.1:$port"
-  # The AppCDS archive the build wrote (quarkus.package.jar.appcds.enabled): it loads only with the class path it was
-  # made with, so java runs in target/quarkus-app with -jar quarkus-run.jar; exec keeps $! the java process itself
-  # (what down stops).
-  local cds=""
-  if [[ -f "$ROOT/$svc/target/quarkus-app/app-cds.jsa" ]]; then cds=" -XX:SharedArchiveFile=app-cds.jsa"; fi
+  [[ -n "${SERVICE_JAVA:-}" ]] || find_service_jdk
+  # The ahead-of-time cache loads only with the class path it was made with, so java runs in target/quarkus-app with
+  # -jar quarkus-run.jar; exec keeps $! the java process itself (what down stops).
+  local aot=""
+  if [[ -n "$SERVICE_AOT" ]]; then
+    if aot_cache_current "$svc"; then
+      aot=" -XX:AOTCache=app.aot"
+    else # a training run: the JVM writes the cache as it exits (finish_training, stop_service)
+      aot=" -XX:AOTCacheOutput=app.aot"
+      touch "$PIDS/$svc.training"
+    fi
+  fi
+  say "$svc: starting on http://127.0.0.1:$port${aot:+ (${aot# })}"
   # ALERTS_E2E_CLOCK_HOOK: only the e2e stack lets its journeys move alert-service's delivery clock (PUT /e2e/clock,
   # night and morning for quiet hours and digests); a developer's stack and production never have the route.
   QUARKUS_HTTP_PORT=$port DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$(db_of "$svc")" \
@@ -61,9 +68,51 @@ start_service() { # SERVICE
     ALERTS_E2E_CLOCK_HOOK="$([[ "$INSTANCE" == e2e ]] && echo true || echo false)" \
     FIELD_ORIGINS="http://127.0.0.1:$((8081 + PORT_OFFSET)),http://localhost:$((8081 + PORT_OFFSET))" \
     FIELD_PATROL_URL="http://127.0.0.1:$((8084 + PORT_OFFSET))" FIELD_PLOT_URL="http://127.0.0.1:$((8082 + PORT_OFFSET))" \
-    bash -c 'cd "$0" && exec nohup java $1 -jar quarkus-run.jar' "$ROOT/$svc/target/quarkus-app" "$SERVICE_JVM_OPTS$cds" \
+    bash -c 'cd "$0" && exec nohup "$1" $2 -jar quarkus-run.jar' "$ROOT/$svc/target/quarkus-app" "$SERVICE_JAVA" "$SERVICE_JVM_OPTS$aot" \
     > "$LOGS/$svc.log" 2>&1 < /dev/null &
   echo $! > "$PIDS/$svc.pid"
+}
+
+# ---------------------------------------------------------------- ahead-of-time cache (JDK 25+)
+# The first start after a build is a training run (-XX:AOTCacheOutput): the JVM records what it loads and compiles, and
+# writes target/quarkus-app/app.aot as it exits. The cache holds every class of a full start (Kafka clients, Hibernate,
+# Vert.x: Quarkus's own AppCDS archive stops after static initialisation and missed two thirds of them). It is current
+# while the jar is older than it and the JDK and JVM options are those it was made with (app.aot.made-with); a stale
+# cache would only be refused by the JVM, which then starts without it.
+
+aot_stamp() { printf '%s %s\n' "$("$SERVICE_JAVA" -version 2>&1 | head -n 1)" "$SERVICE_JVM_OPTS"; }
+
+aot_cache_current() { # SERVICE -> 0 when its cache fits the jar, the JDK and the options
+  local dir="$ROOT/$1/target/quarkus-app"
+  [[ -f "$dir/app.aot" && "$dir/app.aot" -nt "$dir/quarkus-run.jar" && -f "$dir/app.aot.made-with" ]] \
+    && [[ "$(cat "$dir/app.aot.made-with")" == "$(aot_stamp)" ]]
+}
+
+stop_service() { # SERVICE: a training run gets time to write its cache, and its cache is recorded when written
+  local svc=$1 dir="$ROOT/$1/target/quarkus-app"
+  if [[ -f "$PIDS/$svc.training" ]]; then
+    stop_pid "$svc" 180
+    rm -f "$PIDS/$svc.training"
+    if grep -q "AOTCache creation is complete" "$LOGS/$svc.log" 2>/dev/null; then
+      aot_stamp > "$dir/app.aot.made-with"
+    else
+      rm -f "$dir/app.aot" "$dir/app.aot.made-with"
+      say "$svc: no ahead-of-time cache written (see $LOGS/$svc.log); the next start trains again"
+    fi
+  else
+    stop_pid "$svc"
+  fi
+}
+
+finish_training() { # after up: services on a training run stop together (each writes its cache), then start with it
+  local svc training=()
+  for svc in "${SERVICES[@]}"; do [[ -f "$PIDS/$svc.training" ]] && training+=("$svc"); done
+  ((${#training[@]})) || return 0
+  say "aot: writing the ahead-of-time caches of ${training[*]} (once per build)"
+  for svc in "${training[@]}"; do kill -TERM "$(cat "$PIDS/$svc.pid")" 2>/dev/null || true; done
+  for svc in "${training[@]}"; do stop_service "$svc"; done
+  for svc in "${training[@]}"; do start_service "$svc"; done
+  for svc in "${training[@]}"; do wait_ready "$svc"; done
 }
 
 wait_ready() { # SERVICE

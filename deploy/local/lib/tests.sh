@@ -16,6 +16,8 @@ test_all() {
   ensure_postgres
   ensure_cjk_font # bulletin-service's PDF tests embed it
   cd "$ROOT"
+  find_service_jdk
+  say "jdk: the packaged services run on $("$SERVICE_JAVA" -version 2>&1 | head -n 1) ($SERVICE_JAVA)"
   deploy/k8s/check # Kubernetes manifests and deploy/compose.yaml (seconds; no cluster needed)
   # Unit and @QuarkusTest suites of every module (real PostgreSQL, in-JVM Kafka), then the packaged jars.
   ./mvnw -B install
