@@ -9,6 +9,8 @@ bench() { # benchmarks on a fresh e2e stack; the report goes to e2e/target/bench
       || fail "bench: wrk is missing and apt-get install wrk failed; see $LOGS/wrk-install.log"
   fi
   fresh_e2e_stack
+  # Startup is measured on a quiet machine: the services up just started still compile and join their consumer groups.
+  wait_until 120 "the machine to settle" machine_quiet || say "bench: the machine did not settle within 120 s"
   local svc
   for svc in "${SERVICES[@]}"; do # restart one at a time: startup measured without the others starting too
     stop_service "$svc" > /dev/null
@@ -22,3 +24,14 @@ bench() { # benchmarks on a fresh e2e stack; the report goes to e2e/target/bench
   java -cp "$ROOT/e2e/target/e2e-1.0.0-SNAPSHOT.jar:$(cat "$ROOT/e2e/target/classpath.txt")" "${urls[@]}" \
     -Dbench.repository="$ROOT" cn.jiaozuo.biodiversity.e2e.bench.Benchmark "$ROOT/e2e/target/benchmarks.md"
 }
+
+machine_quiet() { # 0 when the cores were less than 15 % busy over the last second (/proc/stat: user .. steal)
+  local cpu a b c d e f g h busy1 total1 busy2 total2
+  read -r cpu a b c d e f g h _ < /proc/stat
+  busy1=$((a + b + c + f + g + h)); total1=$((busy1 + d + e))
+  sleep 1
+  read -r cpu a b c d e f g h _ < /proc/stat
+  busy2=$((a + b + c + f + g + h)); total2=$((busy2 + d + e))
+  ((100 * (busy2 - busy1) < 15 * (total2 - total1)))
+}
+

@@ -80,7 +80,9 @@ start_service() { # SERVICE
 # while the jar is older than it and the JDK and JVM options are those it was made with (app.aot.made-with); a stale
 # cache would only be refused by the JVM, which then starts without it.
 
-aot_stamp() { printf '%s %s\n' "$("$SERVICE_JAVA" -version 2>&1 | head -n 1)" "$SERVICE_JVM_OPTS"; }
+aot_stamp() { # the JDK's exact build (its release file, not java -version, which JAVA_TOOL_OPTIONS would change) and the options
+  printf '%s %s\n' "$(grep '^JAVA_RUNTIME_VERSION=' "${SERVICE_JAVA%/bin/java}/release" 2>/dev/null)" "$SERVICE_JVM_OPTS"
+}
 
 aot_cache_current() { # SERVICE -> 0 when its cache fits the jar, the JDK and the options
   local dir="$ROOT/$1/target/quarkus-app"

@@ -11,11 +11,12 @@ import java.sql.SQLException;
  *
  * @param stackVar the stack's folder of logs and pids
  * @param warmUpSeconds long enough for the JIT to finish with the intake path: a service runs for weeks, not seconds
- * @param jfr where to write a JFR recording of each JVM of the stack during the closed-loop phase ({@code bench.jfr}); none
+ * @param batchWarmUpSeconds the same for the batch path, before its phase ({@code bench.batch-warm-up-seconds})
+ * @param jfr where to write a JFR recording of each JVM of the stack during the closed-loop and batch phases ({@code bench.jfr}); none
  *            when null
  */
 record BenchConfig(Path repository, Path stackVar, String observations, String kafka, String jdbc, int seconds, int clients,
-        int warmUpSeconds, Path jfr) {
+        int warmUpSeconds, int batchWarmUpSeconds, Path jfr) {
 
     static BenchConfig fromSystemProperties() {
         Path repository = Path.of(System.getProperty("bench.repository", ".")).toAbsolutePath().normalize();
@@ -24,7 +25,7 @@ record BenchConfig(Path repository, Path stackVar, String observations, String k
                 System.getProperty("bench.kafka", "127.0.0.1:19092"),
                 System.getProperty("bench.jdbc", "jdbc:postgresql://127.0.0.1:15432/biodiversity_observation_e2e"),
                 Integer.getInteger("bench.seconds", 10), Integer.getInteger("bench.clients", 16),
-                Integer.getInteger("bench.warm-up-seconds", 60),
+                Integer.getInteger("bench.warm-up-seconds", 60), Integer.getInteger("bench.batch-warm-up-seconds", 20),
                 System.getProperty("bench.jfr") == null ? null : Path.of(System.getProperty("bench.jfr")).toAbsolutePath());
     }
 

@@ -71,7 +71,10 @@ public final class Benchmark {
             fixed.add(fixedRate.run(rate));
         }
         backlog.awaitDrained();
-        double batch = new BatchIntakeBenchmark(config, report, load, backlog).run();
+        BatchIntakeBenchmark.Result batchRun = new BatchIntakeBenchmark(config, report, load, backlog).run();
+        jfr.dump("batch", batchRun.started(), batchRun.ended());
+        jfr.stop();
+        double batch = batchRun.perSecond();
         backlog.awaitDrained();
         report.line("");
 

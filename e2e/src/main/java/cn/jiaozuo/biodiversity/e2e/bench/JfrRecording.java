@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * With {@code -Dbench.jfr=<folder>}: a JFR recording ({@code settings=profile}) of every JVM of the stack, started
  * before the warm-up (starting JFR costs each JVM seconds of CPU, which must not land in a measured phase) and
- * dumped for one phase's interval into {@code <folder>/<process>.jfr} (read with {@code jfr print}, or
+ * dumped for each profiled phase's interval into {@code <folder>/<phase>/<process>.jfr} (read with {@code jfr print}, or
  * {@code jfr view hot-methods} of a JDK 21+). JFR writes whole chunks, so a file may begin before the phase: keep the
  * events whose start time falls in it. Its sampling costs a little CPU, so a run that records is a profile first.
  */
@@ -44,21 +44,27 @@ final class JfrRecording {
         return jfr;
     }
 
-    /** Writes what each JVM recorded between {@code from} and {@code to}, then stops recording. */
+    /** Writes what each JVM recorded between {@code from} and {@code to} into {@code <folder>/<phase>/}. */
     void dump(String phase, Instant from, Instant to) throws IOException, InterruptedException {
         if (recording.isEmpty()) {
             return;
         }
-        Files.createDirectories(config.jfr());
+        Path folder = Files.createDirectories(config.jfr().resolve(phase));
         for (Map.Entry<String, Long> process : recording.entrySet()) {
-            Path file = config.jfr().resolve(process.getKey() + ".jfr");
+            Path file = folder.resolve(process.getKey() + ".jfr");
             if (!jcmd(process.getValue(), "JFR.dump", "name=" + NAME, "filename=" + file, "begin=" + from, "end=" + to)) {
                 report.line("  (no JFR recording written for " + process.getKey() + ")");
             }
-            jcmd(process.getValue(), "JFR.stop", "name=" + NAME);
         }
-        report.line("  (JFR recordings of the " + phase + " phase from " + recording.size() + " JVMs in " + config.jfr()
+        report.line("  (JFR recordings of the " + phase + " phase from " + recording.size() + " JVMs in " + folder
                 + "; JFR ran through the phase, so its figures include JFR's sampling)");
+    }
+
+    /** Stops recording in every JVM. */
+    void stop() throws IOException, InterruptedException {
+        for (long pid : recording.values()) {
+            jcmd(pid, "JFR.stop", "name=" + NAME);
+        }
         recording.clear();
     }
 
