@@ -37,7 +37,7 @@ SERVICE_JVM_OPTS=${SERVICE_JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}
 
 # The JDK the services run on: SERVICE_JAVA_HOME when set, else the first JDK 25 or newer in JAVA_HOME or /usr/lib/jvm
 # (this machine kind carries Temurin 25 at /usr/lib/jvm/temurin-25-jdk-amd64). From 25 on, its ahead-of-time cache
-# (JEP 483, 514, 515) starts a service in about 2.5 s instead of 6 (docs/operations.md). Without one they run on the
+# (JEP 483, 514, 515) starts a service in 2–2.5 s instead of 5 (docs/operations.md). Without one they run on the
 # JDK on PATH, without the cache.
 jdk_major() { # JAVA_HOME -> its feature version, from its release file
   sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null
@@ -61,7 +61,7 @@ find_service_jdk() {
   command -v java >/dev/null 2>&1 \
     || fail "no Java found: the services need a JDK (25 or newer for the ahead-of-time cache, 17 at least); looked in SERVICE_JAVA_HOME, JAVA_HOME, /usr/lib/jvm and PATH"
   SERVICE_JAVA=$(command -v java); SERVICE_AOT=""
-  say "jdk: no JDK 25 or newer in JAVA_HOME or /usr/lib/jvm; the services run on $SERVICE_JAVA without the ahead-of-time cache (a start takes about 6 s instead of 2.5)"
+  say "jdk: no JDK 25 or newer in JAVA_HOME or /usr/lib/jvm; the services run on $SERVICE_JAVA without the ahead-of-time cache (a start takes about 6 s instead of 2–2.5)"
 }
 
 is_service() { # NAME -> 0 when NAME is one of SERVICES
