@@ -111,10 +111,12 @@ finish_training() { # after up: services on a training run stop together (each w
   for svc in "${SERVICES[@]}"; do [[ -f "$PIDS/$svc.training" ]] && training+=("$svc"); done
   ((${#training[@]})) || return 0
   say "aot: writing the ahead-of-time caches of ${training[*]} (once per build)"
+  local began=$SECONDS
   for svc in "${training[@]}"; do kill -TERM "$(cat "$PIDS/$svc.pid")" 2>/dev/null || true; done
   for svc in "${training[@]}"; do stop_service "$svc"; done
   for svc in "${training[@]}"; do start_service "$svc"; done
   for svc in "${training[@]}"; do wait_ready "$svc"; done
+  say "aot: caches written and the services restarted with them in $((SECONDS - began)) s"
 }
 
 wait_ready() { # SERVICE

@@ -114,13 +114,6 @@ public class IdempotentConsumers {
         });
     }
 
-    /** Records the event id; false when this consumer already applied it. Must run in a transaction. */
-    boolean markProcessed(String consumer, UUID eventId) {
-        return em.createNativeQuery("insert into processed_event (consumer, event_id, processed_at) values (?1, ?2, now())"
-                + " on conflict do nothing")
-                .setParameter(1, consumer).setParameter(2, eventId).executeUpdate() == 1;
-    }
-
     /** One consumer: its Kafka clients are used by its worker's thread only. */
     private final class Loop {
 
@@ -266,7 +259,8 @@ public class IdempotentConsumers {
         }
 
         private void applyOnce(Parsed p) {
-            if (markProcessed(spec.name(), p.envelope().eventId())) {
+            // The poll's statement for one id: an event retried alone after its poll's transaction failed.
+            if (!markAllProcessed(spec.name(), List.of(p.envelope().eventId())).isEmpty()) {
                 handle(p);
             }
         }
