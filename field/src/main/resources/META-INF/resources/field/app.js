@@ -277,9 +277,11 @@ function problemHtml(p) {
 async function renderQueue() {
   const all = await queue.all();
   const mine = all.filter((r) => r.observer === auth.subject());
-  $('queue-count').textContent = String(mine.length);
+  // Both stores are read before the count is written: a count of sightings alone showed 0 while a patrol waited.
+  const trips = (await patrols.all()).filter((p) => p.observer === auth.subject() && p.state !== 'active');
+  $('queue-count').textContent = String(mine.length + trips.length);
   $('sync-state').textContent = syncStatus.message
-    || (mine.length ? '' : '没有待上传的记录 / nothing waiting');
+    || (mine.length + trips.length ? '' : '没有待上传的记录 / nothing waiting');
   $('queue').innerHTML = mine.map((r) => {
     const b = r.body;
     const s = speciesById(b.speciesId);
@@ -295,9 +297,6 @@ async function renderQueue() {
         <button type="button" data-action="delete">删除 <span class="en">Delete</span></button></div>` : ''}
       <div class="muted">${esc(r.uuid)}</div></li>`;
   }).join('');
-  const trips = (await patrols.all()).filter((p) => p.observer === auth.subject() && p.state !== 'active');
-  $('queue-count').textContent = String(mine.length + trips.length);
-  if (trips.length && !mine.length) $('sync-state').textContent = syncStatus.message;
   $('patrol-queue').innerHTML = trips.map((p) => `<li data-patrol="${esc(p.uuid)}" data-state="${esc(p.state)}">
       <div class="head">巡护 / patrol · ${esc(MANDATES[p.mandate] || p.mandate)} · ${esc(TRANSPORTS[p.transport] || p.transport)}</div>
       <div>${showTime(p.startedAt)} – ${showTime(p.endedAt)} · ${esc(countyName(p.countyCode))}</div>
